@@ -1,0 +1,2 @@
+/** The CLI entry: main plus every subcommand. bin/caretrust.js loads this file. */
+export { main } from "./main";

@@ -1,0 +1,34 @@
+/**
+ * Rates as data. Every value is a string of the published figure (parsed straight into Decimal,
+ * never through a JS float) and carries the publications it rests on.
+ */
+export interface Source {
+  /** Who published it: "NHS Employers", "NHSBSA", "LGA / NJC", "HMRC", a pension fund, a council. */
+  publisher: string;
+  title: string;
+  url: string;
+  /** A short verbatim excerpt, where it helps a reader check the figure. */
+  excerpt?: string;
+}
+
+/**
+ * - "official": read from the official publication (or a verbatim reproduction of it).
+ * - "secondary": from a secondary source agreeing with the official structure; the official
+ *   table could not be reached here (the note says which figures and why).
+ * - "derived": computed from an official base table by an official award rule; the note names
+ *   the rule and its rounding, and tests check every published point that could be found.
+ */
+export type Provenance = "official" | "secondary" | "derived";
+
+export interface Sourced<T> {
+  value: T;
+  provenance: Provenance;
+  sources: readonly Source[];
+  note?: string;
+}
+
+/** Financial year label, 1 April to 31 March: "2025/26". */
+export type YearLabel = string;
+
+/** A value per financial year, keyed by "2023/24", "2024/25", ... */
+export type ByYear<T> = Readonly<Record<YearLabel, Sourced<T>>>;

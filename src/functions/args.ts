@@ -1,0 +1,116 @@
+import { D, type Decimal } from "../engine/money";
+import { invalidValue, invalidNumber } from "../engine/errors";
+import { parseFinancialYear, type FinancialYear } from "../engine/years";
+
+/**
+ * Argument coercion at the boundary: Excel passes numbers, text, booleans, null for an omitted
+ * argument, and 2-D arrays for ranges. Everything is checked here, before any arithmetic, so the
+ * engine never sees NaN, Infinity or a float where a Decimal belongs.
+ */
+
+export type Cell = number | string | boolean | null | undefined;
+
+export function isOmitted(v: unknown): v is null | undefined | "" {
+  return v === null || v === undefined || v === "";
+}
+
+/** A single value: a one-cell range ([[x]]) counts as that value. */
+export function scalar(v: unknown, name: string): Cell {
+  if (Array.isArray(v)) {
+    if (v.length === 1 && Array.isArray(v[0]) && v[0].length === 1) return v[0][0] as Cell;
+    throw invalidValue(`${name} must be a single value, not a range of ${v.length} rows.`);
+  }
+  return v as Cell;
+}
+
+export interface NumberRule {
+  min?: number;
+  max?: number;
+  /** Whether the minimum itself is excluded (e.g. FTE must be above 0). */
+  minExclusive?: boolean;
+  integer?: boolean;
+}
+
+/** A required number. Numeric text ("31,049", "£31049", "19%") is accepted as Excel users type it. */
+export function num(v: unknown, name: string, rule: NumberRule = {}): Decimal {
+  const x = scalar(v, name);
+  if (isOmitted(x)) throw invalidValue(`${name} is missing. Give a number.`);
+  let d: Decimal;
+  if (typeof x === "number") {
+    if (!Number.isFinite(x)) throw invalidNumber(`${name} is not a finite number.`);
+    d = new D(x);
+  } else if (typeof x === "string") {
+    const cleaned = x.trim().replace(/^£/, "").replace(/,/g, "");
+    const percent = cleaned.endsWith("%");
+    const body = percent ? cleaned.slice(0, -1).trim() : cleaned;
+    if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(body)) throw invalidValue(`${name} must be a number; got "${x}".`);
+    d = new D(body);
+    if (percent) d = d.dividedBy(100);
+    if (!d.isFinite()) throw invalidNumber(`${name} is not a finite number.`);
+  } else if (typeof x === "boolean") {
+    throw invalidValue(`${name} must be a number, not ${x ? "TRUE" : "FALSE"}.`);
+  } else {
+    throw invalidValue(`${name} must be a number.`);
+  }
+  checkRule(d, name, rule);
+  return d;
+}
+
+/** An optional number: null when omitted. */
+export function optNum(v: unknown, name: string, rule: NumberRule = {}): Decimal | null {
+  return isOmitted(scalar(v, name)) ? null : num(v, name, rule);
+}
+
+function checkRule(d: Decimal, name: string, rule: NumberRule): void {
+  if (rule.integer && !d.isInteger()) throw invalidNumber(`${name} must be a whole number; got ${d.toString()}.`);
+  if (rule.min !== undefined && (rule.minExclusive ? d.lte(rule.min) : d.lt(rule.min)))
+    throw invalidNumber(`${name} must be ${rule.minExclusive ? "more than" : "at least"} ${rule.min}; got ${d.toString()}.`);
+  if (rule.max !== undefined && d.gt(rule.max)) throw invalidNumber(`${name} must be at most ${rule.max}; got ${d.toString()}.`);
+}
+
+/** A required piece of text (a number is accepted and turned into text, e.g. band 6). */
+export function text(v: unknown, name: string): string {
+  const x = scalar(v, name);
+  if (isOmitted(x)) throw invalidValue(`${name} is missing.`);
+  if (typeof x === "boolean") throw invalidValue(`${name} must be text, not ${x ? "TRUE" : "FALSE"}.`);
+  if (typeof x === "number" && !Number.isFinite(x)) throw invalidValue(`${name} is not a valid value.`);
+  return String(x).trim();
+}
+
+export function optText(v: unknown, name: string): string | null {
+  return isOmitted(scalar(v, name)) ? null : text(v, name);
+}
+
+/** One of a fixed set of keywords, case-insensitive; the message lists the valid ones. */
+export function choice<T extends string>(v: unknown, name: string, options: readonly T[], fallback?: T): T {
+  const x = scalar(v, name);
+  if (isOmitted(x)) {
+    if (fallback !== undefined) return fallback;
+    throw invalidValue(`${name} is missing. Use one of: ${options.join(", ")}.`);
+  }
+  const t = String(x).trim().toUpperCase().replace(/[\s-]+/g, "_");
+  const found = options.find((o) => o.toUpperCase() === t);
+  if (!found) throw invalidValue(`${name} "${String(x)}" is not recognised. Use one of: ${options.join(", ")}.`);
+  return found;
+}
+
+export function year(v: unknown): FinancialYear | null {
+  return parseFinancialYear(scalar(v, "year"));
+}
+
+/** A range as a 2-D array (a single value becomes a 1×1 range). */
+export function matrix(v: unknown, name: string): Cell[][] {
+  if (isOmitted(v)) throw invalidValue(`${name} is missing. Give a range.`);
+  if (!Array.isArray(v)) return [[v as Cell]];
+  if (v.length === 0 || !v.every((row) => Array.isArray(row)))
+    throw invalidValue(`${name} must be a range (rows of cells).`);
+  const width = (v[0] as unknown[]).length;
+  if (width === 0 || !v.every((row) => (row as unknown[]).length === width))
+    throw invalidValue(`${name} must be a rectangular range.`);
+  return v as Cell[][];
+}
+
+/** Decimal -> the number Excel shows. Money is already rounded to the penny by the engine. */
+export function out(d: Decimal): number {
+  return d.toNumber();
+}

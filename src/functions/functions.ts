@@ -1,0 +1,164 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- Excel passes any cell value; args.ts checks it. */
+import { employerCost, employerNi, employeePension as memberContribution, employerPension, apprenticeshipLevy, SCHEMES, type EmployerRate } from "../engine/oncosts";
+import { scalePay } from "../engine/scales";
+import { annualLeaveDays, hcas as hcasSupplement, hourlyRate, HCAS_AREAS, TERMS_NAMES } from "../engine/terms";
+import { choice, isOmitted, num, optNum, out, scalar, text, year as yearArg } from "./args";
+import { excelCall } from "./excelErrors";
+import { scaleArg } from "./scaleArg";
+
+/**
+ * Pay, on-costs and terms for one person: the foundation functions.
+ * Years: "2025/26", "2025-26", 2025 or a date; when omitted, the latest year in the data.
+ * Rates are fractions, as Excel stores a percentage (19% is 0.19).
+ */
+
+function employerRateArg(v: unknown): EmployerRate {
+  const x = scalar(v, "employerRate");
+  if (isOmitted(x)) return null;
+  if (typeof x === "string" && /^\s*(full|local)\s*$/i.test(x)) return x.trim().toUpperCase() as "FULL" | "LOCAL";
+  return num(x, "employerRate", { min: 0, max: 1 });
+}
+
+/**
+ * Annual full-time basic pay on a pay scale: an Agenda for Change band and step, an NJC spinal column point, or a grade and step on a local scale.
+ * @customfunction
+ * @helpurl https://localhost:3000/help/salary.html
+ * @param scale "AFC" for Agenda for Change, "NJC" for the NJC pay spine, or a range holding a local scale (grade in the first column, then the annual pay for each step).
+ * @param grade The AfC band ("6", 6 or "8a"), the NJC spinal column point (e.g. 30), or the local grade.
+ * @param [step] The AfC pay step, 1 = entry (default 1). Leave empty for the NJC.
+ * @param [year] Financial year, e.g. "2025/26", 2025 or a date. Default: the latest year in the data.
+ * @returns Annual full-time basic pay in £.
+ */
+export function salary(scale: any, grade: any, step?: any, year?: any): number {
+  return excelCall(() => {
+    const s = optNum(step, "step", { min: 1, integer: true });
+    return out(scalePay(scaleArg(scale), text(grade, "grade"), s === null ? null : s.toNumber(), yearArg(year)).pay);
+  });
+}
+
+/**
+ * Agenda for Change High Cost Area Supplement: a percentage of basic pay between a minimum and a maximum payment.
+ * @customfunction
+ * @helpurl https://localhost:3000/help/hcas.html
+ * @param salary Annual full-time basic pay in £ (pro-rate the result for part-time staff).
+ * @param area "INNER" (Inner London), "OUTER" (Outer London), "FRINGE" or "NONE".
+ * @param [year] Financial year, e.g. "2025/26". Default: the latest year in the data.
+ * @returns The annual supplement in £.
+ */
+export function hcas(salary: any, area: any, year?: any): number {
+  return excelCall(() => out(hcasSupplement(num(salary, "salary", { min: 0 }), choice(area, "area", HCAS_AREAS), yearArg(year))));
+}
+
+/**
+ * Employer Class 1 National Insurance (category A) on annual pay, above the annual secondary threshold.
+ * @customfunction
+ * @helpurl https://localhost:3000/help/employerni.html
+ * @param pay Annual pay in £.
+ * @param [year] Financial year, e.g. "2025/26"; uses the tax year starting 6 April of it. Default: the latest year in the data.
+ * @returns Employer NI in £ a year.
+ */
+export function employerNI(pay: any, year?: any): number {
+  return excelCall(() => out(employerNi(num(pay, "pay", { min: 0 }), yearArg(year))));
+}
+
+/**
+ * Employer pension contribution on annual pensionable pay.
+ * @customfunction
+ * @helpurl https://localhost:3000/help/pension.html
+ * @param pay Annual pensionable pay in £.
+ * @param scheme "NHS" (NHS Pension Scheme), "LGPS", "LGPS5050" (LGPS 50/50 section) or "NONE".
+ * @param [year] Financial year, e.g. "2025/26". Default: the latest year in the data.
+ * @param [employerRate] The employer rate as a fraction (0.195 for 19.5%). Required for the LGPS (each fund sets its own). For the NHS scheme, default "FULL" (23.78% incl. the 0.08% levy) or "LOCAL" (14.38% collected from the employer).
+ * @returns Employer pension contribution in £ a year.
+ */
+export function pension(pay: any, scheme: any, year?: any, employerRate?: any): number {
+  return excelCall(() =>
+    out(employerPension(num(pay, "pay", { min: 0 }), choice(scheme, "scheme", SCHEMES), yearArg(year), employerRateArg(employerRate))),
+  );
+}
+
+/**
+ * The member's own pension contribution: NHS Pension Scheme tier or LGPS band rate on the whole of actual pensionable pay.
+ * @customfunction
+ * @helpurl https://localhost:3000/help/employeepension.html
+ * @param pay Actual annual pensionable pay in £ (part-time staff: their actual pay, not full-time equivalent).
+ * @param scheme "NHS", "LGPS", "LGPS5050" or "NONE".
+ * @param [year] Financial year, e.g. "2025/26". Default: the latest year in the data.
+ * @returns The member's contribution in £ a year.
+ */
+export function employeePension(pay: any, scheme: any, year?: any): number {
+  return excelCall(() => out(memberContribution(num(pay, "pay", { min: 0 }), choice(scheme, "scheme", SCHEMES), yearArg(year))));
+}
+
+/**
+ * Apprenticeship Levy on a person's pay (0.5%). The employer's £15,000 allowance is set against its whole pay bill, not per person.
+ * @customfunction
+ * @helpurl https://localhost:3000/help/levy.html
+ * @param pay Annual pay in £.
+ * @param [year] Financial year, e.g. "2025/26". Default: the latest year in the data.
+ * @returns The levy in £ a year.
+ */
+export function levy(pay: any, year?: any): number {
+  return excelCall(() => out(apprenticeshipLevy(num(pay, "pay", { min: 0 }), yearArg(year))));
+}
+
+/**
+ * Total annual employer cost of pay: pay plus employer NI, employer pension and Apprenticeship Levy.
+ * @customfunction
+ * @helpurl https://localhost:3000/help/cost.html
+ * @param pay Annual pay in £.
+ * @param scheme Pension scheme: "NHS", "LGPS", "LGPS5050" or "NONE".
+ * @param [year] Financial year, e.g. "2025/26". Default: the latest year in the data.
+ * @param [employerRate] Employer pension rate as a fraction; required for the LGPS; for the NHS scheme "FULL" (default) or "LOCAL".
+ * @returns Total employer cost in £ a year.
+ */
+export function cost(pay: any, scheme: any, year?: any, employerRate?: any): number {
+  return excelCall(() =>
+    out(employerCost(num(pay, "pay", { min: 0 }), choice(scheme, "scheme", SCHEMES), yearArg(year), employerRateArg(employerRate)).total),
+  );
+}
+
+/**
+ * The employer cost of pay broken down, spilled across one row: pay, employer NI, employer pension, Apprenticeship Levy, total.
+ * @customfunction
+ * @helpurl https://localhost:3000/help/costbreakdown.html
+ * @param pay Annual pay in £.
+ * @param scheme Pension scheme: "NHS", "LGPS", "LGPS5050" or "NONE".
+ * @param [year] Financial year, e.g. "2025/26". Default: the latest year in the data.
+ * @param [employerRate] Employer pension rate as a fraction; required for the LGPS; for the NHS scheme "FULL" (default) or "LOCAL".
+ * @returns One row of five figures in £ a year: pay, NI, pension, levy, total.
+ */
+export function costBreakdown(pay: any, scheme: any, year?: any, employerRate?: any): number[][] {
+  return excelCall(() => {
+    const c = employerCost(num(pay, "pay", { min: 0 }), choice(scheme, "scheme", SCHEMES), yearArg(year), employerRateArg(employerRate));
+    return [[c.pay, c.employerNi, c.employerPension, c.apprenticeshipLevy, c.total].map(out)];
+  });
+}
+
+/**
+ * Hourly rate from annual full-time pay: pay ÷ (52.143 weeks × weekly hours), to the penny.
+ * @customfunction
+ * @helpurl https://localhost:3000/help/hourly.html
+ * @param salary Annual full-time pay in £.
+ * @param terms "AFC" (37.5 hours a week), "NJC" (37 hours) or a number of weekly hours.
+ * @returns The hourly rate in £.
+ */
+export function hourly(salary: any, terms: any): number {
+  return excelCall(() => {
+    const t = scalar(terms, "terms");
+    const hoursOrTerms = typeof t === "number" || (typeof t === "string" && /^\s*[\d.]+\s*$/.test(t)) ? num(t, "terms", { min: 0, minExclusive: true }) : choice(t, "terms", TERMS_NAMES);
+    return out(hourlyRate(num(salary, "salary", { min: 0 }), hoursOrTerms));
+  });
+}
+
+/**
+ * Annual leave days for a full-time member of staff by length of service, bank holidays excluded.
+ * @customfunction
+ * @helpurl https://localhost:3000/help/leave.html
+ * @param terms "AFC" (reckonable NHS service) or "NJC" (continuous local government service; Green Book minimum).
+ * @param yearsService Completed years of service.
+ * @returns Days of annual leave a year.
+ */
+export function leave(terms: any, yearsService: any): number {
+  return excelCall(() => annualLeaveDays(choice(terms, "terms", TERMS_NAMES), num(yearsService, "yearsService", { min: 0 })));
+}
