@@ -1,0 +1,43 @@
+import type { Decimal } from "./money";
+import type { Scheme } from "./oncosts";
+import type { HcasChoice, TermsName } from "./terms";
+
+/**
+ * One member of staff as the engine sees them, after validation (src/engine/staffRows.ts turns
+ * raw table rows into these, reporting bad rows by row and column). Money is £ a year.
+ */
+export interface StaffMember {
+  /** Employee reference: unique in a staff list. */
+  ref: string;
+  /** Kept only for the detail sheet when the user asks for names (board papers are often public). */
+  name: string | null;
+  /** Staff group, e.g. "Nursing", "Social work", "Admin and clerical". */
+  group: string;
+  /** Current employer, e.g. "Northshire NHS Trust", "Northshire County Council". */
+  employer: string;
+  /** The terms they are on now. */
+  terms: TermsName;
+  /** AfC band ("5", "8a") or NJC spinal column point ("30"). */
+  grade: string;
+  /** AfC pay step (1 = entry); null for the NJC. */
+  step: number | null;
+  /** Full-time equivalent, more than 0 and at most 1. */
+  fte: Decimal;
+  /** Contracted weekly hours; when null, FTE × the standard hours of their terms. */
+  weeklyHours: Decimal | null;
+  /** Completed years of service (reckonable NHS service or continuous local government service). */
+  yearsService: Decimal;
+  /** Completed years in their current band or grade, for incremental progression; null = years of service. */
+  yearsInGrade: Decimal | null;
+  scheme: Scheme;
+  /** AfC high cost area ("INNER", "OUTER", "FRINGE", "NONE"). */
+  hcasArea: HcasChoice;
+  /** A council's London weighting or other local allowance, £ a year full-time; 0 if none. */
+  localAllowance: Decimal;
+  /** Unsocial hours worked a week: Saturdays and weekday nights (8pm to 6am). */
+  unsocialNightsAndSaturdays: Decimal;
+  /** Unsocial hours worked a week: Sundays and public holidays. */
+  unsocialSundaysAndPublicHolidays: Decimal;
+  /** Target job match: the AfC band, or the NJC grade as spinal column points ("29-32"), they are matched to; null if none. */
+  targetGrade: string | null;
+}
