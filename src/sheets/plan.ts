@@ -1,0 +1,186 @@
+/**
+ * A sheet plan: worksheets described as pure data (values, formulas, formats, tables, charts,
+ * print set-up). Built from report models in src/sheets/, rendered by src/excel/ (Office.js,
+ * into the open workbook) and src/xlsx/ (ExcelJS, to a file), so both produce the same sheets.
+ * Rows and columns are 0-based here; renderers convert to A1 addresses with `a1`.
+ */
+
+export type Scalar = string | number | boolean | null;
+
+/** A native Excel formula, written without the leading "=" (e.g. "SUM(D5:D204)"). */
+export interface Formula {
+  formula: string;
+}
+
+/**
+ * A cell's content. A string is always text, even if it begins with "=", "+", "-" or "@":
+ * renderers must write it so Excel never evaluates it (staff names and free text come from users).
+ */
+export type PlanValue = Scalar | Formula;
+
+export function isFormula(v: PlanValue): v is Formula {
+  return typeof v === "object" && v !== null && "formula" in v;
+}
+
+export interface CellStyle {
+  bold?: boolean;
+  italic?: boolean;
+  fontSize?: number;
+  /** "#RRGGBB" */
+  fontColor?: string;
+  /** "#RRGGBB" */
+  fill?: string;
+  wrap?: boolean;
+  horizontalAlignment?: "left" | "center" | "right";
+  /** An Excel number format, e.g. NUMBER_FORMATS.money. */
+  numberFormat?: string;
+  borderTop?: boolean;
+  borderBottom?: boolean;
+}
+
+export const NUMBER_FORMATS = {
+  money: "£#,##0.00;[Red]-£#,##0.00",
+  moneyWhole: "£#,##0;[Red]-£#,##0",
+  percent: "0.0%",
+  decimal2: "0.00",
+  integer: "0",
+  text: "@",
+  date: "dd/mm/yyyy",
+} as const;
+
+/** A rectangle of cells written at once, with one style for the whole block and optional per-column formats. */
+export interface RangeBlock {
+  kind: "range";
+  row: number;
+  col: number;
+  values: PlanValue[][];
+  style?: CellStyle;
+  /** Number format per column of the block (null = general). Applied after `style.numberFormat`. */
+  columnFormats?: (string | null)[];
+}
+
+export interface TableColumn {
+  header: string;
+  numberFormat?: string | null;
+  /** The totals-row cell for this column: "sum" writes SUBTOTAL(109, …) over the column's cells, a string writes a label. */
+  total?: "sum" | string | null;
+}
+
+/** A real Excel table (ListObject) with a header row, data rows and an optional totals row. */
+export interface TableBlock {
+  kind: "table";
+  /** Table name, unique in the workbook: letters, digits and underscores, starting with a letter. */
+  name: string;
+  row: number;
+  col: number;
+  columns: TableColumn[];
+  rows: PlanValue[][];
+  /** Whether a totals row follows the data (formulas over the data cells). */
+  showTotals: boolean;
+  /** Built-in table style, e.g. "TableStyleMedium2". */
+  style?: string;
+}
+
+/** A range of cells on this sheet by 0-based coordinates (inclusive). */
+export interface CellRange {
+  row: number;
+  col: number;
+  rowCount: number;
+  colCount: number;
+}
+
+export interface ChartSeries {
+  name: string;
+  values: CellRange;
+}
+
+/** A native Excel chart over cells of the same sheet. */
+export interface ChartBlock {
+  kind: "chart";
+  type: "columnClustered" | "barClustered";
+  title: string;
+  categories: CellRange;
+  series: ChartSeries[];
+  /** Where the chart sits: top-left cell and size in columns and rows. */
+  anchor: { row: number; col: number; colSpan: number; rowSpan: number };
+  /** Number format of the value axis. */
+  axisNumberFormat?: string;
+}
+
+export type Block = RangeBlock | TableBlock | ChartBlock;
+
+export interface PrintSetup {
+  orientation: "landscape" | "portrait";
+  paper: "A4";
+  /** Fit all columns onto one page width. */
+  fitToWidth: boolean;
+  /** 0-based inclusive rows repeated at the top of every printed page (title and table headings). */
+  repeatRows?: { first: number; last: number };
+  /** Footer text: left carries the protective marking (e.g. "OFFICIAL-SENSITIVE"). */
+  footer: { left: string; center?: string; right?: string };
+  header?: { left?: string; center?: string; right?: string };
+}
+
+export interface SheetPlan {
+  /** Stable identity of the sheet kind, e.g. "summary", "detail", "projection", "pool". */
+  key: string;
+  /** Desired worksheet name (≤ 31 characters, none of : \ / ? * [ ]); renderers make it unique. */
+  name: string;
+  blocks: Block[];
+  /** Column widths in characters, from column A. */
+  columnWidths: number[];
+  freeze?: { rows: number; columns: number };
+  print: PrintSetup;
+  tabColor?: string;
+}
+
+export interface WorkbookPlan {
+  sheets: SheetPlan[];
+  /** Title, add-in version and date for the document properties. */
+  properties: { title: string; version: string; created: string };
+}
+
+const INVALID_SHEET_CHARS = /[:\\/?*[\]]/g;
+
+/** Column index (0-based) -> letters: 0 -> A, 27 -> AB. */
+export function columnLetters(col: number): string {
+  let n = col + 1;
+  let s = "";
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** 0-based row and column -> "B3"; with a count, a range "B3:D10". */
+export function a1(row: number, col: number, rowCount = 1, colCount = 1): string {
+  const start = `${columnLetters(col)}${row + 1}`;
+  if (rowCount === 1 && colCount === 1) return start;
+  return `${start}:${columnLetters(col + colCount - 1)}${row + rowCount}`;
+}
+
+export function rangeA1(r: CellRange): string {
+  return a1(r.row, r.col, r.rowCount, r.colCount);
+}
+
+/**
+ * A worksheet name that is legal in Excel and not among `taken` (compared case-insensitively):
+ * invalid characters removed, at most 31 characters, " (2)", " (3)" … added when needed.
+ */
+export function uniqueSheetName(desired: string, taken: Iterable<string>): string {
+  const used = new Set([...taken].map((t) => t.toLowerCase()));
+  const base = desired.replace(INVALID_SHEET_CHARS, " ").replace(/^'+|'+$/g, "").trim().slice(0, 31) || "Sheet";
+  if (!used.has(base.toLowerCase())) return base;
+  for (let i = 2; ; i++) {
+    const suffix = ` (${i})`;
+    const candidate = base.slice(0, 31 - suffix.length) + suffix;
+    if (!used.has(candidate.toLowerCase())) return candidate;
+  }
+}
+
+/** True for text Excel would read as a formula if typed in: renderers must force it to stay text. */
+export function looksLikeFormula(text: string): boolean {
+  return /^[=+\-@]/.test(text);
+}
