@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-explicit-any -- Excel passes any cell value; args.ts checks it. */
 import { employerCost, employerNi, employeePension as memberContribution, employerPension, apprenticeshipLevy, SCHEMES, type EmployerRate } from "../engine/oncosts";
 import { scalePay } from "../engine/scales";
 import { annualLeaveDays, hcas as hcasSupplement, hourlyRate, HCAS_AREAS, TERMS_NAMES } from "../engine/terms";
