@@ -1,11 +1,12 @@
 import * as foundation from "./functions";
+import * as tables from "./tables";
 
 /**
  * Every custom function, by the name Excel shows (the JS function name upper-cased, as the
  * metadata generator derives it). The command line and the tests call functions through this
  * map, so they run exactly what Excel runs.
  */
-const modules: Record<string, unknown>[] = [foundation];
+const modules: Record<string, unknown>[] = [foundation, tables];
 
 export type CustomFunction = (...args: unknown[]) => unknown;
 

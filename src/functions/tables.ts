@@ -1,0 +1,174 @@
+import { employerCost, SCHEMES, type EmployerRate, type Scheme } from "../engine/oncosts";
+import { invalidValue } from "../engine/errors";
+import { scalePay, type ScaleRef } from "../engine/scales";
+import type { FinancialYear } from "../engine/years";
+import { choice, isOmitted, matrix, num, optNum, out, text, year as yearArg, type Cell } from "./args";
+import { cellError, excelCall } from "./excelErrors";
+
+/**
+ * Whole tables in one call. Excel pays a round trip for every custom-function call, so a staff
+ * list of thousands of rows costed cell by cell leaves cells on #BUSY! and recalculation slow.
+ * These functions take whole columns and spill one result row per staff row, in one call:
+ *  - a row with a problem gets its Excel error (with a message naming the row) in its own cells,
+ *    and every other row is still computed;
+ *  - a blank row spills blanks (""), so the result lines up with the staff list.
+ * Only custom functions are exported from this module (the registry exposes every export).
+ */
+
+type Row = (number | string | CustomFunctions.Error)[];
+
+/** A range that must be one column (one row per person); a single value is a column of one. */
+function columnArg(v: unknown, name: string): Cell[] {
+  const m = matrix(v, name);
+  if (m[0].length !== 1)
+    throw invalidValue(`${name} must be a single column, one row per person; got ${m.length} row(s) by ${m[0].length} columns.`);
+  return m.map((r) => r[0]);
+}
+
+/**
+ * A per-row argument: a column the same height as the main column, or a single value used for
+ * every row. Returns a reader for row i. Omitted (when allowed) reads null for every row.
+ */
+function perRowArg(v: unknown, name: string, height: number, optional: boolean): (i: number) => Cell {
+  if (isOmitted(v) || (Array.isArray(v) && v.length === 1 && Array.isArray(v[0]) && v[0].length === 1 && isOmitted(v[0][0]))) {
+    if (optional) return () => null;
+    throw invalidValue(`${name} is missing: give a column the same height as the first range (${height} rows), or one value for every row.`);
+  }
+  if (!Array.isArray(v)) return () => v as Cell;
+  const m = matrix(v, name);
+  if (m.length === 1 && m[0].length === 1) {
+    const only = m[0][0];
+    return () => only;
+  }
+  if (m[0].length !== 1 || m.length !== height)
+    throw invalidValue(
+      `${name} must be a column the same height as the first range (${height} rows), or one value for every row; got ${m.length} row(s) by ${m[0].length} column(s).`,
+    );
+  return (i) => m[i][0];
+}
+
+/** Parses each distinct cell value once: a column of "NHS"/"LGPS" is a handful of distinct values. */
+function memo<T>(parse: (c: Cell) => T): (c: Cell) => T {
+  const cache = new Map<Cell, { ok: true; v: T } | { ok: false; e: unknown }>();
+  return (c) => {
+    let hit = cache.get(c);
+    if (!hit) {
+      try {
+        hit = { ok: true, v: parse(c) };
+      } catch (e) {
+        hit = { ok: false, e };
+      }
+      if (cache.size < 10000) cache.set(c, hit);
+    }
+    if (!hit.ok) throw hit.e;
+    return hit.v;
+  };
+}
+
+function rowError(e: unknown, index: number, width: number): Row {
+  const base = cellError(e);
+  const err = new CustomFunctions.Error(base.code as CustomFunctions.ErrorCode, `Row ${index + 1}: ${base.message ?? base.code}`);
+  return new Array<Row[number]>(width).fill(err);
+}
+
+function blankRow(width: number): Row {
+  return new Array<Row[number]>(width).fill("");
+}
+
+/** The cell is blank as Excel sends it: null or "" (the web), or a 0 standing for an empty cell (desktop) where 0 is never a valid value. */
+function blankOrZero(c: Cell): boolean {
+  return isOmitted(c) || c === 0;
+}
+
+function employerRateCell(c: Cell): EmployerRate {
+  if (isOmitted(c)) return null;
+  if (typeof c === "string" && /^\s*(full|local)\s*$/i.test(c)) return c.trim().toUpperCase() as "FULL" | "LOCAL";
+  return num(c, "employerRate", { min: 0, max: 1 });
+}
+
+function costRows(payCol: Cell[], schemeAt: (i: number) => Cell, fy: FinancialYear | null, rateAt: (i: number) => Cell): Row[] {
+  const parseScheme = memo((c) => choice(c, "scheme", SCHEMES) as Scheme);
+  const parseRate = memo(employerRateCell);
+  const rows: Row[] = new Array(payCol.length);
+  for (let i = 0; i < payCol.length; i++) {
+    const pay = payCol[i];
+    const scheme = schemeAt(i);
+    // A blank row: no pay, or (desktop Excel) a 0 for the empty pay cell with no scheme beside it.
+    if (isOmitted(pay) || (pay === 0 && blankOrZero(scheme))) {
+      rows[i] = blankRow(5);
+      continue;
+    }
+    try {
+      const c = employerCost(num(pay, "pay", { min: 0 }), parseScheme(scheme), fy, parseRate(rateAt(i)));
+      rows[i] = [out(c.pay), out(c.employerNi), out(c.employerPension), out(c.apprenticeshipLevy), out(c.total)];
+    } catch (e) {
+      rows[i] = rowError(e, i, 5);
+    }
+  }
+  return rows;
+}
+
+/**
+ * The employer cost of a whole staff list in one call: for each row of pay, spills pay, employer NI, employer pension, Apprenticeship Levy and total across five columns. A row with a problem shows its error (the message names the row) and the other rows are still costed; a blank row stays blank. Prefer it to COST or COSTBREAKDOWN in every row once a list runs to hundreds or thousands of rows: one call instead of thousands keeps recalculation fast and cells off #BUSY!.
+ * @customfunction
+ * @helpurl https://localhost:3000/help/costtable.html
+ * @param pays Annual pay in £ for each member of staff: a single column, one row per person.
+ * @param schemes Pension scheme ("NHS", "LGPS", "LGPS5050" or "NONE"): a column the same height as pays, or one value for every row.
+ * @param [year] Financial year, e.g. "2025/26", 2025 or a date. Default: the latest year in the data.
+ * @param [employerRates] Employer pension rate as a fraction (0.195 for 19.5%), a column the same height as pays or one value for every row; required for LGPS rows; for NHS rows "FULL" (default) or "LOCAL".
+ * @returns One row per staff row, five columns in £ a year: pay, NI, pension, levy, total.
+ */
+export function costTable(pays: any[][], schemes: any[][], year?: any, employerRates?: any[][]): any[][] {
+  return excelCall(() => {
+    const payCol = columnArg(pays, "pays");
+    const schemeAt = perRowArg(schemes, "schemes", payCol.length, false);
+    const rateAt = perRowArg(employerRates, "employerRates", payCol.length, true);
+    return costRows(payCol, schemeAt, yearArg(year), rateAt);
+  });
+}
+
+function scaleCell(c: Cell): ScaleRef {
+  if (isOmitted(c)) throw invalidValue('scale is missing. Use "AFC" or "NJC".');
+  const t = String(c).trim().toUpperCase().replace(/[\s-]/g, "");
+  if (t === "AFC" || t === "AGENDAFORCHANGE" || t === "NHS") return { kind: "AFC" };
+  if (t === "NJC" || t === "GREENBOOK" || t === "COUNCIL") return { kind: "NJC" };
+  throw invalidValue(`scale "${String(c)}" is not recognised. Use "AFC" or "NJC" (for a local scale, use SALARY with the scale range).`);
+}
+
+/**
+ * Annual full-time basic pay for a whole staff list in one call: for each row's band (or NJC spinal column point) and step, spills the pay in one column. A row with a problem shows its error (the message names the row) and the other rows are still read; a blank row stays blank. Prefer it to SALARY in every row once a list runs to hundreds or thousands of rows; its result can feed COSTTABLE directly.
+ * @customfunction
+ * @helpurl https://localhost:3000/help/salarytable.html
+ * @param scales "AFC" or "NJC": a column the same height as grades, or one value for every row.
+ * @param grades The AfC band ("6", 6 or "8a") or the NJC spinal column point for each person: a single column, one row per person.
+ * @param [steps] The AfC pay step (1 = entry) for each row: a column the same height as grades, or one value for every row. Default 1; leave empty for NJC rows.
+ * @param [year] Financial year, e.g. "2025/26", 2025 or a date. Default: the latest year in the data.
+ * @returns One column: annual full-time basic pay in £ for each row.
+ */
+export function salaryTable(scales: any[][], grades: any[][], steps?: any[][], year?: any): any[][] {
+  return excelCall(() => {
+    const gradeCol = columnArg(grades, "grades");
+    const scaleAt = perRowArg(scales, "scales", gradeCol.length, false);
+    const stepAt = perRowArg(steps, "steps", gradeCol.length, true);
+    const fy = yearArg(year);
+    const parseScale = memo(scaleCell);
+    const rows: Row[] = new Array(gradeCol.length);
+    for (let i = 0; i < gradeCol.length; i++) {
+      const grade = gradeCol[i];
+      if (isOmitted(grade) || (grade === 0 && blankOrZero(scaleAt(i)))) {
+        rows[i] = blankRow(1);
+        continue;
+      }
+      try {
+        const scale = parseScale(scaleAt(i));
+        const stepCell = stepAt(i);
+        // On the NJC the point alone sets pay: a 0 there is desktop Excel's empty cell.
+        const s = scale.kind === "NJC" && stepCell === 0 ? null : optNum(stepCell, "step", { min: 1, integer: true });
+        rows[i] = [out(scalePay(scale, text(grade, "grade"), s === null ? null : s.toNumber(), fy).pay)];
+      } catch (e) {
+        rows[i] = rowError(e, i, 1);
+      }
+    }
+    return rows;
+  });
+}
