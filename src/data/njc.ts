@@ -76,6 +76,13 @@ const NEPO_2024: Source = {
   excerpt: "£24,294.00 (Band 2 SCP 7-10, salary range £24,294 - £25,545)",
 };
 
+const OXFORDSHIRE_2024: Source = {
+  publisher: "Oxfordshire County Council apprenticeship advert (Find an apprenticeship, GOV.UK), July 2024, as archived in a public GitHub repository",
+  title: "Business Admin Apprentice",
+  url: "https://www.findapprenticeship.service.gov.uk/apprenticeship/redirecttoexternalwebsite/1000259625",
+  excerpt: "salary: '£22,366.00'",
+};
+
 // ---------------------------------------------------------------------------------------------
 // Pay spine
 // ---------------------------------------------------------------------------------------------
@@ -116,11 +123,11 @@ export const NJC_SPINE: ByYear<NjcSpineTable> = {
       38: "46464", 39: "47420", 40: "48474", 41: "49498", 42: "50512", 43: "51515",
     },
     provenance: "derived",
-    sources: [WYCHAVON_2021, HRFORSCHOOLS_2022, LALC_2023, SLCC_2023_OFFER, NEPO_2024, ADVERTS_2526],
+    sources: [WYCHAVON_2021, HRFORSCHOOLS_2022, LALC_2023, SLCC_2023_OFFER, NEPO_2024, OXFORDSHIRE_2024, ADVERTS_2526],
     note:
       "Derived: the 2021/22 national spine (Wychavon DC, April 2021) + £1,925 (2022/23 award, SCPs 1–43) + £1,925 (2023/24 award, SCPs 2–43) = 2021/22 + £3,850, exact pounds. SCP 1 was deleted on 1 April 2023. " +
       "SCP 10 (£25,545) is from a July 2024 advert (NEPO, 'SCP 7-10 ... £24,294 - £25,545'); SCPs 13 and 19 are back-derived from 2025/26 adverts (£29,064 and £32,061 are reached from exactly one whole-pound 2024/25 value each). " +
-      "Checks: SCP 2 £22,366 = £11.59 an hour (SLCC); SCP 22 up £3,850 since 2021 (SLCC). " +
+      "Checks: SCP 2 £22,366 = £11.59 an hour (SLCC) and an Oxfordshire CC advert of July 2024 pays £22,366; SCP 22 up £3,850 since 2021 (SLCC). " +
       MISSING_POINTS_NOTE,
   },
   "2024/25": {
