@@ -235,8 +235,8 @@ export const AFC_PAY: ByYear<AfcPayTable> = {
     provenance: "secondary",
     sources: [HEALTH_CAREERS, RCNI_BAND8, ZARO_2425, NHSE_BAND8_FAQ],
     note:
-      "5.5% award from 1 April 2024. Bands 2 to 6 are from Health Careers (NHS England); bands 8a to 8d (all three steps) from RCNi citing NHS Employers; band 7 entry and top from a third-party table agreeing with 2025/26 ÷ 1.036; " +
-      "band 9 entry and top (£105,385 / £121,271) only from unofficial calculators, agreeing with 2025/26 ÷ 1.036. " +
+      "5.5% award from 1 April 2024. Bands 2 to 6 are from Health Careers (NHS England); bands 8a to 8d (all three steps) from RCNi citing NHS Employers; band 7 entry and top from a third-party table, within £1 of 2025/26 ÷ 1.036; " +
+      "band 9 entry and top (£105,385 / £121,271) only from unofficial calculators, within £1 of 2025/26 ÷ 1.036. " +
       "Band 7 intermediate and band 9 intermediate are null: not found in any publication (2025/26 ÷ 1.036 suggests about £48,526 and £111,740, but the pound is not confirmed). " +
       "The intermediate points in bands 8a to 9 took effect from 1 April 2024 (paid from November 2024, backdated). " +
       BAND1_NOTE,
