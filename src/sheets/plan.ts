@@ -105,6 +105,12 @@ export interface ChartBlock {
   anchor: { row: number; col: number; colSpan: number; rowSpan: number };
   /** Number format of the value axis. */
   axisNumberFormat?: string;
+  /** Show each bar's value on it (default false). */
+  dataLabels?: boolean;
+  /** Show a legend (default: when there is more than one series). */
+  legend?: boolean;
+  /** "#RRGGBB" per series; renderers fall back to the theme's colours. */
+  colors?: string[];
 }
 
 export type Block = RangeBlock | TableBlock | ChartBlock;
@@ -183,4 +189,66 @@ export function uniqueSheetName(desired: string, taken: Iterable<string>): strin
 /** True for text Excel would read as a formula if typed in: renderers must force it to stay text. */
 export function looksLikeFormula(text: string): boolean {
   return /^[=+\-@]/.test(text);
+}
+
+// ---------------------------------------------------------------------------------------------
+// References between the sheets of one plan
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * In a formula, a reference to another sheet of the same plan by its `key`:
+ * `${sheetRef("detail")}!$M$5:$M$404`. Sheet names are only final when a renderer writes them
+ * (uniqueSheetName may add " (2)"), so a plan never spells another sheet's name: renderers pass
+ * every formula through `resolveSheetRefs` with the names they chose.
+ */
+export function sheetRef(key: string): string {
+  return `{sheet:${key}}`;
+}
+
+const SHEET_REF = /\{sheet:([A-Za-z0-9_.-]+)\}/g;
+
+/** A worksheet name as a formula writes it: always quoted, apostrophes doubled ('Board summary', 'O''Brien'). */
+export function quoteSheetName(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
+/**
+ * Replaces every `sheetRef(key)` in a formula with the quoted final name of that sheet.
+ * @throws Error for a key the plan has no sheet for (a bug in the plan, not the user's data).
+ */
+export function resolveSheetRefs(formula: string, names: ReadonlyMap<string, string>): string {
+  return formula.replace(SHEET_REF, (_, key: string) => {
+    const name = names.get(key);
+    if (name === undefined) throw new Error(`[CareTrust] formula refers to sheet "${key}", which is not in the plan`);
+    return quoteSheetName(name);
+  });
+}
+
+/** The final name of every sheet of a plan (key -> name), given the names already in the workbook. */
+export function planSheetNames(plan: WorkbookPlan, taken: Iterable<string> = []): Map<string, string> {
+  const used = [...taken];
+  const names = new Map<string, string>();
+  for (const sheet of plan.sheets) {
+    const name = uniqueSheetName(sheet.name, used);
+    used.push(name);
+    names.set(sheet.key, name);
+  }
+  return names;
+}
+
+/** Every block of a kind, with the sheet it is on (for tests and renderers). */
+export function blocksOf<K extends Block["kind"]>(plan: WorkbookPlan, kind: K): { sheet: SheetPlan; block: Extract<Block, { kind: K }> }[] {
+  const out: { sheet: SheetPlan; block: Extract<Block, { kind: K }> }[] = [];
+  for (const sheet of plan.sheets) for (const block of sheet.blocks) if (block.kind === kind) out.push({ sheet, block: block as Extract<Block, { kind: K }> });
+  return out;
+}
+
+/** The cells of a table's data rows in one column (0-based index into `columns`), as a CellRange. */
+export function tableColumnRange(table: TableBlock, column: number): CellRange {
+  return { row: table.row + 1, col: table.col + column, rowCount: Math.max(1, table.rows.length), colCount: 1 };
+}
+
+/** The 0-based row of a table's totals row (only meaningful when showTotals). */
+export function tableTotalsRow(table: TableBlock): number {
+  return table.row + 1 + Math.max(1, table.rows.length);
 }
