@@ -172,3 +172,20 @@ describe("HOURLY and LEAVE", () => {
     expect(f.leave("NJC", 5) - f.leave("NJC", 4)).toBe(3); // Green Book minimum 23 -> 26
   });
 });
+
+describe("HCAS: a percentage of basic pay within the minimum and maximum payment (Handbook Section 4)", () => {
+  test.each<[number, string, number]>([
+    [30000, "INNER", 6000], // 30,000 x 20% = 6,000, between £5,609 and £8,466
+    [20000, "INNER", 5609], // 20,000 x 20% = 4,000, below the minimum -> £5,609
+    [50000, "INNER", 8466], // 50,000 x 20% = 10,000, above the maximum -> £8,466
+    [35000, "OUTER", 5250], // 35,000 x 15% = 5,250, between £4,714 and £5,941
+    [40000, "FRINGE", 2000], // 40,000 x 5% = 2,000, between £1,303 and £2,198
+    [40000, "NONE", 0],
+  ])("salary %p, %s area, 2025/26 -> %p", (salary, area, supplement) => expect(f.hcas(salary, area, "2025/26")).toBe(supplement));
+  test("a year whose Annex 9 figures are not in the data is #N/A", () => {
+    expect(excelError(() => f.hcas(30000, "INNER", "2024/25")).code).toBe("#N/A");
+  });
+  test("an unknown area is #VALUE! listing the areas", () => {
+    expect(excelError(() => f.hcas(30000, "LONDON", "2025/26")).message).toMatch(/INNER, OUTER, FRINGE, NONE/);
+  });
+});
