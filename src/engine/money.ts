@@ -63,5 +63,6 @@ export function allocate(amount: DecimalInput, weights: readonly DecimalInput[])
   for (let k = 0; leftover > 0; k = (k + 1) % order.length, leftover--) parts[order[k].i] = parts[order[k].i].plus(1);
   for (let k = order.length - 1; leftover < 0; k = (k - 1 + order.length) % order.length, leftover++)
     parts[order[k].i] = parts[order[k].i].minus(1);
-  return parts.map((p) => p.times(sign).dividedBy(100));
+  // A zero part of a negative amount is 0, not -0 (which Excel and JSON show as 0 but Object.is and tests do not).
+  return parts.map((p) => (p.isZero() ? p.abs() : p.times(sign)).dividedBy(100));
 }
