@@ -1,8 +1,9 @@
 import { employerCost, SCHEMES, type EmployerRate, type Scheme } from "../engine/oncosts";
-import { invalidValue } from "../engine/errors";
+import { invalidNumber, invalidValue } from "../engine/errors";
+import type { Decimal } from "../engine/money";
 import { scalePay, type ScaleRef } from "../engine/scales";
 import type { FinancialYear } from "../engine/years";
-import { choice, isOmitted, matrix, num, optNum, out, text, year as yearArg, type Cell } from "./args";
+import { choice, isOmitted, matrix, num, optNum, text, year as yearArg, type Cell } from "./args";
 import { cellError, excelCall } from "./excelErrors";
 
 /**
@@ -27,10 +28,11 @@ function columnArg(v: unknown, name: string): Cell[] {
 
 /**
  * A per-row argument: a column the same height as the main column, or a single value used for
- * every row. Returns a reader for row i. Omitted (when allowed) reads null for every row.
+ * every row. Returns a reader for row i. Omitted (when allowed) reads null for every row; a
+ * single blank cell is a blank for every row, so each row reports what it lacks.
  */
 function perRowArg(v: unknown, name: string, height: number, optional: boolean): (i: number) => Cell {
-  if (isOmitted(v) || (Array.isArray(v) && v.length === 1 && Array.isArray(v[0]) && v[0].length === 1 && isOmitted(v[0][0]))) {
+  if (isOmitted(v)) {
     if (optional) return () => null;
     throw invalidValue(`${name} is missing: give a column the same height as the first range (${height} rows), or one value for every row.`);
   }
@@ -63,6 +65,13 @@ function memo<T>(parse: (c: Cell) => T): (c: Cell) => T {
     if (!hit.ok) throw hit.e;
     return hit.v;
   };
+}
+
+/** Decimal -> the number Excel shows; a figure beyond what Excel can hold (from an absurd input such as "1e400") is the row's #NUM!, never Infinity. */
+function out(d: Decimal): number {
+  const n = d.toNumber();
+  if (!Number.isFinite(n)) throw invalidNumber(`The result is too large for Excel (over 1.8E+308): check the inputs of this row.`);
+  return n;
 }
 
 function rowError(e: unknown, index: number, width: number): Row {
@@ -160,10 +169,18 @@ export function salaryTable(scales: any[][], grades: any[][], steps?: any[][], y
         continue;
       }
       try {
-        const scale = parseScale(scaleAt(i));
+        // Checked in SALARY's order (step, scale, grade), so a row shows the error SALARY would.
+        let scale: ScaleRef | null = null;
+        let scaleProblem: unknown = null;
+        try {
+          scale = parseScale(scaleAt(i));
+        } catch (e) {
+          scaleProblem = e;
+        }
         const stepCell = stepAt(i);
         // On the NJC the point alone sets pay: a 0 there is desktop Excel's empty cell.
-        const s = scale.kind === "NJC" && stepCell === 0 ? null : optNum(stepCell, "step", { min: 1, integer: true });
+        const s = scale?.kind === "NJC" && stepCell === 0 ? null : optNum(stepCell, "step", { min: 1, integer: true });
+        if (scale === null) throw scaleProblem;
         rows[i] = [out(scalePay(scale, text(grade, "grade"), s === null ? null : s.toNumber(), fy).pay)];
       } catch (e) {
         rows[i] = rowError(e, i, 1);

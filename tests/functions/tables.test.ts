@@ -93,6 +93,7 @@ describe("COSTTABLE", () => {
     expect(excelError(() => costTable([[1, 2]], "NHS")).message).toMatch(/pays must be a single column/);
     expect(excelError(() => costTable([[1], [2]], [["NHS"], ["NHS"], ["NHS"]])).message).toMatch(/schemes must be a column the same height as the first range \(2 rows\)/);
     expect(excelError(() => costTable([[1], [2]], null as unknown as any[][])).message).toMatch(/schemes is missing/);
+    expect((costTable([[1], [2]], [[""]])[1][0] as ErrCell).message).toMatch(/^Row 2: scheme is missing/);
     expect(excelError(() => costTable(null as unknown as any[][], "NHS")).code).toBe("#VALUE!");
     expect(excelError(() => costTable([[1], [2, 3]], "NHS")).message).toMatch(/rectangular/);
     expect(excelError(() => costTable([[1]], "NHS", "2025/27")).code).toBe("#VALUE!");
