@@ -40,4 +40,10 @@ export interface StaffMember {
   unsocialSundaysAndPublicHolidays: Decimal;
   /** Target job match: the AfC band, or the NJC grade as spinal column points ("29-32"), they are matched to; null if none. */
   targetGrade: string | null;
+  /**
+   * NJC staff: the top spinal column point of the grade they are on now, for annual increments on
+   * their current terms in a harmonisation projection. Absent or null: no increments are projected
+   * on current terms (they are taken to be at the top of their grade).
+   */
+  gradeTop?: number | null;
 }
