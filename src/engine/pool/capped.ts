@@ -32,11 +32,11 @@ export function cappedSplit(
   const c = caps.map((x, i) => {
     if (x === null) return null;
     const d = dec(x);
-    if (d.isNegative()) throw invalidNumber(`A cap is the most a partner bears and must not be negative; ${label(i)} has ${pounds(d)}.`);
+    if (d.lt(0)) throw invalidNumber(`A cap is the most a partner bears and must not be negative; ${label(i)} has ${pounds(d)}.`);
     return d.toDecimalPlaces(2, D.ROUND_DOWN);
   });
   const size = v.abs();
-  const what = v.isNegative() ? "underspend" : "overspend";
+  const what = v.lt(0) ? "underspend" : "overspend";
   if (c.every((x) => x !== null)) {
     const room = sum(c as Decimal[]);
     if (room.lt(size))
@@ -72,6 +72,6 @@ export function cappedSplit(
     const parts = w.map(() => ZERO);
     open.forEach((i, k) => (parts[i] = pence[k]));
     atCap.forEach((i) => (parts[i] = c[i] as Decimal));
-    return parts.map((p) => (v.isNegative() && !p.isZero() ? p.negated() : p));
+    return parts.map((p) => (v.lt(0) && !p.isZero() ? p.negated() : p));
   }
 }

@@ -7,7 +7,7 @@ import { roundPenny, type Decimal } from "../money";
 export function pounds(value: Decimal): string {
   const r = roundPenny(value);
   const [whole, pence] = r.abs().toFixed(2).split(".");
-  return `${r.isNegative() ? "-" : ""}£${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",")}.${pence}`;
+  return `${r.lt(0) ? "-" : ""}£${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",")}.${pence}`;
 }
 
 /** A fraction as a percentage: 0.625 -> "62.5%". */

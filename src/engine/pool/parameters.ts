@@ -35,6 +35,9 @@ import {
  * never silently half-read. Pure: cells in, rules out.
  */
 
+/** No parameter (a cap, a limit, a reserve, a percentage) is anywhere near £1,000 trillion. */
+const LARGEST = new D("1e15");
+
 export type ParamCell = string | number | boolean | null | undefined;
 
 export interface ParameterOptions {
@@ -107,6 +110,7 @@ class Cells {
     }
     const d = cellNumber(c);
     if (d === null) throw invalidValue(`Parameters cell ${at} should be ${what}; got ${show(c)}.`);
+    if (d.abs().gt(LARGEST)) throw invalidNumber(`Parameters cell ${at} (${what}) is too large: ${d.toString()}.`);
     return d;
   }
 }

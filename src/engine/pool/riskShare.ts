@@ -51,7 +51,7 @@ export function validateRule(rule: Rule, partners: number, names?: readonly stri
     case "FIXED": {
       if (rule.percentages.length !== partners)
         throw invalidValue(`FIXED needs one percentage per partner (${partners}); got ${rule.percentages.length}.`);
-      const negative = rule.percentages.findIndex((p) => p.isNegative());
+      const negative = rule.percentages.findIndex((p) => p.lt(0));
       if (negative >= 0)
         throw invalidNumber(`FIXED percentages must not be negative; ${partnerLabel(names, negative)} has ${percent(rule.percentages[negative])}.`);
       const total = sum(rule.percentages);
@@ -68,7 +68,7 @@ export function validateRule(rule: Rule, partners: number, names?: readonly stri
     case "CAPPED":
       if (rule.caps !== null) {
         if (rule.caps.length !== partners) throw invalidValue(`CAPPED needs one cap per partner (${partners}); got ${rule.caps.length}.`);
-        const negative = rule.caps.findIndex((c) => c !== null && c.isNegative());
+        const negative = rule.caps.findIndex((c) => c !== null && c.lt(0));
         if (negative >= 0)
           throw invalidNumber(`A cap must not be negative; ${partnerLabel(names, negative)} has ${pounds(rule.caps[negative] as Decimal)}.`);
       }
@@ -90,13 +90,13 @@ export function validateRule(rule: Rule, partners: number, names?: readonly stri
       return;
     }
     case "RISKPOOL":
-      if (rule.reserve.isNegative()) throw invalidNumber(`The risk pool must not be negative; got ${pounds(rule.reserve)}.`);
+      if (rule.reserve.lt(0)) throw invalidNumber(`The risk pool must not be negative; got ${pounds(rule.reserve)}.`);
       validateRule(rule.then, partners, names, SPLIT_METHODS, "after RISKPOOL");
       return;
     case "WATERFALL":
-      if (rule.available.isNegative())
+      if (rule.available.lt(0))
         throw invalidNumber(`The underspends available must not be negative; got ${pounds(rule.available)}.`);
-      if (rule.reserve.isNegative()) throw invalidNumber(`The risk pool must not be negative; got ${pounds(rule.reserve)}.`);
+      if (rule.reserve.lt(0)) throw invalidNumber(`The risk pool must not be negative; got ${pounds(rule.reserve)}.`);
       validateRule(rule.then, partners, names, SPLIT_METHODS, "after WATERFALL");
       return;
     case "OWN":
@@ -122,7 +122,7 @@ export function shareVariance(variance: DecimalInput, arrangement: Arrangement, 
   if (ctx.contributions.length !== n) throw invalidValue(`Give one contribution per partner (${n}); got ${ctx.contributions.length}.`);
   validateRule(arrangement.overspend, n, ctx.names);
   validateRule(arrangement.underspend, n, ctx.names);
-  return applyRule(v, v.isNegative() ? arrangement.underspend : arrangement.overspend, ctx);
+  return applyRule(v, v.lt(0) ? arrangement.underspend : arrangement.overspend, ctx);
 }
 
 function only(parts: Decimal[]): VarianceShare {
@@ -133,7 +133,7 @@ function only(parts: Decimal[]): VarianceShare {
 export function applyRule(v: Decimal, rule: Rule, ctx: ShareContext): VarianceShare {
   const n = ctx.weights.length;
   const label = (i: number) => partnerLabel(ctx.names, i);
-  const signed = (size: Decimal) => (v.isNegative() ? size.negated() : size);
+  const signed = (size: Decimal) => (v.lt(0) ? size.negated() : size);
   switch (rule.method) {
     case "PROPORTIONAL":
       return only(splitByWeights(v, ctx.weights, "shares of the pool"));

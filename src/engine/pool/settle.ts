@@ -129,12 +129,12 @@ export function settlePool(pool: Pool): PoolStatement {
     const parts = line.contributions.map(contributionOf);
     const contributions = parts.map((p, i) => {
       const c = p.base.plus(p.changes);
-      if (c.isNegative())
+      if (c.lt(0))
         throw invalidNumber(`${label(i)}'s contribution to ${lineName} is ${pounds(c)} after in-year changes: a contribution cannot be negative.`);
       return c;
     });
     const expenditure = roundPenny(line.expenditure);
-    if (expenditure.isNegative()) throw invalidNumber(`${lineName}'s expenditure is ${pounds(expenditure)}: expenditure cannot be negative.`);
+    if (expenditure.lt(0)) throw invalidNumber(`${lineName}'s expenditure is ${pounds(expenditure)}: expenditure cannot be negative.`);
     const contribution = sum(contributions);
     return { name: lineName, parts, contributions, contribution, expenditure, variance: expenditure.minus(contribution), arrangement: line.arrangement };
   });
@@ -162,12 +162,12 @@ export function settlePool(pool: Pool): PoolStatement {
     const rule = poolArrangement.overspend as WaterfallRule;
     const ctx: ShareContext = { weights: fixed ?? contribution, contributions: contribution, names };
     // Overspends on some lines are first met from underspends on the others …
-    const overspends = sum(lines.map((l) => (l.variance.isPositive() ? l.variance : ZERO)));
-    const underspends = sum(lines.map((l) => (l.variance.isNegative() ? l.variance.negated() : ZERO)));
+    const overspends = sum(lines.map((l) => (l.variance.gt(0) ? l.variance : ZERO)));
+    const underspends = sum(lines.map((l) => (l.variance.lt(0) ? l.variance.negated() : ZERO)));
     const offset = overspends.lte(underspends) ? overspends : underspends;
     const net = overspends.minus(offset).minus(underspends.minus(offset)); // the pool's variance
     // … then the WATERFALL's own steps (underspends elsewhere, risk pool, split) on what is left.
-    const share = applyRule(net, net.isNegative() ? poolArrangement.underspend : rule, ctx);
+    const share = applyRule(net, net.lt(0) ? poolArrangement.underspend : rule, ctx);
     share.parts.forEach((p, i) => (borne[i] = p));
     riskPool = share.riskPool;
     elsewhere = share.underspendsElsewhere;

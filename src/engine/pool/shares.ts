@@ -19,13 +19,13 @@ const TOLERANCE = dec("1e-9");
 export function poolShares(contributions: readonly DecimalInput[], fixedShares?: readonly DecimalInput[] | null, names?: readonly string[]): Decimal[] {
   const c = contributions.map(dec);
   if (c.length === 0) throw invalidValue("There are no partners: give one contribution per partner.");
-  const negative = c.findIndex((x) => x.isNegative());
+  const negative = c.findIndex((x) => x.lt(0));
   if (negative >= 0) throw invalidNumber(`A contribution cannot be negative; ${partnerLabel(names, negative)} has ${pounds(c[negative])}.`);
   if (fixedShares) {
     const f = fixedShares.map(dec);
     if (f.length !== c.length)
       throw invalidValue(`Give one fixed share per partner: there are ${c.length} partners and ${f.length} fixed shares.`);
-    const neg = f.findIndex((x) => x.isNegative());
+    const neg = f.findIndex((x) => x.lt(0));
     if (neg >= 0) throw invalidNumber(`A fixed share cannot be negative; ${partnerLabel(names, neg)} has ${percent(f[neg])}.`);
     const total = sum(f);
     if (total.minus(1).abs().gt(TOLERANCE)) {

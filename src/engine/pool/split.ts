@@ -21,12 +21,12 @@ export function splitByWeights(amount: DecimalInput, weights: readonly DecimalIn
   const total = roundPenny(amount);
   const w = weights.map(dec);
   if (w.length === 0) throw invalidValue(`There are no partners to split ${pounds(total)} between.`);
-  const negative = w.findIndex((x) => x.isNegative());
+  const negative = w.findIndex((x) => x.lt(0));
   if (negative >= 0)
     throw invalidNumber(`The ${basis} must not be negative; partner ${negative + 1} has ${w[negative].toString()}.`);
   if (sum(w).isZero()) {
     if (total.isZero()) return w.map(() => roundPenny(0));
-    throw invalidValue(`Cannot split ${pounds(total)} in proportion to the ${basis}: they add up to zero. Give at least one partner a ${basis} above zero.`);
+    throw invalidValue(`Cannot split ${pounds(total)} in proportion to the ${basis}: they add up to zero. At least one partner's must be above zero.`);
   }
   return allocate(total, w);
 }

@@ -1,0 +1,296 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- Excel passes any cell value; args.ts checks it. */
+import { invalidValue, notAvailable } from "../engine/errors";
+import { allocate as allocatePence, D, sum, type Decimal } from "../engine/money";
+import {
+  parseArrangement,
+  parseArrangements,
+  poolShares as sharesOf,
+  settlePool,
+  shareVariance,
+  type Arrangement,
+  type PoolStatement,
+} from "../engine/pool";
+import { isOmitted, matrix, num, scalar, type Cell } from "./args";
+import { excelCall } from "./excelErrors";
+
+/**
+ * Pooled budgets (Section 75 agreements, the Better Care Fund): penny-exact splits, shares of the
+ * pool, the risk share of an over- or underspend, and each partner's memorandum account.
+ * Sign convention: a variance is expenditure minus contributions, so an overspend is positive and
+ * an underspend negative; what a partner bears has the sign of the variance.
+ * Ranges are read row by row; spilled results keep the shape of the range given (column in,
+ * column out). Only custom functions are exported from this module (the registry exposes every
+ * export). See docs/pools.md.
+ */
+
+/**
+ * The largest amount of money taken, in £. Results are Excel numbers, exact to the penny only
+ * below about £90 trillion (2^53 pence); the largest pooled budgets are a few £bn.
+ */
+const MAX_MONEY = 1e13;
+const MONEY = { min: -MAX_MONEY, max: MAX_MONEY };
+const NON_NEGATIVE_MONEY = { min: 0, max: MAX_MONEY };
+
+/** A range (a single value is a 1×1 range). */
+function range(v: unknown, name: string): Cell[][] {
+  return matrix(v, name);
+}
+
+/** Where cell k (0-based, row by row) of a range is, for messages. */
+function where(m: Cell[][], k: number): string {
+  const width = m[0].length;
+  const r = Math.floor(k / width) + 1;
+  const c = (k % width) + 1;
+  if (m.length === 1 && width === 1) return "";
+  if (width === 1) return ` (row ${r})`;
+  if (m.length === 1) return ` (column ${c})`;
+  return ` (row ${r}, column ${c})`;
+}
+
+/** The numbers in a range, row by row; a blank cell is 0. */
+function numbers(m: Cell[][], name: string, rule: { min?: number; max?: number }): Decimal[] {
+  return m.flat().map((c, k) => (isOmitted(c) ? new D(0) : num(c, `${name}${where(m, k)}`, rule)));
+}
+
+/** Values laid out in the shape of a range, row by row. */
+function shaped<T>(values: readonly T[], like: Cell[][]): T[][] {
+  const width = like[0].length;
+  return like.map((_, r) => values.slice(r * width, (r + 1) * width));
+}
+
+/** A money figure for a cell: exact pence, and 0 rather than -0. */
+function money(d: Decimal): number {
+  return d.isZero() ? 0 : d.toNumber();
+}
+
+/** The method argument: one cell. */
+function methodCell(v: unknown): Cell {
+  if (Array.isArray(v) && !(v.length === 1 && Array.isArray(v[0]) && (v[0] as unknown[]).length === 1))
+    throw invalidValue('method must be a single cell, e.g. "PROPORTIONAL", or "CAPPED/PROPORTIONAL" for a different underspend method.');
+  return scalar(v, "method");
+}
+
+/** The parameter cells, row by row; none when omitted. */
+function parameterCells(v: unknown): Cell[] {
+  return isOmitted(v) ? [] : range(v, "parameters").flat();
+}
+
+/**
+ * Splits an amount between parts in proportion to weights, to the penny (largest remainder): the parts always add up to the amount. Ties for a spare penny go to the larger weight, then to the earlier cell.
+ * @customfunction
+ * @helpurl https://localhost:3000/help/allocate.html
+ * @param amount The amount to split, in £ (e.g. a pooled budget or an overspend); rounded to the penny first.
+ * @param weights A range of weights (e.g. contributions); blank cells count as 0. The result has the same shape.
+ * @returns The parts in £, spilled in the shape of weights.
+ */
+export function allocate(amount: any, weights: any[][]): number[][] {
+  return excelCall(() => {
+    const a = num(amount, "amount", MONEY);
+    const m = range(weights, "weights");
+    const w = m.flat().map((c, k) => (isOmitted(c) ? new D(0) : num(c, `weights${where(m, k)}`)));
+    if (sum(w).isZero()) {
+      if (a.isZero()) return shaped(w.map(() => 0), m);
+      throw invalidValue("The weights add up to zero, so there is nothing to split the amount in proportion to: give at least one weight above zero.");
+    }
+    return shaped(allocatePence(a, w).map(money), m);
+  });
+}
+
+/**
+ * Each partner's share of a pooled budget, as a fraction: its contribution divided by all the contributions, or the fixed shares set in the agreement.
+ * @customfunction
+ * @helpurl https://localhost:3000/help/poolshares.html
+ * @param contributions Each partner's contribution in £ (base plus in-year changes), one cell per partner; blank counts as 0.
+ * @param [fixedShares] Fixed shares from the agreement, one per partner in the same order, adding up to 100% (e.g. 60% and 40%). When given, these are the shares.
+ * @returns The shares as fractions (format as %), spilled in the shape of contributions.
+ */
+export function poolShares(contributions: any[][], fixedShares?: any[][]): number[][] {
+  return excelCall(() => {
+    const m = range(contributions, "contributions");
+    const c = numbers(m, "contributions", NON_NEGATIVE_MONEY);
+    let fixed: Decimal[] | null = null;
+    if (!isOmitted(fixedShares)) {
+      const f = range(fixedShares, "fixedShares");
+      fixed = numbers(f, "fixedShares", { min: 0 });
+    }
+    return shaped(sharesOf(c, fixed).map((s) => s.toNumber()), m);
+  });
+}
+
+/**
+ * What each partner bears of an overspend (positive) or underspend (negative) under the pool's risk-share clause, to the penny. Methods: PROPORTIONAL, FIXED, LEAD, CAPPED, TIERED, RISKPOOL, OWN, WATERFALL; "CAPPED/PROPORTIONAL" uses the first for an overspend and the second for an underspend.
+ * @customfunction
+ * @helpurl https://localhost:3000/help/riskshare.html
+ * @param variance The variance in £: expenditure minus contributions, an overspend positive, an underspend negative.
+ * @param contributions Each partner's contribution in £, one cell per partner (a column or a row); blank counts as 0.
+ * @param [method] PROPORTIONAL (default: in proportion to contributions), FIXED (agreed percentages), LEAD (one partner bears it all), CAPPED (each up to a cap, the rest to the others), TIERED (first £X one way, the rest another), RISKPOOL (a reserve absorbs an overspend first), OWN (each partner's own lines), WATERFALL (other underspends, then the risk pool, then a split). "OVER/UNDER" for different methods.
+ * @param [parameters] Cells read in order, depending on method. FIXED: a percentage per partner (adding up to 100%). LEAD: the partner's number (1 = first). CAPPED: a cap in £ per partner (blank = no cap; none = capped at contributions). TIERED: limit £, method, its parameters, …, method for the rest. RISKPOOL: risk pool £ [, method for the rest]. OWN: each partner's own variance. WATERFALL: underspends available £, risk pool £ [, method for the rest]. PROPORTIONAL: none.
+ * @returns What each partner bears in £, with the sign of the variance, spilled in the shape of contributions. With a risk pool or underspends elsewhere, the parts add up to the variance less what they absorb.
+ */
+export function riskShare(variance: any, contributions: any[][], method?: any, parameters?: any[][]): number[][] {
+  return excelCall(() => {
+    const v = num(variance, "variance", MONEY);
+    const m = range(contributions, "contributions");
+    const c = numbers(m, "contributions", NON_NEGATIVE_MONEY);
+    const arrangement = parseArrangement(methodCell(method), parameterCells(parameters), { partners: c.length, ownAmounts: true });
+    const share = shareVariance(v, arrangement, { weights: c, contributions: c });
+    return shaped(share.parts.map(money), m);
+  });
+}
+
+/** A pool read from worksheet ranges: partners down a column (or along a row), service lines across. */
+interface PoolArgs {
+  names: string[];
+  statement: PoolStatement;
+  /** Whether partners run down the rows of contributions (else along its columns). */
+  partnersDown: boolean;
+  contributions: Cell[][];
+}
+
+function poolArgs(partners: unknown, contributions: unknown, expenditure: unknown, method: unknown, parameters: unknown, changes: unknown, fixedShares: unknown): PoolArgs {
+  const p = range(partners, "partners");
+  if (p.length > 1 && p[0].length > 1)
+    throw invalidValue(`partners must be a single column or row of names; got ${p.length} rows by ${p[0].length} columns.`);
+  const names = p.flat().map((c, k) => {
+    if (isOmitted(c)) throw invalidValue(`partners${where(p, k)} is empty: give every partner a name.`);
+    if (typeof c === "boolean") throw invalidValue(`partners${where(p, k)} must be a name, not ${c ? "TRUE" : "FALSE"}.`);
+    if (typeof c === "number" && !Number.isFinite(c)) throw invalidValue(`partners${where(p, k)} is not a valid name.`);
+    return String(c).trim();
+  });
+  const n = names.length;
+
+  const cm = range(contributions, "contributions");
+  // Partners run the same way in contributions as in the partners range; service lines run across.
+  // With one partner, a single row of contributions is one partner's lines.
+  const preferDown = p.length > 1 || (p[0].length === 1 && (n > 1 || cm.length === 1));
+  const fits = (down: boolean) => (down ? cm.length : cm[0].length) === n;
+  if (!fits(preferDown) && !fits(!preferDown))
+    throw invalidValue(
+      `contributions must have one ${preferDown ? "row" : "column"} per partner (${n}), with one ${preferDown ? "column" : "row"} per service line; got ${cm.length} row(s) by ${cm[0].length} column(s).`,
+    );
+  const partnersDown = fits(preferDown) ? preferDown : !preferDown;
+  const lineCount = partnersDown ? cm[0].length : cm.length;
+  const base = numbers(cm, "contributions", NON_NEGATIVE_MONEY);
+  let change: Decimal[] | null = null;
+  if (!isOmitted(changes)) {
+    const ch = range(changes, "changes");
+    if (ch.length !== cm.length || ch[0].length !== cm[0].length)
+      throw invalidValue(`changes must be the same shape as contributions (${cm.length} by ${cm[0].length}); got ${ch.length} by ${ch[0].length}.`);
+    change = numbers(ch, "changes", MONEY);
+  }
+  const at = (i: number, l: number) => (partnersDown ? i * cm[0].length + l : l * cm[0].length + i);
+
+  const em = range(expenditure, "expenditure");
+  if (em.length > 1 && em[0].length > 1) throw invalidValue("expenditure must be a single row or column, one figure per service line.");
+  const spend = numbers(em, "expenditure", NON_NEGATIVE_MONEY);
+  if (spend.length !== lineCount)
+    throw invalidValue(`Give one expenditure figure per service line: contributions have ${lineCount} line(s), expenditure has ${spend.length}.`);
+
+  const methods = isOmitted(method) ? [null] : range(method, "method").flat();
+  if (methods.length !== 1 && methods.length !== lineCount)
+    throw invalidValue(`Give one method for the whole pool, or one per service line (${lineCount}); got ${methods.length}.`);
+  const arrangements = parseArrangements(methods, parameterCells(parameters), { partners: n, names, ownAmounts: false });
+  const poolArrangement: Arrangement | undefined = methods.length === 1 ? arrangements[0] : undefined;
+
+  let fixed: Decimal[] | null = null;
+  if (!isOmitted(fixedShares)) fixed = numbers(range(fixedShares, "fixedShares"), "fixedShares", { min: 0 });
+
+  const statement = settlePool({
+    partners: names,
+    lines: Array.from({ length: lineCount }, (_, l) => ({
+      name: lineCount > 1 ? `Line ${l + 1}` : "The pool",
+      contributions: names.map((_, i) => ({ base: base[at(i, l)], changes: change ? [change[at(i, l)]] : [] })),
+      expenditure: spend[l],
+      arrangement: poolArrangement ? undefined : arrangements[l],
+    })),
+    fixedShares: fixed,
+    arrangement: poolArrangement,
+  });
+  return { names, statement, partnersDown, contributions: cm };
+}
+
+/**
+ * Each partner's memorandum account for a pooled budget, with a header row: base contribution, in-year changes, contribution, share, share of expenditure, variance borne and closing position, then a Total row (and Risk pool / Underspends elsewhere rows where the method uses them).
+ * @customfunction
+ * @helpurl https://localhost:3000/help/poolaccount.html
+ * @param partners The partners' names, a column (or a row), one per partner.
+ * @param contributions Base contributions in £: one row per partner (when partners is a column), one column per service line; a single column for a pool without lines.
+ * @param expenditure What was spent in £ (outturn or forecast): one figure per service line, or one for the pool.
+ * @param [method] One method for the pool, or one per service line; as for RISKSHARE (default PROPORTIONAL). WATERFALL settles the whole pool: overspends on lines are met first from underspends on other lines. OWN: each line's variance falls to those who fund it.
+ * @param [parameters] The methods' parameters, cells read in order, as for RISKSHARE (one line's after another). LEAD may name the partner. OWN takes none.
+ * @param [changes] In-year changes to contributions in £ (either sign), the same shape as contributions; blank counts as 0.
+ * @param [fixedShares] Fixed shares from the agreement, one per partner, adding up to 100%. When given they are the partners' shares and PROPORTIONAL follows them.
+ * @returns A table: a header row, one row per partner, then Underspends elsewhere and Risk pool rows where used, and a Total row. Variance borne: overspend positive. Closing position: positive is due back to the partner, negative is due from it.
+ */
+export function poolAccount(
+  partners: any[][],
+  contributions: any[][],
+  expenditure: any[][],
+  method?: any[][],
+  parameters?: any[][],
+  changes?: any[][],
+  fixedShares?: any[][],
+): any[][] {
+  return excelCall(() => {
+    const { statement: s } = poolArgs(partners, contributions, expenditure, method, parameters, changes, fixedShares);
+    const rows: (string | number)[][] = [
+      ["Partner", "Base contribution", "In-year changes", "Contribution", "Share", "Share of expenditure", "Variance borne", "Closing position"],
+    ];
+    for (const a of s.partners)
+      rows.push([a.partner, money(a.base), money(a.changes), money(a.contribution), a.share.toNumber(), money(a.shareOfExpenditure), money(a.varianceBorne), money(a.closing)]);
+    // Amounts met other than by the partners fund expenditure too, and are drawn (negative closing).
+    const absorbedRow = (label: string, amount: Decimal) => [label, "", "", "", "", money(amount), money(amount), money(amount.negated())];
+    if (s.underspendsElsewhere !== null) rows.push(absorbedRow("Underspends elsewhere", s.underspendsElsewhere));
+    if (s.riskPool !== null) rows.push(absorbedRow("Risk pool", s.riskPool));
+    const t = s.total;
+    rows.push([
+      "Total",
+      money(t.base),
+      money(t.changes),
+      money(t.contribution),
+      sum(s.partners.map((a) => a.share)).toNumber(),
+      money(t.expenditure),
+      money(t.variance),
+      money(t.contribution.minus(t.expenditure)),
+    ]);
+    return rows;
+  });
+}
+
+/**
+ * What each partner bears of each service line's over- or underspend, in the shape of contributions (one row per partner, one column per line): the scheme-by-scheme trail behind POOLACCOUNT's variance borne.
+ * @customfunction
+ * @helpurl https://localhost:3000/help/poollines.html
+ * @param partners The partners' names, a column (or a row), one per partner.
+ * @param contributions Base contributions in £: one row per partner (when partners is a column), one column per service line.
+ * @param expenditure What each service line spent in £: one figure per line.
+ * @param [method] One method for the pool, or one per service line; as for POOLACCOUNT (default PROPORTIONAL). Not WATERFALL, which settles the pool as a whole.
+ * @param [parameters] The methods' parameters, cells read in order, as for POOLACCOUNT.
+ * @param [changes] In-year changes to contributions in £ (either sign), the same shape as contributions.
+ * @param [fixedShares] Fixed shares from the agreement, one per partner, adding up to 100%.
+ * @returns The variance each partner bears on each line in £ (overspend positive), spilled in the shape of contributions.
+ */
+export function poolLines(
+  partners: any[][],
+  contributions: any[][],
+  expenditure: any[][],
+  method?: any[][],
+  parameters?: any[][],
+  changes?: any[][],
+  fixedShares?: any[][],
+): number[][] {
+  return excelCall(() => {
+    const { statement: s, partnersDown, contributions: cm, names } = poolArgs(partners, contributions, expenditure, method, parameters, changes, fixedShares);
+    if (s.settledAsWhole)
+      throw notAvailable("WATERFALL settles the pool as a whole (underspends on some lines meet overspends on others), so there is no split by line: use POOLACCOUNT.");
+    const cells = cm.map((row, r) =>
+      row.map((_, c) => {
+        const [i, l] = partnersDown ? [r, c] : [c, r];
+        const borne = s.lines[l].borne;
+        if (!borne || i >= names.length) throw new Error("a service line settled without its split"); // unreachable: settled line by line
+        return money(borne[i]);
+      }),
+    );
+    return cells;
+  });
+}
