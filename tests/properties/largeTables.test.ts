@@ -54,7 +54,7 @@ test(`${N.toLocaleString("en-GB")} rows: every bad row reported, every good row 
   // Cost them all in one COSTTABLE call, bad and blank rows included as they stand in the sheet.
   const pays = table.slice(1).map((row, i) => [bad.has(i) || blank.has(i) ? (blank.has(i) ? null : "n/a") : 20000 + (i % 30000)]);
   const schemes = table.slice(1).map((row) => [row[COL["Pension scheme"]] === "NHS Pension Scheme" ? "NHS" : row[COL["Pension scheme"]] === "LGPS 50/50" ? "LGPS5050" : row[COL["Pension scheme"]]]);
-  const costed = costTable(pays, schemes, "2025/26", 0.2);
+  const costed = costTable(pays, schemes, "2025/26", [[0.2]]);
   expect(costed).toHaveLength(N);
   let good = 0;
   costed.forEach((row, i) => {
