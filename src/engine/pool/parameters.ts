@@ -24,15 +24,16 @@ import {
  *   PROPORTIONAL  nothing
  *   FIXED         one percentage per partner (60% or 0.6), adding up to 100%
  *   LEAD          the lead partner: its number (1 = first) or, where partners are named, its name
- *   CAPPED        one cap in £ per partner (blank = no cap); nothing at all = each capped at its contribution
+ *   CAPPED        one cap in £ per partner (empty = no cap); nothing at all = each capped at its contribution
  *   TIERED        limit £, method, its parameters [, limit £, method, its parameters …], method for the rest, its parameters
  *   RISKPOOL      risk pool £ [, method for the rest, its parameters] (default PROPORTIONAL)
  *   OWN           each partner's own variance in £ (for RISKSHARE); nothing in a pool of service lines
  *   WATERFALL     underspends available £, risk pool £ [, method for the rest, its parameters]
  *
  * With an "OVER/UNDER" pair, the overspend rule's parameters come first, then the underspend
- * rule's. Blank cells at the end are ignored; cells left over are an error, so a layout mistake is
- * never silently half-read. Pure: cells in, rules out.
+ * rule's. An empty cell counts where a value is expected (0%, no cap, £0); empty cells after the
+ * last parameter are ignored; anything else left over is an error, so a layout mistake is never
+ * silently half-read. Pure: cells in, rules out.
  */
 
 /** No parameter (a cap, a limit, a reserve, a percentage) is anywhere near £1,000 trillion. */
@@ -54,6 +55,7 @@ function isBlank(c: ParamCell): boolean {
 }
 
 function show(c: ParamCell): string {
+  if (isBlank(c)) return "an empty cell";
   return typeof c === "string" ? `"${c}"` : String(c);
 }
 
@@ -74,12 +76,14 @@ class Cells {
   private k = 0;
   private readonly cells: readonly ParamCell[];
   constructor(cells: readonly ParamCell[]) {
-    let end = cells.length;
-    while (end > 0 && isBlank(cells[end - 1])) end--;
-    this.cells = cells.slice(0, end);
+    this.cells = cells;
   }
   done(): boolean {
     return this.k >= this.cells.length;
+  }
+  /** Whether every cell not yet read is blank (a range larger than its parameters need). */
+  restBlank(): boolean {
+    return this.cells.slice(this.k).every(isBlank);
   }
   peek(): ParamCell {
     return this.cells[this.k];
@@ -167,10 +171,9 @@ function readRule(method: Method, cells: Cells, opts: ParameterOptions): Rule {
       if (cells.done() || cells.nextIsMethod()) return { method: "CAPPED", caps: null };
       const caps: (Decimal | null)[] = [];
       for (let i = 0; i < n; i++) {
-        if (cells.done()) caps.push(null); // trailing blanks were trimmed: the last partners have no cap
-        else if (cells.nextIsMethod())
-          throw invalidValue(`CAPPED needs ${n} caps in the parameters, one per partner (blank for no cap); found ${i} before ${show(cells.peek())}.`);
-        else caps.push(cells.number(`the cap in £ for partner ${i + 1}`, null));
+        if (cells.done() || cells.nextIsMethod())
+          throw invalidValue(`CAPPED needs ${n} caps in the parameters, one per partner in order (an empty cell for no cap); found ${i}.`);
+        caps.push(cells.number(`the cap in £ for partner ${i + 1}`, null));
       }
       return { method: "CAPPED", caps };
     }
@@ -250,7 +253,7 @@ export function parseArrangements(methods: readonly ParamCell[], params: readonl
     validateRule(underspend, opts.partners, opts.names);
     return { overspend, underspend };
   });
-  if (!cells.done()) {
+  if (!cells.restBlank()) {
     const used = methods.filter((m) => !isBlank(m)).map(String).join(", ") || "PROPORTIONAL";
     throw invalidValue(
       `Parameters cell ${cells.position()} (${show(cells.peek())}) is left over: ${used} does not use it. ` +
