@@ -1,0 +1,64 @@
+/**
+ * Assimilation: from a job match to a target grade, onto the lowest point of the grade whose pay
+ * is not below the person's current pay; above the top of the grade, the top, with the shortfall
+ * left to pay protection.
+ */
+import { invalidValue } from "../errors";
+import { roundPenny, ZERO, type Decimal } from "../money";
+import { normaliseAfcBand, type ScaleRef } from "../scales";
+import type { StaffMember } from "../staff";
+import type { FinancialYear } from "../years";
+import { fullTimePayAt, gradeLabel, gradePositions, parseGrade, parseScpRange, positionLabel } from "./positions";
+import type { Assimilation, Grade, JobMatchRow, ResolvedScenario } from "./types";
+
+/**
+ * Assimilates `currentPay` (basic pay for the person's hours now) onto `grade`, comparing it with
+ * the pay at each point for `targetFte`, lowest point first.
+ */
+export function assimilate(currentPay: Decimal, grade: Grade, fy: FinancialYear, s: ResolvedScenario, targetFte: Decimal): Assimilation {
+  const points = gradePositions(grade, fy);
+  let chosen = points[points.length - 1];
+  let chosenFullTime: Decimal | null = null;
+  let rule: Assimilation["rule"] = "ABOVE_TOP";
+  for (let i = 0; i < points.length; i++) {
+    const full = fullTimePayAt(points[i], fy, s).pay;
+    if (roundPenny(full.times(targetFte)).gte(currentPay)) {
+      chosen = points[i];
+      chosenFullTime = full;
+      rule = i === 0 && roundPenny(full.times(targetFte)).gt(currentPay) ? "BELOW_MINIMUM" : "LOWEST_NOT_BELOW";
+      break;
+    }
+  }
+  const fullTimePay = chosenFullTime ?? fullTimePayAt(chosen, fy, s).pay;
+  const pay = roundPenny(fullTimePay.times(targetFte));
+  return {
+    grade,
+    gradeLabel: gradeLabel(grade),
+    position: chosen,
+    positionLabel: positionLabel(chosen),
+    fullTimePay,
+    pay,
+    currentPay,
+    rule,
+    shortfall: rule === "ABOVE_TOP" ? currentPay.minus(pay) : ZERO,
+  };
+}
+
+/** Whether a job-match row's `from` covers a person's current grade. */
+export function matchesFrom(row: JobMatchRow, terms: "AFC" | "NJC", grade: string): boolean {
+  if (terms === "AFC") return normaliseAfcBand(row.from) === normaliseAfcBand(grade);
+  const point = Number(String(grade).trim().replace(/^scp\s*/i, ""));
+  const r = parseScpRange(row.from);
+  return r !== null && Number.isFinite(point) && point >= r[0] && point <= r[1];
+}
+
+/** The target grade for a person: their own job match, else the first matching row of the scenario's table. */
+export function targetGradeFor(m: Pick<StaffMember, "ref" | "terms" | "grade" | "targetGrade">, scale: ScaleRef, table: readonly JobMatchRow[]): Grade {
+  if (m.targetGrade !== null && m.targetGrade !== undefined && String(m.targetGrade).trim() !== "") return parseGrade(m.targetGrade, scale);
+  const row = table.find((r) => matchesFrom(r, m.terms, m.grade));
+  if (!row)
+    throw invalidValue(
+      `No job match for ${m.terms === "AFC" ? `AfC band ${m.grade}` : `NJC SCP ${m.grade}`}: give the target grade (an AfC band, or NJC spinal column points such as "29-32") or add a row for it to the job-match table.`,
+    );
+  return parseGrade(row.to, scale);
+}

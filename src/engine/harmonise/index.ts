@@ -1,0 +1,19 @@
+/**
+ * Harmonisation of terms after a transfer between an NHS body and a council: compare terms
+ * element by element, level up, assimilate onto the receiving pay structure, protect pay, and
+ * cost it all per person, per staff group, per employer and in total, year by year.
+ *
+ *   harmonisePerson(member, scenario)   one person: packages, comparison, assimilation, projection
+ *   harmoniseStaff(members, scenario)   a staff list: people + byGroup / byEmployer / total
+ *
+ * See docs/harmonisation.md for the model, methods and the policy choices.
+ */
+export * from "./types";
+export { harmonisePerson, harmoniseResolved, targetScheme, addLines, addOptions, zeroLine, zeroOptions } from "./person";
+export { harmoniseStaff, totalsFor, describeScenario, METHODS } from "./staff";
+export { resolveScenario, defaultBaseYear, awardFor, DEFAULT_PROJECTION_YEARS } from "./scenario";
+export { assimilate, targetGradeFor, matchesFrom } from "./assimilate";
+export { protectionSchedule, describeProtection } from "./protection";
+export { comparisonRows, costPair, valueTimeOff } from "./compare";
+export { buildPackage, sickPayFor, sickPayText, unsocialRatesFor, onCosts } from "./package";
+export { parseGrade, parseScpRange, gradePositions, gradeLabel, positionLabel, fullTimePayAt } from "./positions";

@@ -1,0 +1,167 @@
+/**
+ * A person's package under one set of terms in one year: pay, supplements, hours, leave, sick pay,
+ * unsocial hours, pension and employer on-costs. Each money element is rounded to the penny.
+ */
+import { AFC_UNSOCIAL, AFC_TERMS } from "../../data/afc";
+import { EMPLOYER_NI, APPRENTICESHIP_LEVY } from "../../data/ni";
+import { NHS_EMPLOYER, NHS_MEMBER_TIERS } from "../../data/nhsPension";
+import { LGPS_BANDS } from "../../data/lgps";
+import { NJC_NIGHT_WORK } from "../../data/njc";
+import { notAvailable } from "../errors";
+import { dec, roundPenny, ZERO, type Decimal } from "../money";
+import { apprenticeshipLevy, employeePension, employerNi, employerPension, type EmployerRate, type Scheme } from "../oncosts";
+import { annualLeaveDays, hcas, hourlyRate, termsTable, type HcasChoice, type TermsName } from "../terms";
+import type { FinancialYear } from "../years";
+import { hcasYear, positionLabel, tableYear } from "./positions";
+import type { Package, PayBasis, Position, ResolvedScenario, SickPay, UnsocialRateInput, UnsocialRates } from "./types";
+
+/** Weeks in a year (52.143 = 365 ÷ 7), the divisor of both the AfC and NJC hourly rates. */
+export function weeksPerYear(): Decimal {
+  return dec(AFC_TERMS.value.weeksPerYear);
+}
+
+/** Working days in a year for a five-day week: 52.143 × 5 = 260.715. */
+export function workingDaysPerYear(): Decimal {
+  return weeksPerYear().times(5);
+}
+
+export interface UnsocialHours {
+  nightsAndSaturdays: Decimal;
+  sundaysAndPublicHolidays: Decimal;
+}
+
+/**
+ * The unsocial-hours rates that apply: the user's rate where given, else the national one (AfC by
+ * band; the Green Book night-work rate for the NJC). A rate the data lacks is an error only when
+ * the person works hours in that category; otherwise it is 0.
+ */
+export function unsocialRatesFor(terms: TermsName, afcBand: string | null, override: UnsocialRateInput, worked: UnsocialHours, who: string): UnsocialRates {
+  const national = terms === "AFC" ? (afcBand === null ? null : AFC_UNSOCIAL.value[afcBand] ?? null) : NJC_NIGHT_WORK.value;
+  const pick = (key: keyof UnsocialHours, words: string): Decimal => {
+    const given = override[key];
+    if (given !== null && given !== undefined) return given;
+    const n = national?.[key];
+    if (n !== null && n !== undefined) return dec(n);
+    if (worked[key].isZero()) return ZERO;
+    const whose =
+      terms === "NJC"
+        ? `The Green Book has no national rate for ${words} in the data (councils set it locally)`
+        : afcBand === null
+          ? `A local scale on AfC conditions has no band to read the AfC rate for ${words} from`
+          : `There is no AfC rate for ${words} in band ${afcBand} in the data`;
+    throw notAvailable(`${whose}: give the rate for ${words} on the ${who} terms as time plus a fraction (0.5 for time and a half).`);
+  };
+  return {
+    nightsAndSaturdays: pick("nightsAndSaturdays", "nights and Saturdays"),
+    sundaysAndPublicHolidays: pick("sundaysAndPublicHolidays", "Sundays and public holidays"),
+  };
+}
+
+/** Sick pay entitlement after a number of years of service. */
+export function sickPayFor(terms: TermsName, yearsService: Decimal): SickPay {
+  const months = yearsService.times(12);
+  let step = termsTable(terms).sickPay[0];
+  for (const s of termsTable(terms).sickPay) if (months.gte(s.afterMonths)) step = s;
+  return { fullPayMonths: step.fullPayMonths, halfPayMonths: step.halfPayMonths };
+}
+
+export function sickPayText(s: SickPay): string {
+  const m = (n: number) => `${n} month${n === 1 ? "" : "s"}`;
+  return `${m(s.fullPayMonths)} full pay, ${m(s.halfPayMonths)} half pay`;
+}
+
+/** Compares sick pay: more months on full pay is better; then more on half pay. */
+export function compareSickPay(a: SickPay, b: SickPay): number {
+  return a.fullPayMonths - b.fullPayMonths || a.halfPayMonths - b.halfPayMonths;
+}
+
+export interface OnCosts {
+  employerNi: Decimal;
+  employerPension: Decimal;
+  apprenticeshipLevy: Decimal;
+  employeePension: Decimal;
+}
+
+/**
+ * Employer NI, employer pension, levy and the member's contribution on a year's pay, each rounded
+ * to the penny. A year after the latest rates held uses the latest rates.
+ */
+export function onCosts(pay: Decimal, scheme: Scheme, fy: FinancialYear, employerRate: EmployerRate): OnCosts {
+  const pensionYear = scheme === "NHS" ? tableYear(NHS_EMPLOYER, fy) : fy;
+  const memberYear = scheme === "NHS" ? tableYear(NHS_MEMBER_TIERS, fy) : tableYear(LGPS_BANDS, fy);
+  return {
+    employerNi: employerNi(pay, tableYear(EMPLOYER_NI, fy)),
+    employerPension: employerPension(pay, scheme, pensionYear, employerRate),
+    apprenticeshipLevy: apprenticeshipLevy(pay, tableYear(APPRENTICESHIP_LEVY, fy)),
+    employeePension: employeePension(pay, scheme, memberYear),
+  };
+}
+
+/** The employer rate argument for a scheme under the scenario. */
+export function employerRateFor(scheme: Scheme, s: ResolvedScenario): EmployerRate {
+  if (scheme === "NHS") return s.nhsRateBasis;
+  if (scheme === "LGPS" || scheme === "LGPS5050") return s.lgpsEmployerRate;
+  return null;
+}
+
+export interface PackageInput {
+  year: FinancialYear;
+  basis: PayBasis;
+  terms: TermsName;
+  position: Position;
+  fullTimePay: Decimal;
+  fte: Decimal;
+  standardHours: Decimal;
+  weeklyHours: Decimal;
+  hcasArea: HcasChoice;
+  /** Full-time allowance (London weighting), £ a year. */
+  allowance: Decimal;
+  unsocialRates: UnsocialRates;
+  unsocialHours: UnsocialHours;
+  yearsService: Decimal;
+  extraLeaveDays: number;
+  scheme: Scheme;
+  employerRate: EmployerRate;
+}
+
+export function buildPackage(i: PackageInput): Package {
+  const basicPay = roundPenny(i.fullTimePay.times(i.fte));
+  const hcasFullTime = i.hcasArea === "NONE" ? ZERO : hcas(i.fullTimePay, i.hcasArea, hcasYear(i.year));
+  const hcasPart = roundPenny(hcasFullTime.times(i.fte));
+  const allowancePart = roundPenny(i.allowance.times(i.fte));
+  const supplement = hcasPart.plus(allowancePart);
+  const labels = [i.hcasArea !== "NONE" ? `HCAS ${i.hcasArea.toLowerCase()}` : "", allowancePart.isZero() ? "" : "local allowance"].filter(Boolean);
+  const hourly = hourlyRate(i.fullTimePay, i.standardHours);
+  const weeks = weeksPerYear();
+  const unsocialHourly = i.unsocialHours.nightsAndSaturdays
+    .times(i.unsocialRates.nightsAndSaturdays)
+    .plus(i.unsocialHours.sundaysAndPublicHolidays.times(i.unsocialRates.sundaysAndPublicHolidays));
+  const unsocial = roundPenny(unsocialHourly.times(hourly).times(weeks));
+  const pay = basicPay.plus(supplement).plus(unsocial);
+  const costs = onCosts(pay, i.scheme, i.year, i.employerRate);
+  return {
+    year: i.year,
+    basis: i.basis,
+    terms: i.terms,
+    position: i.position,
+    positionLabel: positionLabel(i.position),
+    fte: i.fte,
+    fullTimePay: i.fullTimePay,
+    basicPay,
+    supplement,
+    supplementLabel: labels.length ? labels.join(" + ") : "none",
+    standardHours: i.standardHours,
+    weeklyHours: i.weeklyHours,
+    hourlyRate: hourly,
+    effectiveHourlyRate: roundPenny(basicPay.dividedBy(weeks.times(i.weeklyHours))),
+    unsocialRates: i.unsocialRates,
+    unsocial,
+    leaveDays: annualLeaveDays(i.terms, i.yearsService) + i.extraLeaveDays,
+    publicHolidays: termsTable(i.terms).publicHolidays,
+    sickPay: sickPayFor(i.terms, i.yearsService),
+    scheme: i.scheme,
+    pay,
+    ...costs,
+    employerCost: pay.plus(costs.employerNi).plus(costs.employerPension).plus(costs.apprenticeshipLevy),
+  };
+}

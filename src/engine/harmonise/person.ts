@@ -1,0 +1,230 @@
+/**
+ * One person harmonised: their package on current terms and on the target terms, the comparison,
+ * assimilation, protection and each option's cost, year by year.
+ */
+import { EngineError, invalidNumber, invalidValue } from "../errors";
+import { roundPenny, ZERO, type Decimal } from "../money";
+import { onCosts } from "./package";
+import type { Scheme } from "../oncosts";
+import { normaliseAfcBand } from "../scales";
+import type { StaffMember } from "../staff";
+import type { TermsName } from "../terms";
+import { financialYear, type FinancialYear } from "../years";
+import { assimilate, targetGradeFor } from "./assimilate";
+import { comparisonRows, costLine, costPair } from "./compare";
+import { buildPackage, employerRateFor, unsocialRatesFor, type UnsocialHours } from "./package";
+import { afcStepAt, afcThresholds, allowanceAt, fullTimePayAt, gradeTop, progress, schemeOf } from "./positions";
+import { protectionSchedule } from "./protection";
+import { awardFor, resolveScenario } from "./scenario";
+import type { CostLine, HarmonisationScenario, OptionCosts, Package, PersonResult, PersonYear, Position, ResolvedScenario } from "./types";
+import { OPTIONS } from "./types";
+
+const LINE_KEYS: readonly (keyof CostLine)[] = [
+  "basicPay",
+  "supplement",
+  "unsocial",
+  "protection",
+  "pay",
+  "employerNi",
+  "employerPension",
+  "apprenticeshipLevy",
+  "employerCost",
+  "leaveValue",
+  "hoursValue",
+  "total",
+];
+
+export function zeroLine(): CostLine {
+  return Object.fromEntries(LINE_KEYS.map((k) => [k, ZERO])) as unknown as CostLine;
+}
+
+export function addLines(a: CostLine, b: CostLine): CostLine {
+  return Object.fromEntries(LINE_KEYS.map((k) => [k, a[k].plus(b[k])])) as unknown as CostLine;
+}
+
+export function zeroOptions(): OptionCosts {
+  return { current: zeroLine(), target: zeroLine(), protected: zeroLine(), levelledUp: zeroLine() };
+}
+
+export function addOptions(a: OptionCosts, b: OptionCosts): OptionCosts {
+  return {
+    current: addLines(a.current, b.current),
+    target: addLines(a.target, b.target),
+    protected: addLines(a.protected, b.protected),
+    levelledUp: addLines(a.levelledUp, b.levelledUp),
+  };
+}
+
+/** The scheme a person is in on the target side: kept on transfer, or moved to the target terms' scheme. */
+export function targetScheme(current: Scheme, targetTerms: TermsName, move: boolean): Scheme {
+  if (!move || current === "NONE") return current;
+  if (targetTerms === "AFC") return "NHS";
+  return current === "LGPS5050" ? "LGPS5050" : "LGPS";
+}
+
+function checkMember(m: StaffMember): void {
+  if (m.terms !== "AFC" && m.terms !== "NJC") throw invalidValue(`Current terms must be AFC or NJC; got "${String(m.terms)}".`);
+  if (!m.fte || !m.fte.isFinite() || !m.fte.isPositive() || m.fte.gt(1.5)) throw invalidNumber(`FTE must be more than 0 and at most 1; got ${m.fte?.toString()}.`);
+  if (!m.yearsService || m.yearsService.isNegative()) throw invalidNumber(`Years of service must not be negative; got ${m.yearsService?.toString()}.`);
+  if (m.yearsInGrade && m.yearsInGrade.isNegative()) throw invalidNumber(`Years in grade must not be negative; got ${m.yearsInGrade.toString()}.`);
+  if (m.weeklyHours !== null && (!m.weeklyHours.isPositive() || m.weeklyHours.gt(80)))
+    throw invalidNumber(`Weekly hours must be more than 0 and at most 80; got ${m.weeklyHours.toString()}.`);
+  for (const [v, what] of [
+    [m.unsocialNightsAndSaturdays, "Unsocial hours on nights and Saturdays"],
+    [m.unsocialSundaysAndPublicHolidays, "Unsocial hours on Sundays and public holidays"],
+  ] as const)
+    if (v.isNegative() || v.gt(80)) throw invalidNumber(`${what} must be from 0 to 80 a week; got ${v.toString()}.`);
+  if (m.localAllowance.isNegative()) throw invalidNumber(`The local allowance must not be negative; got ${m.localAllowance.toString()}.`);
+}
+
+/** Where the person is now on their current scale, and their years in the band for AfC progression. */
+function currentStart(m: StaffMember, base: FinancialYear): { pos: Position; yearsInBand: number; top: number | null } {
+  if (m.terms === "AFC") {
+    const band = normaliseAfcBand(m.grade);
+    const years = (m.yearsInGrade ?? m.yearsService).toNumber();
+    const byYears = afcStepAt(band, years, base);
+    const step = m.step ?? byYears;
+    // Years in band consistent with the step they are on (their step may lag their years).
+    const yearsInBand = byYears === step ? years : afcThresholds(band, base)[step - 1] ?? years;
+    return { pos: { scale: "AFC", band, step }, yearsInBand, top: null };
+  }
+  const point = Number(String(m.grade).trim().replace(/^scp\s*/i, ""));
+  if (!Number.isInteger(point)) throw invalidValue(`For NJC staff the grade is the spinal column point (a whole number); got "${m.grade}".`);
+  if (m.step !== null && m.step !== 1) throw invalidValue("NJC pay is set by the spinal column point alone: leave the step empty.");
+  return { pos: { scale: "NJC", point }, yearsInBand: 0, top: m.gradeTop ?? null };
+}
+
+/** Harmonises one person under a scenario already resolved (see resolveScenario). */
+export function harmoniseResolved(m: StaffMember, s: ResolvedScenario): PersonResult {
+  checkMember(m);
+  const base = s.year;
+  const cur = currentStart(m, base);
+  const curCond = s.current[m.terms];
+  const currentHours = m.weeklyHours ?? m.fte.times(curCond.standardHours);
+  const targetFte = s.hoursBasis === "KEEP_HOURS" ? currentHours.dividedBy(s.target.standardHours) : m.fte;
+  const unsocialHours: UnsocialHours = { nightsAndSaturdays: m.unsocialNightsAndSaturdays, sundaysAndPublicHolidays: m.unsocialSundaysAndPublicHolidays };
+
+  const grade = targetGradeFor(m, s.target.scale, s.jobMatch);
+  const curFullTime0 = fullTimePayAt(cur.pos, base, s).pay;
+  const assimilation = assimilate(roundPenny(curFullTime0.times(m.fte)), grade, base, s, targetFte);
+  const tgtPos0 = assimilation.position;
+  const tgtYearsInBand = tgtPos0.scale === "AFC" ? afcThresholds(tgtPos0.band, base)[tgtPos0.step - 1] ?? 0 : 0;
+  const tgtTop = grade.scale === "AFC" ? null : gradeTop(grade, base);
+  const tgtScheme = targetScheme(m.scheme, s.target.terms, s.movePension);
+
+  const curPackages: Package[] = [];
+  const tgtPackages: Package[] = [];
+  for (let t = 0; t < s.projectionYears; t++) {
+    const fy = financialYear(base.start + t);
+    const service = m.yearsService.plus(t);
+    const cp = progress(cur.pos, t, fy, cur.yearsInBand, cur.top, s);
+    const cpay = fullTimePayAt(cp, fy, s);
+    curPackages.push(
+      buildPackage({
+        year: fy,
+        basis: cpay.basis,
+        terms: m.terms,
+        position: cp,
+        fullTimePay: cpay.pay,
+        fte: m.fte,
+        standardHours: curCond.standardHours,
+        weeklyHours: currentHours,
+        hcasArea: m.terms === "AFC" ? m.hcasArea : "NONE",
+        allowance: allowanceAt(m.localAllowance, m.terms, fy, s),
+        unsocialRates: unsocialRatesFor(m.terms, cp.scale === "AFC" ? cp.band : null, curCond.unsocialRates, unsocialHours, "current"),
+        unsocialHours,
+        yearsService: service,
+        extraLeaveDays: curCond.extraLeaveDays,
+        scheme: m.scheme,
+        employerRate: employerRateFor(m.scheme, s),
+      }),
+    );
+    const tp = progress(tgtPos0, t, fy, tgtYearsInBand, tgtTop, s);
+    const tpay = fullTimePayAt(tp, fy, s);
+    tgtPackages.push(
+      buildPackage({
+        year: fy,
+        basis: tpay.basis,
+        terms: s.target.terms,
+        position: tp,
+        fullTimePay: tpay.pay,
+        fte: targetFte,
+        standardHours: s.target.standardHours,
+        weeklyHours: targetFte.times(s.target.standardHours),
+        hcasArea: s.target.terms === "AFC" ? s.target.hcasArea ?? m.hcasArea : "NONE",
+        allowance: allowanceAt(s.target.localAllowance, schemeOf(tp), fy, s),
+        unsocialRates: unsocialRatesFor(s.target.terms, tp.scale === "AFC" ? tp.band : null, s.target.unsocialRates, unsocialHours, "target"),
+        unsocialHours,
+        yearsService: service,
+        extraLeaveDays: s.target.extraLeaveDays,
+        scheme: tgtScheme,
+        employerRate: employerRateFor(tgtScheme, s),
+      }),
+    );
+  }
+
+  const awards = tgtPackages.map((p) => awardFor(s, schemeOf(p.position), p.year));
+  const basicProtection = protectionSchedule(s.protection, curPackages[0].basicPay, tgtPackages.map((p) => p.basicPay), awards);
+  const unsocialProtection = s.protectUnsocial
+    ? protectionSchedule(s.protection, curPackages[0].unsocial, tgtPackages.map((p) => p.unsocial), awards)
+    : null;
+
+  let total = zeroOptions();
+  const years: PersonYear[] = tgtPackages.map((tp, t) => {
+    const cp = curPackages[t];
+    const pair = costPair(cp, tp, s);
+    const protection = basicProtection[t].payment.plus(unsocialProtection ? unsocialProtection[t].payment : ZERO);
+    const protectedPay = tp.pay.plus(protection);
+    const protectedLine = costLine(
+      { basicPay: tp.basicPay, supplement: tp.supplement, unsocial: tp.unsocial, protection },
+      protection.isZero() ? tp : onCosts(protectedPay, tp.scheme, tp.year, employerRateFor(tp.scheme, s)),
+      pair.target,
+    );
+    const y: PersonYear = {
+      year: tp.year,
+      basis: cp.basis === "projected" || tp.basis === "projected" ? "projected" : "data",
+      current: pair.current,
+      target: pair.target,
+      protected: protectedLine,
+      levelledUp: pair.levelled.line,
+      currentPackage: cp,
+      targetPackage: tp,
+      basicProtection: basicProtection[t],
+      unsocialProtection: unsocialProtection ? unsocialProtection[t] : null,
+    };
+    total = addOptions(total, y);
+    return y;
+  });
+
+  const last = years[years.length - 1];
+  return {
+    ref: m.ref,
+    name: m.name,
+    group: m.group,
+    employer: m.employer,
+    assimilation,
+    current: curPackages[0],
+    target: tgtPackages[0],
+    comparison: comparisonRows(curPackages[0], tgtPackages[0], costPair(curPackages[0], tgtPackages[0], s), s),
+    years,
+    total,
+    protectionContinues: last.basicProtection.active || (last.unsocialProtection?.active ?? false),
+  };
+}
+
+/** Harmonises one person: packages, comparison, assimilation, protection and costs, year by year. */
+export function harmonisePerson(m: StaffMember, scenario: HarmonisationScenario): PersonResult {
+  return harmoniseResolved(m, resolveScenario(scenario));
+}
+
+/** Re-raises an engine error with the person's reference in front, keeping its kind. */
+export function forPerson<T>(ref: string, body: () => T): T {
+  try {
+    return body();
+  } catch (e) {
+    if (e instanceof EngineError) throw new EngineError(e.kind, `Staff ${ref}: ${e.message}`);
+    throw e;
+  }
+}
+
+export { OPTIONS };

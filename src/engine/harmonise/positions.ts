@@ -1,0 +1,185 @@
+/**
+ * Positions on pay structures over the projection: reading a grade, the points in it, the
+ * full-time pay at a point in a year (from the data, or uplifted by the assumed award beyond it),
+ * and incremental progression.
+ */
+import { AFC_HCAS, AFC_PAY, AFC_PROGRESSION } from "../../data/afc";
+import { NJC_SPINE } from "../../data/njc";
+import type { ByYear } from "../../data/types";
+import { invalidValue, notAvailable } from "../errors";
+import { roundPenny, roundPound, type Decimal } from "../money";
+import { afcPay, afcProgression, afcStepForYears, localPay, njcPay, normaliseAfcBand, type ScaleRef } from "../scales";
+import { financialYear, latestYear, type FinancialYear } from "../years";
+import { awardFor } from "./scenario";
+import type { Grade, PayBasis, PayScheme, Position, ResolvedScenario } from "./types";
+
+/**
+ * The year of a table to read for `fy`: the year itself when held, the latest held when `fy` is
+ * after it (rates held at their latest values), otherwise `fy` (the lookup reports the gap).
+ */
+export function tableYear<T>(table: ByYear<T>, fy: FinancialYear): FinancialYear {
+  if (table[fy.label]) return fy;
+  const latest = latestYear(table);
+  return fy.start > latest.start ? latest : fy;
+}
+
+export function schemeOf(p: Position | Grade): PayScheme {
+  return p.scale;
+}
+
+export function positionLabel(p: Position): string {
+  switch (p.scale) {
+    case "AFC":
+      return `AfC band ${p.band} step ${p.step}`;
+    case "NJC":
+      return `NJC SCP ${p.point}`;
+    case "LOCAL":
+      return `local grade ${p.grade} step ${p.step}`;
+  }
+}
+
+export function gradeLabel(g: Grade): string {
+  switch (g.scale) {
+    case "AFC":
+      return `AfC band ${g.band}`;
+    case "NJC":
+      return g.from === g.to ? `NJC SCP ${g.from}` : `NJC SCPs ${g.from}-${g.to}`;
+    case "LOCAL":
+      return `local grade ${g.grade}`;
+  }
+}
+
+/** "29-32", "SCP 29 - 32", "29 to 32", "30" -> [29, 32]; null when the text is not a point or range. */
+export function parseScpRange(text: string): [number, number] | null {
+  const m = /^\s*(?:scps?\s*)?(\d{1,2})\s*(?:(?:-|–|to)\s*(?:scp\s*)?(\d{1,2}))?\s*$/i.exec(text);
+  if (!m) return null;
+  const from = Number(m[1]);
+  const to = m[2] === undefined ? from : Number(m[2]);
+  return [from, to];
+}
+
+/** Reads a target grade as the user writes it, for the given target scale. */
+export function parseGrade(text: string, scale: ScaleRef): Grade {
+  const t = String(text).trim();
+  if (t === "") throw invalidValue("The target grade is empty: give an AfC band, an NJC grade as spinal column points (\"29-32\"), or a local grade.");
+  switch (scale.kind) {
+    case "AFC": {
+      const band = normaliseAfcBand(t);
+      const bands = Object.keys(AFC_PAY[latestYear(AFC_PAY).label].value);
+      if (!bands.includes(band)) throw notAvailable(`"${t}" is not an Agenda for Change band. Valid bands: ${bands.join(", ")}.`);
+      return { scale: "AFC", band };
+    }
+    case "NJC": {
+      const r = parseScpRange(t);
+      if (!r) throw invalidValue(`"${t}" is not an NJC grade: give its spinal column points as a range such as "29-32", or a single point.`);
+      if (r[0] > r[1]) throw invalidValue(`NJC grade "${t}": the first spinal column point must not be above the last.`);
+      return { scale: "NJC", from: r[0], to: r[1] };
+    }
+    case "LOCAL": {
+      const row = scale.rows.find((x) => x.grade.trim().toLowerCase() === t.toLowerCase());
+      if (!row) throw notAvailable(`Grade "${t}" is not in the local scale. Grades: ${scale.rows.map((x) => x.grade).join(", ")}.`);
+      return { scale: "LOCAL", grade: row.grade, rows: scale.rows };
+    }
+  }
+}
+
+/** The points of a grade, lowest first. */
+export function gradePositions(g: Grade, fy: FinancialYear): Position[] {
+  switch (g.scale) {
+    case "AFC": {
+      const steps = AFC_PAY[tableYear(AFC_PAY, fy).label]?.value[g.band];
+      if (!steps) throw notAvailable(`No Agenda for Change pay scales for ${fy.label} in the data.`);
+      return steps.map((_, i) => ({ scale: "AFC", band: g.band, step: i + 1 }));
+    }
+    case "NJC": {
+      const out: Position[] = [];
+      for (let p = g.from; p <= g.to; p++) out.push({ scale: "NJC", point: p });
+      return out;
+    }
+    case "LOCAL": {
+      const row = g.rows.find((x) => x.grade === g.grade);
+      if (!row) throw notAvailable(`Grade "${g.grade}" is not in the local scale.`);
+      return row.steps.map((_, i) => ({ scale: "LOCAL", grade: g.grade, step: i + 1 }));
+    }
+  }
+}
+
+export interface PayAt {
+  pay: Decimal;
+  basis: PayBasis;
+}
+
+/** Uplifts a figure from the year after `from` to `to` inclusive by each year's assumed award. */
+function uplift(base: Decimal, from: FinancialYear, to: FinancialYear, s: ResolvedScenario, scheme: PayScheme, round: (d: Decimal) => Decimal): Decimal {
+  let v = base;
+  for (let y = from.start + 1; y <= to.start; y++) v = round(v.times(awardFor(s, scheme, financialYear(y)).plus(1)));
+  return v;
+}
+
+/**
+ * Full-time annual pay at a position in a year. AfC and NJC: the data's figure for the year; for
+ * a year after the latest in the data, the latest figure uplifted by each later year's assumed
+ * award and rounded to the pound, as the national scales are published. A local scale is taken
+ * as the base year's and uplifted by the local award each later year, to the penny.
+ */
+export function fullTimePayAt(pos: Position, fy: FinancialYear, s: ResolvedScenario): PayAt {
+  switch (pos.scale) {
+    case "AFC": {
+      const y = tableYear(AFC_PAY, fy);
+      const base = afcPay(pos.band, pos.step, y).pay;
+      return y.start === fy.start ? { pay: base, basis: "data" } : { pay: uplift(base, y, fy, s, "AFC", roundPound), basis: "projected" };
+    }
+    case "NJC": {
+      const y = tableYear(NJC_SPINE, fy);
+      const base = njcPay(pos.point, y).pay;
+      return y.start === fy.start ? { pay: base, basis: "data" } : { pay: uplift(base, y, fy, s, "NJC", roundPound), basis: "projected" };
+    }
+    case "LOCAL": {
+      if (s.target.scale.kind !== "LOCAL") throw invalidValue("A local grade needs a local scale.");
+      const base = localPay(s.target.scale.rows, pos.grade, pos.step).pay;
+      return fy.start <= s.year.start ? { pay: base, basis: "data" } : { pay: uplift(base, s.year, fy, s, "LOCAL", roundPenny), basis: "projected" };
+    }
+  }
+}
+
+/** Uplifts a local allowance (London weighting) from the base year by the assumed awards of a scheme. */
+export function allowanceAt(allowance: Decimal, scheme: PayScheme, fy: FinancialYear, s: ResolvedScenario): Decimal {
+  return fy.start <= s.year.start ? allowance : uplift(allowance, s.year, fy, s, scheme, roundPenny);
+}
+
+/** AfC progression years for a band in a year (latest rules beyond the data). */
+export function afcThresholds(band: string, fy: FinancialYear): readonly number[] {
+  return afcProgression(band, tableYear(AFC_PROGRESSION, fy));
+}
+
+export function afcStepAt(band: string, yearsInBand: number, fy: FinancialYear): number {
+  return afcStepForYears(band, yearsInBand, tableYear(AFC_PROGRESSION, fy));
+}
+
+/** The HCAS year to read: the year itself, or the latest held for a later year. */
+export function hcasYear(fy: FinancialYear): FinancialYear {
+  return tableYear(AFC_HCAS, fy);
+}
+
+/**
+ * A position `t` years on, by incremental progression: AfC steps by years in the band
+ * (`yearsInBand` = years at the base year); NJC and local grades one point a year up to `top`.
+ */
+export function progress(pos: Position, t: number, fy: FinancialYear, yearsInBand: number, top: number | null, s: ResolvedScenario): Position {
+  if (!s.increments || t === 0) return pos;
+  switch (pos.scale) {
+    case "AFC":
+      return { ...pos, step: Math.max(pos.step, afcStepAt(pos.band, yearsInBand + t, fy)) };
+    case "NJC":
+      return top === null || top <= pos.point ? pos : { ...pos, point: Math.min(pos.point + t, top) };
+    case "LOCAL":
+      return top === null || top <= pos.step ? pos : { ...pos, step: Math.min(pos.step + t, top) };
+  }
+}
+
+/** The top point of a grade: the last AfC step, the last SCP, the last local step. */
+export function gradeTop(g: Grade, fy: FinancialYear): number {
+  const ps = gradePositions(g, fy);
+  const last = ps[ps.length - 1];
+  return last.scale === "NJC" ? last.point : last.step;
+}

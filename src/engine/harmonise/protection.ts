@@ -1,0 +1,68 @@
+/**
+ * Pay protection year by year. Year 0 is the harmonisation (base) year. `base` is the pay being
+ * protected (the person's pay on their current terms in the base year); `targets` the pay on the
+ * target terms each year; `awards` the award assumed each year (awards[0] is unused).
+ *
+ * Protection applies only when the target pay in the base year is below `base`. Each year the
+ * person is paid the higher of the target pay and the protected level:
+ * - NONE: no protected level.
+ * - CASH (N years): the base, frozen, for years 0..N-1.
+ * - CASH_WITH_AWARDS (N years): the base, uplifted by each year's award, for years 0..N-1.
+ * - MARKTIME (optional cut-off N): the base, frozen, until the target pay reaches it (or year N).
+ * - TAPERED (schedule): target + share × (base − target), the share for that year from the
+ *   schedule, 0 after it ends.
+ * - REDCIRCLE: the base, uplifted by each year's award, with no end date: a personal salary.
+ */
+import { roundPenny, ZERO, type Decimal } from "../money";
+import type { ProtectionYear, ResolvedScenario } from "./types";
+
+export function protectionSchedule(policy: ResolvedScenario["protection"], base: Decimal, targets: readonly Decimal[], awards: readonly Decimal[]): ProtectionYear[] {
+  const applies = targets.length > 0 && base.gt(targets[0]) && policy.kind !== "NONE";
+  let uplifted = base;
+  let overtaken = false;
+  return targets.map((target, t) => {
+    if (t > 0) uplifted = roundPenny(uplifted.times(awards[t].plus(1)));
+    let level: Decimal | null = null;
+    if (applies) {
+      switch (policy.kind) {
+        case "CASH":
+          if (t < (policy.years ?? 0)) level = base;
+          break;
+        case "CASH_WITH_AWARDS":
+          if (t < (policy.years ?? 0)) level = uplifted;
+          break;
+        case "MARKTIME":
+          if (target.gte(base)) overtaken = true;
+          if (!overtaken && (policy.years === null || t < policy.years)) level = base;
+          break;
+        case "TAPERED": {
+          const share = t < policy.taper.length ? policy.taper[t] : ZERO;
+          if (share.isPositive() && base.gt(target)) level = roundPenny(target.plus(base.minus(target).times(share)));
+          break;
+        }
+        case "REDCIRCLE":
+          level = uplifted;
+          break;
+      }
+    }
+    const paid = level !== null && level.gt(target) ? level : target;
+    return { targetPay: target, protectedLevel: level, paid, payment: paid.minus(target), active: paid.gt(target) };
+  });
+}
+
+export function describeProtection(p: ResolvedScenario["protection"]): string {
+  switch (p.kind) {
+    case "NONE":
+      return "No protection";
+    case "CASH":
+      return `Cash protection, frozen, for ${p.years} year${p.years === 1 ? "" : "s"}`;
+    case "CASH_WITH_AWARDS":
+      return `Cash protection with pay awards, for ${p.years} year${p.years === 1 ? "" : "s"}`;
+    case "MARKTIME":
+      return `Mark-time: pay held until the target pay overtakes it${p.years === null ? "" : `, for at most ${p.years} year${p.years === 1 ? "" : "s"}`}; awards to the target pay only`;
+    case "TAPERED":
+      return `Tapered: ${p.taper.map((x) => `${x.times(100).toDecimalPlaces(2).toString()}%`).join(", ")} of the pay loss in successive years, then none`;
+    case "REDCIRCLE":
+      return "Red-circled: a personal salary, uplifted by pay awards, with no end date";
+  }
+}

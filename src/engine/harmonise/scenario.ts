@@ -1,0 +1,140 @@
+import { AFC_PAY } from "../../data/afc";
+import { NJC_SPINE } from "../../data/njc";
+import { invalidNumber, invalidValue } from "../errors";
+import { dec, ZERO, type Decimal } from "../money";
+import { standardHours } from "../terms";
+import type { TermsName } from "../terms";
+import { financialYear, latestYear, type FinancialYear } from "../years";
+import {
+  PROTECTION_KINDS,
+  type ConditionsOptions,
+  type HarmonisationScenario,
+  type PayScheme,
+  type ResolvedScenario,
+  type UnsocialRateInput,
+} from "./types";
+
+export const DEFAULT_PROJECTION_YEARS = 5;
+const MAX_PROJECTION_YEARS = 40;
+
+/** The latest year for which both the AfC and the NJC scales are in the data: the default base year. */
+export function defaultBaseYear(): FinancialYear {
+  return financialYear(Math.min(latestYear(AFC_PAY).start, latestYear(NJC_SPINE).start));
+}
+
+function fraction(v: Decimal | null | undefined, what: string, max = 1): Decimal | null {
+  if (v === null || v === undefined) return null;
+  if (!v.isFinite() || v.isNegative() || v.gt(max))
+    throw invalidNumber(`${what} is a fraction from 0 to ${max} (30% is 0.3); got ${v.toString()}.`);
+  return v;
+}
+
+function award(v: Decimal | null | undefined, what: string): Decimal | null {
+  if (v === null || v === undefined) return null;
+  if (!v.isFinite() || v.lte(-1) || v.gt(1)) throw invalidNumber(`${what} is a fraction (3% is 0.03), above -1 and at most 1; got ${v.toString()}.`);
+  return v;
+}
+
+function wholeYears(n: number | null | undefined, what: string, min: number): number | null {
+  if (n === null || n === undefined) return null;
+  if (!Number.isInteger(n) || n < min || n > MAX_PROJECTION_YEARS)
+    throw invalidNumber(`${what} must be a whole number of years from ${min} to ${MAX_PROJECTION_YEARS}; got ${n}.`);
+  return n;
+}
+
+function hours(v: Decimal | null | undefined, what: string): Decimal | null {
+  if (v === null || v === undefined) return null;
+  if (!v.isFinite() || !v.isPositive() || v.gt(80)) throw invalidNumber(`${what} must be more than 0 and at most 80 hours a week; got ${v.toString()}.`);
+  return v;
+}
+
+function extraDays(n: number | null | undefined, what: string): number {
+  if (n === null || n === undefined) return 0;
+  if (!Number.isFinite(n) || n < 0 || n > 60) throw invalidNumber(`${what} must be from 0 to 60 days; got ${n}.`);
+  return n;
+}
+
+function rates(r: UnsocialRateInput | null | undefined, what: string): UnsocialRateInput {
+  return {
+    nightsAndSaturdays: fraction(r?.nightsAndSaturdays, `${what} nights and Saturdays rate`, 3),
+    sundaysAndPublicHolidays: fraction(r?.sundaysAndPublicHolidays, `${what} Sundays and public holidays rate`, 3),
+  };
+}
+
+function conditions(terms: TermsName, o: ConditionsOptions | null | undefined, what: string) {
+  return {
+    standardHours: hours(o?.standardHours, `${what} standard weekly hours`) ?? standardHours(terms),
+    extraLeaveDays: extraDays(o?.extraLeaveDays, `${what} extra leave days`),
+    unsocialRates: rates(o?.unsocialRates, what),
+  };
+}
+
+/** Fills in every default and checks every figure, with messages that say what to change. */
+export function resolveScenario(s: HarmonisationScenario): ResolvedScenario {
+  if (!s || !s.target) throw invalidValue("The scenario needs target terms (AFC or NJC).");
+  const t = s.target;
+  if (t.terms !== "AFC" && t.terms !== "NJC") throw invalidValue(`Target terms must be AFC or NJC; got "${String(t.terms)}".`);
+  const p = s.protection ?? { kind: "NONE" };
+  if (!PROTECTION_KINDS.includes(p.kind))
+    throw invalidValue(`Protection policy "${String(p.kind)}" is not recognised. Use one of: ${PROTECTION_KINDS.join(", ")}.`);
+  const years = wholeYears(p.years, "Protection years", 0);
+  if ((p.kind === "CASH" || p.kind === "CASH_WITH_AWARDS") && years === null)
+    throw invalidValue(`${p.kind} protection needs a number of years (e.g. 3).`);
+  const taper = (p.taper ?? []).map((x, i) => fraction(x, `Taper year ${i + 1}`) as Decimal);
+  if (p.kind === "TAPERED" && taper.length === 0)
+    throw invalidValue("TAPERED protection needs a schedule: the share of the pay loss protected each year, e.g. 100%, 50%, 0%.");
+
+  const aw = s.payAwards ?? {};
+  const afcAward = award(aw.AFC, "The AfC pay award") ?? ZERO;
+  const njcAward = award(aw.NJC, "The NJC pay award") ?? ZERO;
+  const byYear: Record<string, Partial<Record<PayScheme, Decimal>>> = {};
+  for (const [label, v] of Object.entries(aw.byYear ?? {})) {
+    const entry: Partial<Record<PayScheme, Decimal>> = {};
+    for (const k of ["AFC", "NJC", "LOCAL"] as const) {
+      const a = award(v[k], `The ${label} ${k} pay award`);
+      if (a !== null) entry[k] = a;
+    }
+    byYear[label] = entry;
+  }
+
+  const allowance = t.localAllowance ?? null;
+  if (allowance !== null && (!allowance.isFinite() || allowance.isNegative()))
+    throw invalidNumber(`The target local allowance must not be negative; got ${allowance.toString()}.`);
+  const cover = s.coverProportion ?? ZERO;
+  if (!cover.isFinite() || cover.isNegative() || cover.gt(5))
+    throw invalidNumber(`The cover proportion is a fraction from 0 to 5 (50% of time off backfilled is 0.5); got ${cover.toString()}.`);
+
+  const tc = conditions(t.terms, t, "Target");
+  return {
+    target: {
+      terms: t.terms,
+      scale: t.scale ?? { kind: t.terms },
+      hcasArea: t.hcasArea ?? null,
+      localAllowance: allowance ?? ZERO,
+      ...tc,
+    },
+    current: {
+      AFC: conditions("AFC", s.current?.AFC, "Current AfC"),
+      NJC: conditions("NJC", s.current?.NJC, "Current NJC"),
+    },
+    year: s.year ?? defaultBaseYear(),
+    projectionYears: wholeYears(s.projectionYears, "Projection years", 1) ?? DEFAULT_PROJECTION_YEARS,
+    protection: { kind: p.kind, years, taper },
+    protectUnsocial: s.protectUnsocial ?? false,
+    payAwards: { AFC: afcAward, NJC: njcAward, LOCAL: award(aw.LOCAL, "The local scale pay award") ?? (t.terms === "AFC" ? afcAward : njcAward), byYear },
+    lgpsEmployerRate: fraction(s.lgpsEmployerRate, "The LGPS employer rate"),
+    nhsRateBasis: s.nhsRateBasis ?? "FULL",
+    coverProportion: cover,
+    movePension: s.movePension ?? false,
+    hoursBasis: s.hoursBasis ?? "KEEP_FTE",
+    jobMatch: s.jobMatch ?? [],
+    increments: s.increments ?? true,
+  };
+}
+
+/** The assumed award for a pay scheme in a financial year (the year's exception, else the scheme's rate). */
+export function awardFor(s: ResolvedScenario, scheme: PayScheme, fy: FinancialYear): Decimal {
+  return s.payAwards.byYear[fy.label]?.[scheme] ?? s.payAwards[scheme];
+}
+
+export const pct = (d: Decimal): string => `${dec(d).times(100).toDecimalPlaces(2).toString()}%`;
