@@ -8,6 +8,8 @@
  * replaces the first one and left eight localhost URLs in its production manifest.
  */
 
+const { URL } = require("url");
+
 const DEV_URL = "https://localhost:3000/";
 const DEV_URL_PATTERN = /https:\/\/localhost:3000\//g;
 
