@@ -1,0 +1,628 @@
+/**
+ * The Office.js renderer: writes a sheet plan (src/sheets/plan.ts) into the open workbook.
+ *
+ * Round trips: one `context.sync()` to read the names already in the workbook (sheets, tables,
+ * defined names), then the writes, queued as whole ranges and sent together. A plan of any number
+ * of rows goes in one write request while it stays under the request budget (4 MB by default; Excel
+ * on the web refuses requests over 5 MB); past that, big blocks are cut into runs of rows and the
+ * renderer syncs whenever the next queued write would take the request over the budget. So the
+ * number of syncs is 2 for everything up to about 4 MB of data, and grows only with the data's size
+ * beyond that, never with its row count as such.
+ *
+ * What it never does: overwrite, rename or edit a sheet it did not create. New sheets get unique
+ * names (" (2)", " (3)" …), and so do tables; formulas in the plan that name a sheet or table that
+ * had to be renamed are rewritten to the new name. If any write fails, the sheets it created are
+ * deleted again and an ApplyPlanError says in plain words what happened.
+ *
+ * Text stays text: every cell whose plan value is a string gets the Text number format ("@")
+ * queued *before* its value, in the same request. Office.js reads a string written to `values` or
+ * `formulas` the way Excel reads typing, so "=1+1", "+44…", "-", "@x", "00123" or "1/4" would
+ * otherwise become a formula, a number or a date; in a cell formatted as Text Excel keeps exactly
+ * the characters written. (The other way, a leading apostrophe, depends on Excel stripping it on
+ * the way in; the Text format does not.) Formulas are only ever the plan's `{ formula }` cells.
+ */
+import {
+  a1,
+  columnLetters,
+  isFormula,
+  rangeA1,
+  uniqueSheetName,
+  type CellStyle,
+  type ChartBlock,
+  type PlanValue,
+  type PrintSetup,
+  type RangeBlock,
+  type SheetPlan,
+  type TableBlock,
+  type WorkbookPlan,
+} from "../sheets/plan";
+import { ACTION_OVERHEAD_BYTES, actionBytes, DEFAULT_REQUEST_BUDGET_BYTES, utf8Length } from "./payload";
+import { rewriteReferences, uniqueTableName, type Renames } from "./references";
+import { describeOfficeError } from "./officeErrors";
+
+export interface ApplyProgress {
+  stage: "reading" | "writing" | "finishing";
+  /** The sheet being queued (name as written), while writing. */
+  sheet?: string;
+  sheetIndex?: number;
+  sheetCount?: number;
+}
+
+export interface ApplyOptions {
+  /** Largest estimated request, in bytes, before the renderer syncs (default 4,000,000; Excel on the web's limit is 5 MB). */
+  budgetBytes?: number;
+  onProgress?: (p: ApplyProgress) => void;
+  /** Requirement-set check; defaults to Office.context.requirements.isSetSupported, or "yes" outside Office. */
+  isSetSupported?: (set: string, version: string) => boolean;
+  /** Key of the sheet to activate at the end (default "summary", else the first sheet). */
+  activateKey?: string;
+}
+
+export interface WrittenSheet {
+  key: string;
+  /** Name as written (unique in the workbook). */
+  name: string;
+  /** Name the plan asked for. */
+  requestedName: string;
+  /** Table names as written. */
+  tables: string[];
+  charts: number;
+  /** Rows of data written (table data rows plus range-block rows). */
+  rows: number;
+}
+
+export interface ApplyResult {
+  sheets: WrittenSheet[];
+  /** Every context.sync() round trip, the first read included. */
+  syncs: number;
+  /** Estimated size in bytes of each write request sent. */
+  requestBytes: number[];
+  largestRequestBytes: number;
+  /** Things left out because this Excel lacks the API (e.g. print set-up before ExcelApi 1.9). */
+  warnings: string[];
+}
+
+/** Writing failed; `message` is for the user. The sheets created so far were removed (see `removedSheets`). */
+export class ApplyPlanError extends Error {
+  constructor(
+    message: string,
+    readonly removedSheets: string[],
+    /** Sheets it created but could not remove (the user must delete them). */
+    readonly leftSheets: string[],
+    readonly cause?: unknown,
+  ) {
+    super(message);
+    this.name = "ApplyPlanError";
+  }
+}
+
+/** Excel's column-width unit is the point; the plan's is characters of the default font (Calibri 11: 7 px each plus 5 px padding). */
+export function charsToPoints(chars: number): number {
+  return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
+}
+
+/** Header and footer text: "&" starts a code (&P page, &D date…), so a literal one is written "&&". */
+export function headerFooterText(text: string): string {
+  return text.replace(/&/g, "&&");
+}
+
+const TEXT_FORMAT = "@";
+const GENERAL_FORMAT = "General";
+
+/** Sends queued actions when the next one would take the request over the budget. */
+class Batcher {
+  private pendingBytes = 0;
+  private pendingActions = 0;
+  syncs = 0;
+  readonly requests: number[] = [];
+
+  constructor(
+    private readonly context: Excel.RequestContext,
+    private readonly budget: number,
+    /** Queued at the start of each write request; returns its estimated bytes. */
+    private readonly startRequest: () => number,
+  ) {}
+
+  async queue(bytes: number, enqueue: () => void): Promise<void> {
+    if (this.pendingActions > 0 && this.pendingBytes + bytes > this.budget) await this.flush();
+    if (this.pendingActions === 0) {
+      this.pendingBytes += this.startRequest();
+      this.pendingActions++;
+    }
+    enqueue();
+    this.pendingBytes += bytes;
+    this.pendingActions++;
+  }
+
+  /** A small write: `actions` queued Office.js actions whose arguments together are `argument`. */
+  set(argument: unknown, enqueue: () => void, actions = 1): Promise<void> {
+    return this.queue(actionBytes(argument) + (actions - 1) * ACTION_OVERHEAD_BYTES, enqueue);
+  }
+
+  /** Bytes that still fit in the current request; sends it first if fewer than `atLeast` are left. */
+  async room(atLeast: number): Promise<number> {
+    const left = () => this.budget - this.pendingBytes - (this.pendingActions === 0 ? ACTION_OVERHEAD_BYTES : 0);
+    if (left() < atLeast && this.pendingActions > 0) await this.flush();
+    return left();
+  }
+
+  async flush(): Promise<void> {
+    if (this.pendingActions === 0) return;
+    this.requests.push(this.pendingBytes);
+    this.pendingBytes = 0;
+    this.pendingActions = 0;
+    await this.context.sync();
+    this.syncs++;
+  }
+}
+
+/** A cell as Office.js's `formulas` takes it. Strings are left as they are: their cell is formatted as Text first. */
+function officeCell(v: PlanValue, renames: Renames, warn: (m: string) => void): string | number | boolean {
+  if (v === null) return "";
+  if (isFormula(v)) return `=${rewriteReferences(v.formula.replace(/^=/, ""), renames)}`;
+  if (typeof v === "number" && !Number.isFinite(v)) {
+    warn("A cell held a number Excel cannot store (not finite); it was left empty.");
+    return "";
+  }
+  return v;
+}
+
+/** The number format a cell needs: Text for strings, else the column's or block's format; null = empty cell, any format. */
+function cellFormat(v: PlanValue, columnFormat: string | null): string | null {
+  if (v === null) return null;
+  if (typeof v === "string") return TEXT_FORMAT;
+  return columnFormat ?? GENERAL_FORMAT;
+}
+
+interface CellsSpec {
+  sheet: Excel.Worksheet;
+  row: number;
+  col: number;
+  values: PlanValue[][];
+  /** Number format per column (null = General). */
+  columnFormats: (string | null)[];
+}
+
+/**
+ * Writes a rectangle of cells: number formats first (so Text is in place before the values), then
+ * the values and formulas as whole ranges, cut into runs of rows only where the budget needs it.
+ */
+async function writeCells(b: Batcher, spec: CellsSpec, renames: Renames, warn: (m: string) => void, minChunkBytes: number): Promise<void> {
+  const { sheet, row, col, values } = spec;
+  const rowCount = values.length;
+  if (rowCount === 0) return;
+  const width = values.reduce((m, r) => Math.max(m, r.length), 0);
+  if (width === 0) return;
+
+  // Number formats: one per column when each column needs one format, else a matrix.
+  const colFormat: (string | null)[] = [];
+  let uniform = true;
+  for (let c = 0; c < width && uniform; c++) {
+    let seen: string | null = null;
+    const fallback = spec.columnFormats[c] ?? null;
+    for (let r = 0; r < rowCount; r++) {
+      const f = cellFormat(values[r][c] ?? null, fallback);
+      if (f === null) continue;
+      if (seen === null) seen = f;
+      else if (seen !== f) {
+        uniform = false;
+        break;
+      }
+    }
+    colFormat.push(seen);
+  }
+
+  if (uniform) {
+    // runs of adjacent columns with the same format; General is a new sheet's default already
+    for (let c = 0; c < width; ) {
+      const f = colFormat[c];
+      let e = c + 1;
+      while (e < width && colFormat[e] === f) e++;
+      if (f !== null && f !== GENERAL_FORMAT) {
+        const address = a1(row, col + c, rowCount, e - c);
+        const fmt = [[f]];
+        await b.set(fmt, () => {
+          sheet.getRange(address).numberFormat = fmt;
+        });
+      }
+      c = e;
+    }
+  }
+
+  // Values (with their format rows when formats are a matrix), in runs of rows that fit in what is
+  // left of the current request: one run, one write, unless the data outgrows the request budget.
+  let start = 0;
+  let chunk: (string | number | boolean)[][] = [];
+  let chunkFormats: string[][] = [];
+  let bytes = 0;
+  const overhead = (uniform ? 1 : 2) * ACTION_OVERHEAD_BYTES + 64;
+  let limit = (await b.room(minChunkBytes)) - overhead;
+  const flushChunk = async () => {
+    if (chunk.length === 0) return;
+    const address = a1(row + start, col, chunk.length, width);
+    const cells = chunk;
+    if (!uniform) {
+      const formats = chunkFormats;
+      await b.queue(ACTION_OVERHEAD_BYTES + utf8Length(JSON.stringify(formats)), () => {
+        sheet.getRange(address).numberFormat = formats;
+      });
+    }
+    await b.queue(ACTION_OVERHEAD_BYTES + utf8Length(JSON.stringify(address)) + bytes + 2, () => {
+      sheet.getRange(address).formulas = cells;
+    });
+    start += chunk.length;
+    chunk = [];
+    chunkFormats = [];
+    bytes = 0;
+  };
+  for (let r = 0; r < rowCount; r++) {
+    const src = values[r];
+    const out: (string | number | boolean)[] = new Array(width);
+    for (let c = 0; c < width; c++) out[c] = officeCell(src[c] ?? null, renames, warn);
+    let rowBytes = utf8Length(JSON.stringify(out)) + 1;
+    let fmtRow: string[] | null = null;
+    if (!uniform) {
+      fmtRow = new Array(width);
+      for (let c = 0; c < width; c++) fmtRow[c] = cellFormat(src[c] ?? null, spec.columnFormats[c] ?? null) ?? GENERAL_FORMAT;
+      rowBytes += utf8Length(JSON.stringify(fmtRow)) + 1;
+    }
+    if (chunk.length > 0 && bytes + rowBytes > limit) {
+      await flushChunk();
+      limit = (await b.room(minChunkBytes)) - overhead;
+    }
+    chunk.push(out);
+    if (fmtRow) chunkFormats.push(fmtRow);
+    bytes += rowBytes;
+  }
+  await flushChunk();
+}
+
+async function applyStyle(b: Batcher, sheet: Excel.Worksheet, address: string, style: CellStyle): Promise<void> {
+  const r = () => sheet.getRange(address);
+  if (style.bold !== undefined) await b.set(style.bold, () => void (r().format.font.bold = style.bold!));
+  if (style.italic !== undefined) await b.set(style.italic, () => void (r().format.font.italic = style.italic!));
+  if (style.fontSize !== undefined) await b.set(style.fontSize, () => void (r().format.font.size = style.fontSize!));
+  if (style.fontColor !== undefined) await b.set(style.fontColor, () => void (r().format.font.color = style.fontColor!));
+  if (style.fill !== undefined) await b.set(style.fill, () => void (r().format.fill.color = style.fill!));
+  if (style.wrap !== undefined) await b.set(style.wrap, () => void (r().format.wrapText = style.wrap!));
+  if (style.horizontalAlignment !== undefined) {
+    const h = ({ left: "Left", center: "Center", right: "Right" } as const)[style.horizontalAlignment];
+    await b.set(h, () => void (r().format.horizontalAlignment = h));
+  }
+  if (style.borderTop) await b.set("Continuous", () => void (r().format.borders.getItem("EdgeTop").style = "Continuous"));
+  if (style.borderBottom) await b.set("Continuous", () => void (r().format.borders.getItem("EdgeBottom").style = "Continuous"));
+}
+
+interface SheetContext {
+  b: Batcher;
+  sheet: Excel.Worksheet;
+  renames: Renames;
+  takenTableNames: Set<string>;
+  written: WrittenSheet;
+  supports: (version: string) => boolean;
+  warn: (m: string) => void;
+  chunkBytes: number;
+}
+
+async function writeRangeBlock(s: SheetContext, block: RangeBlock): Promise<void> {
+  const width = block.values.reduce((m, r) => Math.max(m, r.length), 0);
+  if (block.values.length === 0 || width === 0) return;
+  const base = block.style?.numberFormat ?? null;
+  const columnFormats = Array.from({ length: width }, (_, c) => block.columnFormats?.[c] ?? base);
+  await writeCells(s.b, { sheet: s.sheet, row: block.row, col: block.col, values: block.values, columnFormats }, s.renames, s.warn, s.chunkBytes);
+  if (block.style) {
+    const { numberFormat: _ignored, ...visual } = block.style;
+    await applyStyle(s.b, s.sheet, a1(block.row, block.col, block.values.length, width), visual);
+  }
+  s.written.rows += block.values.length;
+}
+
+async function writeTableBlock(s: SheetContext, block: TableBlock, desiredToWritten: Map<string, string>): Promise<void> {
+  const width = block.columns.length;
+  if (width === 0) return;
+  const name = desiredToWritten.get(block.name.toLowerCase()) ?? block.name;
+  const formats = block.columns.map((c) => c.numberFormat ?? null);
+  // Header row, then the data; an empty table still needs one (blank) data row in Excel.
+  await writeCells(s.b, { sheet: s.sheet, row: block.row, col: block.col, values: [block.columns.map((c) => c.header)], columnFormats: formats }, s.renames, s.warn, s.chunkBytes);
+  const dataRows = Math.max(block.rows.length, 1);
+  if (block.rows.length > 0) {
+    await writeCells(s.b, { sheet: s.sheet, row: block.row + 1, col: block.col, values: block.rows, columnFormats: formats }, s.renames, s.warn, s.chunkBytes);
+  }
+  const address = a1(block.row, block.col, 1 + dataRows, width);
+  const style = block.style ?? "TableStyleMedium2";
+  let table!: Excel.Table;
+  await s.b.set([address, true], () => {
+    table = s.sheet.tables.add(address, true);
+  });
+  await s.b.set(name, () => void (table.name = name));
+  await s.b.set(style, () => void (table.style = style));
+
+  if (block.showTotals) {
+    await s.b.set(true, () => void (table.showTotals = true));
+    const totalsRow = block.row + 1 + dataRows;
+    const cells: (string | number)[][] = [[]];
+    const fmts: string[][] = [[]];
+    for (let c = 0; c < width; c++) {
+      const col = block.columns[c];
+      if (col.total === "sum") {
+        cells[0].push(`=SUBTOTAL(109,${a1(block.row + 1, block.col + c, dataRows, 1)})`);
+        fmts[0].push(col.numberFormat ?? GENERAL_FORMAT);
+      } else if (typeof col.total === "string") {
+        cells[0].push(col.total);
+        fmts[0].push(TEXT_FORMAT);
+      } else {
+        cells[0].push("");
+        fmts[0].push(col.numberFormat ?? GENERAL_FORMAT);
+      }
+    }
+    const totalsAddress = a1(totalsRow, block.col, 1, width);
+    await s.b.set(fmts, () => void (s.sheet.getRange(totalsAddress).numberFormat = fmts));
+    await s.b.set(cells, () => void (s.sheet.getRange(totalsAddress).formulas = cells));
+  }
+  s.written.tables.push(name);
+  s.written.rows += block.rows.length;
+}
+
+async function writeChartBlock(s: SheetContext, block: ChartBlock): Promise<void> {
+  if (block.series.length === 0) return;
+  const type = block.type === "barClustered" ? "BarClustered" : "ColumnClustered";
+  const first = block.series[0].values;
+  const seriesBy = first.colCount === 1 ? "Columns" : "Rows";
+  const sourceAddress = rangeA1(first);
+  const categories = rangeA1(block.categories);
+  let chart!: Excel.Chart;
+  await s.b.set([type, sourceAddress, seriesBy], () => {
+    chart = s.sheet.charts.add(type, s.sheet.getRange(sourceAddress), seriesBy);
+  }, 2);
+  await s.b.set(block.title, () => void (chart.title.text = block.title));
+  const firstName = block.series[0].name;
+  if (s.supports("1.7")) {
+    await s.b.set(firstName, () => void (chart.series.getItemAt(0).name = firstName));
+    await s.b.set(categories, () => chart.series.getItemAt(0).setXAxisValues(s.sheet.getRange(categories)));
+    for (const series of block.series.slice(1)) {
+      const values = rangeA1(series.values);
+      await s.b.set([series.name, values, categories], () => {
+        const added = chart.series.add(series.name);
+        added.setValues(s.sheet.getRange(values));
+        added.setXAxisValues(s.sheet.getRange(categories));
+      }, 3);
+    }
+  } else {
+    s.warn("This version of Excel cannot name chart series or add more than one (it needs ExcelApi 1.7): the chart shows the first series only.");
+  }
+  await s.b.set("Bottom", () => void (chart.legend.position = "Bottom"));
+  if (block.axisNumberFormat && s.supports("1.8")) {
+    const fmt = block.axisNumberFormat;
+    await s.b.set(fmt, () => void (chart.axes.valueAxis.numberFormat = fmt));
+  }
+  const { row, col, colSpan, rowSpan } = block.anchor;
+  const from = a1(row, col);
+  const to = a1(row + Math.max(rowSpan, 1) - 1, col + Math.max(colSpan, 1) - 1);
+  await s.b.set([from, to], () => chart.setPosition(from, to));
+  s.written.charts++;
+}
+
+async function writePrint(s: SheetContext, print: PrintSetup): Promise<void> {
+  if (!s.supports("1.9")) {
+    s.warn("This version of Excel cannot set up printing from an add-in (it needs ExcelApi 1.9): set A4 landscape, fit to width and the footer by hand.");
+    return;
+  }
+  const pl = () => s.sheet.pageLayout;
+  const orientation = print.orientation === "portrait" ? "Portrait" : "Landscape";
+  await s.b.set(orientation, () => void (pl().orientation = orientation));
+  await s.b.set("A4", () => void (pl().paperSize = "A4"));
+  if (print.fitToWidth) {
+    const zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+    await s.b.set(zoom, () => void (pl().zoom = zoom));
+  }
+  if (print.repeatRows) {
+    const rows = `$${print.repeatRows.first + 1}:$${print.repeatRows.last + 1}`;
+    await s.b.set(rows, () => pl().setPrintTitleRows(rows));
+  }
+  const hf = () => pl().headersFooters.defaultForAllPages;
+  const parts: [keyof Excel.HeaderFooter, string | undefined][] = [
+    ["leftFooter", print.footer.left],
+    ["centerFooter", print.footer.center],
+    ["rightFooter", print.footer.right],
+    ["leftHeader", print.header?.left],
+    ["centerHeader", print.header?.center],
+    ["rightHeader", print.header?.right],
+  ];
+  for (const [prop, text] of parts) {
+    if (text === undefined || text === "") continue;
+    const value = headerFooterText(text);
+    await s.b.set(value, () => {
+      (hf() as unknown as Record<string, string>)[prop] = value;
+    });
+  }
+}
+
+async function writeSheet(s: SheetContext, plan: SheetPlan, tableNames: Map<string, string>): Promise<void> {
+  for (const block of plan.blocks) {
+    if (block.kind === "range") await writeRangeBlock(s, block);
+    else if (block.kind === "table") await writeTableBlock(s, block, tableNames);
+  }
+  // Charts after the cells they draw from.
+  for (const block of plan.blocks) if (block.kind === "chart") await writeChartBlock(s, block);
+
+  // Column widths, runs of equal widths at once.
+  const widths = plan.columnWidths;
+  for (let c = 0; c < widths.length; ) {
+    let e = c + 1;
+    while (e < widths.length && widths[e] === widths[c]) e++;
+    if (widths[c] > 0) {
+      const address = `${columnLetters(c)}:${columnLetters(e - 1)}`;
+      const points = charsToPoints(widths[c]);
+      await s.b.set(points, () => void (s.sheet.getRange(address).format.columnWidth = points));
+    }
+    c = e;
+  }
+
+  if (plan.freeze && (plan.freeze.rows > 0 || plan.freeze.columns > 0)) {
+    if (s.supports("1.7")) {
+      const { rows, columns } = plan.freeze;
+      if (columns === 0) await s.b.set(rows, () => s.sheet.freezePanes.freezeRows(rows));
+      else if (rows === 0) await s.b.set(columns, () => s.sheet.freezePanes.freezeColumns(columns));
+      else {
+        const address = a1(0, 0, rows, columns);
+        await s.b.set(address, () => s.sheet.freezePanes.freezeAt(address));
+      }
+    } else s.warn("This version of Excel cannot freeze panes from an add-in (it needs ExcelApi 1.7).");
+  }
+  if (plan.tabColor && s.supports("1.7")) {
+    const color = plan.tabColor;
+    await s.b.set(color, () => void (s.sheet.tabColor = color));
+  }
+  await writePrint(s, plan.print);
+}
+
+function defaultIsSetSupported(set: string, version: string): boolean {
+  const office = (globalThis as { Office?: typeof Office }).Office;
+  const req = office?.context?.requirements;
+  if (req && typeof req.isSetSupported === "function") return req.isSetSupported(set, version);
+  return true;
+}
+
+/** Checks the plan before anything is written, so a bad plan fails with no change to the workbook. */
+function checkPlan(plan: WorkbookPlan): void {
+  if (!plan.sheets || plan.sheets.length === 0) throw new ApplyPlanError("There was nothing to write: the board pack has no sheets.", [], []);
+  const keys = new Set<string>();
+  for (const sheet of plan.sheets) {
+    if (keys.has(sheet.key)) throw new ApplyPlanError(`The board pack names the sheet "${sheet.key}" twice; nothing was written.`, [], []);
+    keys.add(sheet.key);
+  }
+}
+
+/**
+ * Writes the plan into the workbook behind `context`. Adds sheets only; see the module comment for
+ * the round trips and the text rule. Throws ApplyPlanError (plain words) after removing what it added.
+ */
+export async function applyPlan(context: Excel.RequestContext, plan: WorkbookPlan, options: ApplyOptions = {}): Promise<ApplyResult> {
+  checkPlan(plan);
+  const budget = options.budgetBytes ?? DEFAULT_REQUEST_BUDGET_BYTES;
+  // A run of rows is cut short only if at least this much of the request is left; otherwise the request is sent first.
+  const chunkBytes = Math.max(Math.floor(budget / 8), 1024);
+  const isSetSupported = options.isSetSupported ?? defaultIsSetSupported;
+  const supports = (v: string) => isSetSupported("ExcelApi", v);
+  const progress = options.onProgress ?? (() => {});
+  const warnings: string[] = [];
+  const warn = (m: string) => {
+    if (!warnings.includes(m)) warnings.push(m);
+  };
+
+  // Round trip 1: the names already taken.
+  progress({ stage: "reading" });
+  const workbook = context.workbook;
+  const sheets = workbook.worksheets;
+  sheets.load("items/name");
+  workbook.tables.load("items/name");
+  workbook.names.load("items/name");
+  try {
+    await context.sync();
+  } catch (e) {
+    throw new ApplyPlanError(`Nothing was written: Excel could not list the workbook's sheets. ${describeOfficeError(e)}`, [], [], e);
+  }
+  const originalSheets = sheets.items.map((s) => s.name);
+  const takenSheets = new Set(originalSheets.map((n) => n.toLowerCase()));
+  const takenTables = new Set<string>([...workbook.tables.items.map((t) => t.name), ...workbook.names.items.map((n) => n.name)].map((n) => n.toLowerCase()));
+
+  const renames: Renames = { sheets: new Map(), tables: new Map() };
+  const sheetNames: string[] = [];
+  for (const sp of plan.sheets) {
+    const name = uniqueSheetName(sp.name, takenSheets);
+    takenSheets.add(name.toLowerCase());
+    sheetNames.push(name);
+    if (name !== sp.name) renames.sheets.set(sp.name.toLowerCase(), name);
+  }
+  const tableNames = new Map<string, string>();
+  for (const sp of plan.sheets) {
+    for (const block of sp.blocks) {
+      if (block.kind !== "table") continue;
+      const name = uniqueTableName(block.name, takenTables);
+      takenTables.add(name.toLowerCase());
+      tableNames.set(block.name.toLowerCase(), name);
+      if (name !== block.name) renames.tables.set(block.name.toLowerCase(), name);
+    }
+  }
+
+  const canSuspendCalc = supports("1.6");
+  const b = new Batcher(context, budget, () => {
+    if (!canSuspendCalc) return 0;
+    workbook.application.suspendApiCalculationUntilNextSync();
+    return ACTION_OVERHEAD_BYTES;
+  });
+  const created: string[] = [];
+  const written: WrittenSheet[] = [];
+
+  try {
+    const handles: Excel.Worksheet[] = [];
+    for (const name of sheetNames) {
+      await b.set(name, () => {
+        handles.push(sheets.add(name));
+      });
+      created.push(name);
+    }
+    for (let i = 0; i < plan.sheets.length; i++) {
+      const sp = plan.sheets[i];
+      progress({ stage: "writing", sheet: sheetNames[i], sheetIndex: i, sheetCount: plan.sheets.length });
+      const w: WrittenSheet = { key: sp.key, name: sheetNames[i], requestedName: sp.name, tables: [], charts: 0, rows: 0 };
+      written.push(w);
+      await writeSheet({ b, sheet: handles[i], renames, takenTableNames: takenTables, written: w, supports, warn, chunkBytes }, sp, tableNames);
+    }
+    progress({ stage: "finishing" });
+    const activateKey = options.activateKey ?? "summary";
+    const target = Math.max(0, plan.sheets.findIndex((s) => s.key === activateKey));
+    await b.set(null, () => handles[target].activate());
+    await b.flush();
+  } catch (e) {
+    const { removed, left } = await rollback(context, created, originalSheets);
+    throw new ApplyPlanError(failureMessage(e, removed, left), removed, left, e);
+  }
+
+  return {
+    sheets: written,
+    syncs: 1 + b.syncs,
+    requestBytes: b.requests,
+    largestRequestBytes: b.requests.reduce((m, x) => Math.max(m, x), 0),
+    warnings,
+  };
+}
+
+/** Deletes the sheets this run added (those named in `created` that were not there before). */
+async function rollback(context: Excel.RequestContext, created: string[], original: string[]): Promise<{ removed: string[]; left: string[] }> {
+  const ours = new Set(created.map((n) => n.toLowerCase()));
+  const before = new Set(original.map((n) => n.toLowerCase()));
+  let lastPresent: string[] = created.filter((n) => !before.has(n.toLowerCase()));
+  // Twice at most: if the failure came from our own code, the first sync also sends what was still queued.
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const sheets = context.workbook.worksheets;
+      sheets.load("items/name");
+      await context.sync();
+      const present = sheets.items.filter((s) => ours.has(s.name.toLowerCase()) && !before.has(s.name.toLowerCase()));
+      lastPresent = present.map((s) => s.name);
+      if (present.length === 0) return { removed: [], left: [] };
+      for (const s of present) s.delete();
+      await context.sync();
+      return { removed: lastPresent, left: [] };
+    } catch {
+      // try once more with a fresh queue
+    }
+  }
+  return { removed: [], left: lastPresent };
+}
+
+function failureMessage(e: unknown, removed: string[], left: string[]): string {
+  const why = describeOfficeError(e);
+  const list = (names: string[]) => names.map((n) => `"${n}"`).join(", ");
+  let after: string;
+  if (left.length > 0) after = `It could not remove the sheets it had added (${list(left)}): please delete them yourself. Your own sheets were not changed.`;
+  else if (removed.length > 0) after = `The sheets it had added (${list(removed)}) have been removed; your own sheets were not changed.`;
+  else after = "Nothing was added to the workbook.";
+  return `The board pack could not be written. ${why} ${after}`;
+}
+
+/** Excel.run(context => applyPlan(context, plan, options)), for the task pane. */
+export function applyPlanToWorkbook(plan: WorkbookPlan, options: ApplyOptions = {}): Promise<ApplyResult> {
+  return Excel.run((context) => applyPlan(context, plan, options));
+}
