@@ -108,7 +108,7 @@ ${rows}
     : "<p>This function takes no arguments.</p>";
   const example = ctx.docs[fn.name];
   const exampleHtml = example
-    ? `<section class="example">\n<h2>Worked example</h2>\n${markdownToHtml(example, { headingOffset: 2 })}\n</section>`
+    ? `<section class="example">\n<h2>Worked example</h2>\n${markdownToHtml(example, { headingOffset: 1 })}\n</section>`
     : "";
   const body = `<h1><code>${escapeHtml(full)}</code></h1>
 <p class="description">${escapeHtml(fn.description || "")}</p>
