@@ -80,6 +80,11 @@ function settingsArg(v: unknown): Settings {
   return out;
 }
 
+/** scaleArg, with a range checked to be rows of cells first (Excel passes 2-D arrays; anything else is a bad argument). */
+function scaleOf(v: unknown, name: string): ScaleRef {
+  return scaleArg(Array.isArray(v) ? matrix(v, name) : v);
+}
+
 function scalarOrRange(v: unknown): unknown {
   return Array.isArray(v) && v.length === 1 && Array.isArray(v[0]) && v[0].length === 1 ? v[0][0] : v;
 }
@@ -129,7 +134,7 @@ function conditionsFrom(st: Settings, side: "target" | "current"): ConditionsOpt
 
 /** The target: "AFC", "NJC" or a local scale range (on the conditions the settings name, default the other side's). */
 function targetFrom(targetTerms: unknown, current: TermsName, st: Settings): TargetTerms {
-  const scale: ScaleRef = scaleArg(targetTerms);
+  const scale: ScaleRef = scaleOf(targetTerms, "targetTerms");
   const terms: TermsName =
     scale.kind === "LOCAL" ? optSetting(st, "targetConditions", (v) => choice(v, "targetConditions", TERMS_NAMES)) ?? (current === "AFC" ? "NJC" : "AFC") : scale.kind;
   return {
@@ -372,8 +377,8 @@ function mappingArg(v: unknown): JobMatchRow[] {
  */
 export function assimilate(terms: any, grade: any, step: any, targetTerms: any, targetGrade: any, year?: any, mapping?: any): number {
   return excelCall(() => {
-    const current = scaleArg(terms);
-    const target = scaleArg(targetTerms);
+    const current = scaleOf(terms, "terms");
+    const target = scaleOf(targetTerms, "targetTerms");
     const fy = yearArg(year) ?? defaultBaseYear();
     const g = text(grade, "grade");
     const st = optNum(step, "step", { min: 1, integer: true });
@@ -466,7 +471,7 @@ export function protection(
       unsocialSundaysAndPublicHolidays: ZERO,
       targetGrade: text(targetGrade, "targetGrade"),
     };
-    const scale = scaleArg(targetTerms);
+    const scale = scaleOf(targetTerms, "targetTerms");
     const r = harmonisePerson(member, {
       target: { terms: scale.kind === "LOCAL" ? (t === "AFC" ? "NJC" : "AFC") : scale.kind, scale, hcasArea: "NONE" },
       year: fy,
