@@ -17,6 +17,7 @@ import { splitByWeights } from "./split";
  * @param weights One per partner, not negative (contributions or shares).
  * @param caps One per partner: the most it bears, in £ (not negative); null for no cap.
  * @param label Names partners in messages, by position.
+ * @param tiebreak Decides ties for a spare penny between equal weights, larger first (see splitByWeights).
  * @throws EngineError "value" when the caps cannot absorb the variance, or when what is above the
  *   caps has nobody to fall to (every partner not at its cap has a weight of zero).
  */
@@ -25,6 +26,7 @@ export function cappedSplit(
   weights: readonly DecimalInput[],
   caps: readonly (DecimalInput | null)[],
   label: (i: number) => string = (i) => `partner ${i + 1}`,
+  tiebreak?: readonly Decimal[],
 ): Decimal[] {
   const v = roundPenny(variance);
   const w = weights.map(dec);
@@ -62,7 +64,7 @@ export function cappedSplit(
       over.forEach((i) => atCap.add(i));
       continue;
     }
-    const pence = remaining.isZero() ? open.map(() => ZERO) : splitByWeights(remaining, open.map((i) => w[i]), "shares");
+    const pence = remaining.isZero() ? open.map(() => ZERO) : splitByWeights(remaining, open.map((i) => w[i]), "shares", tiebreak && open.map((i) => tiebreak[i]));
     // Rounding up by a penny can never pass a cap in whole pence, but check rather than trust it.
     const bumped = open.filter((i, k) => c[i] !== null && pence[k].gt(c[i] as Decimal));
     if (bumped.length > 0) {

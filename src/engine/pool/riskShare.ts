@@ -136,13 +136,13 @@ export function applyRule(v: Decimal, rule: Rule, ctx: ShareContext): VarianceSh
   const signed = (size: Decimal) => (v.lt(0) ? size.negated() : size);
   switch (rule.method) {
     case "PROPORTIONAL":
-      return only(splitByWeights(v, ctx.weights, "shares of the pool"));
+      return only(splitByWeights(v, ctx.weights, "shares of the pool", ctx.contributions));
     case "FIXED":
-      return only(splitByWeights(v, rule.percentages, "fixed percentages"));
+      return only(splitByWeights(v, rule.percentages, "fixed percentages", ctx.contributions));
     case "LEAD":
       return only(ctx.weights.map((_, i) => (i === rule.partner ? v : ZERO)));
     case "CAPPED":
-      return only(cappedSplit(v, ctx.weights, rule.caps ?? ctx.contributions, label));
+      return only(cappedSplit(v, ctx.weights, rule.caps ?? ctx.contributions, label, ctx.contributions));
     case "TIERED": {
       // Each tier takes the slice of the variance's size between the previous limit and its own.
       const size = v.abs();
