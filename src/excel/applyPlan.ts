@@ -101,9 +101,12 @@ export function charsToPoints(chars: number): number {
   return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
 }
 
-/** Header and footer text: "&" starts a code (&P page, &D date…), so a literal one is written "&&". */
+/**
+ * Header and footer text as Excel codes it: "&" starts a code (&P page, &N pages, &D date…), so a
+ * literal one is written "&&"; the plan's "{page}" and "{pages}" become &P and &N.
+ */
 export function headerFooterText(text: string): string {
-  return text.replace(/&/g, "&&");
+  return text.replace(/&/g, "&&").replace(/\{page\}/g, "&P").replace(/\{pages\}/g, "&N");
 }
 
 const TEXT_FORMAT = "@";
@@ -344,11 +347,15 @@ async function writeTableBlock(s: SheetContext, block: TableBlock, desiredToWrit
     const fmts: string[][] = [[]];
     for (let c = 0; c < width; c++) {
       const col = block.columns[c];
-      if (col.total === "sum") {
+      const total = col.total as PlanValue | "sum" | undefined;
+      if (total === "sum") {
         cells[0].push(`=SUBTOTAL(109,${a1(block.row + 1, block.col + c, dataRows, 1)})`);
         fmts[0].push(col.numberFormat ?? GENERAL_FORMAT);
-      } else if (typeof col.total === "string") {
-        cells[0].push(col.total);
+      } else if (total !== null && total !== undefined && isFormula(total)) {
+        cells[0].push(officeCell(total, s.renames, s.warn) as string);
+        fmts[0].push(col.numberFormat ?? GENERAL_FORMAT);
+      } else if (typeof total === "string") {
+        cells[0].push(total);
         fmts[0].push(TEXT_FORMAT);
       } else {
         cells[0].push("");
@@ -411,13 +418,22 @@ async function writePrint(s: SheetContext, print: PrintSetup): Promise<void> {
   const orientation = print.orientation === "portrait" ? "Portrait" : "Landscape";
   await s.b.set(orientation, () => void (pl().orientation = orientation));
   await s.b.set("A4", () => void (pl().paperSize = "A4"));
-  if (print.fitToWidth) {
+  const p = print as PrintSetup & { scale?: number; repeatColumns?: { first: number; last: number } };
+  if (p.fitToWidth) {
+    // PageLayoutZoomOptions must be set as a whole: one page wide, as many tall as it takes.
     const zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
     await s.b.set(zoom, () => void (pl().zoom = zoom));
+  } else if (p.scale !== undefined && p.scale !== 100) {
+    const zoom = { scale: Math.min(400, Math.max(10, Math.round(p.scale))) };
+    await s.b.set(zoom, () => void (pl().zoom = zoom));
   }
-  if (print.repeatRows) {
-    const rows = `$${print.repeatRows.first + 1}:$${print.repeatRows.last + 1}`;
+  if (p.repeatRows) {
+    const rows = `$${p.repeatRows.first + 1}:$${p.repeatRows.last + 1}`;
     await s.b.set(rows, () => pl().setPrintTitleRows(rows));
+  }
+  if (p.repeatColumns) {
+    const cols = `$${columnLetters(p.repeatColumns.first)}:$${columnLetters(p.repeatColumns.last)}`;
+    await s.b.set(cols, () => pl().setPrintTitleColumns(cols));
   }
   const hf = () => pl().headersFooters.defaultForAllPages;
   const parts: [keyof Excel.HeaderFooter, string | undefined][] = [

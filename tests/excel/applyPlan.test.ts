@@ -238,6 +238,24 @@ describe("text stays text", () => {
   });
 });
 
+describe("plan details", () => {
+  test("a totals formula, repeated print columns, a print scale and page-number codes in the footer", async () => {
+    const plan = boardPlan({ rows: 4, marking: "OFFICIAL-SENSITIVE & PERSONAL" });
+    const detail = plan.sheets[1];
+    const table = detail.blocks.find((b) => b.kind === "table")!;
+    if (table.kind !== "table") throw new Error("fixture");
+    // a percentage of two totals, as the report puts under "Difference %"
+    table.columns[table.columns.length - 1] = { ...table.columns[table.columns.length - 1], total: { formula: "IF(M9=0,0,V9/M9)" } as unknown as string };
+    Object.assign(detail.print, { repeatColumns: { first: 0, last: 1 }, fitToWidth: false, scale: 85, footer: { left: "OFFICIAL-SENSITIVE & PERSONAL", right: "Page {page} of {pages}" } });
+    const { wb } = await render(plan);
+    expect(wb.cell("Detail", "W9")).toMatchObject({ kind: "formula", value: "=IF(M9=0,0,V9/M9)", numberFormat: NUMBER_FORMATS.percent });
+    const pl = wb.sheet("Detail").pageLayout;
+    expect(pl.printTitleColumns).toBe("$A:$B");
+    expect(pl.zoom).toEqual({ scale: 85 });
+    expect(pl.headersFooters).toEqual({ leftFooter: "OFFICIAL-SENSITIVE && PERSONAL", rightFooter: "Page &P of &N" });
+  });
+});
+
 describe("older Excel", () => {
   test("without ExcelApi 1.9 the print set-up is skipped with a warning, the rest written", async () => {
     const { wb, result } = await render(boardPlan({ rows: 3 }), new FakeExcel(), { isSetSupported: (_s, v) => Number(v.split(".")[1]) <= 8 });

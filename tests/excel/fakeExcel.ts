@@ -68,6 +68,7 @@ export interface FakePageLayout {
   paperSize: string | null;
   zoom: any;
   printTitleRows: string | null;
+  printTitleColumns?: string | null;
   headersFooters: Record<string, string>;
 }
 
@@ -859,6 +860,11 @@ class PageLayoutNode implements Node {
     if (method === "setPrintTitleRows") {
       if (!/^\$\d+:\$\d+$/.test(String(args[0]))) throw officeError("InvalidArgument", `print title rows ${args[0]}`);
       this.sheet.pageLayout.printTitleRows = String(args[0]);
+      return;
+    }
+    if (method === "setPrintTitleColumns") {
+      if (!/^\$[A-Z]+:\$[A-Z]+$/.test(String(args[0]))) throw officeError("InvalidArgument", `print title columns ${args[0]}`);
+      this.sheet.pageLayout.printTitleColumns = String(args[0]);
       return;
     }
     unsupported(this, `${method}()`);
