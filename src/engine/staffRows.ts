@@ -29,6 +29,8 @@ export interface RowIssue {
 
 export interface StaffRowsResult {
   members: StaffMember[];
+  /** The row number each member was read from (parallel to `members`), for problems found later. */
+  memberRows: number[];
   issues: RowIssue[];
   /** Data rows left out: rows with a problem and blank rows. */
   skippedRows: number;
@@ -69,7 +71,8 @@ export type StaffField =
   | "localAllowance"
   | "unsocialNightsAndSaturdays"
   | "unsocialSundaysAndPublicHolidays"
-  | "targetGrade";
+  | "targetGrade"
+  | "gradeTop";
 
 interface ColumnSpec {
   field: StaffField;
@@ -157,6 +160,11 @@ export const STAFF_COLUMNS: readonly ColumnSpec[] = [
     field: "targetGrade",
     heading: "Target job match",
     synonyms: ["target grade", "target band", "job match", "matched grade", "matched band", "target", "new grade", "new band", "target job", "target scp", "target points"],
+  },
+  {
+    field: "gradeTop",
+    heading: "Top of grade",
+    synonyms: ["grade top", "top scp", "top point", "grade top scp", "top of grade scp", "max scp", "maximum scp", "grade max", "scp top"],
   },
 ];
 
@@ -327,6 +335,7 @@ export function readStaffRows(table: readonly unknown[][], options: StaffRowsOpt
   const issues: RowIssue[] = [];
   const empty = (headerRow: number, totalRows: number): StaffRowsResult => ({
     members: [],
+    memberRows: [],
     issues,
     skippedRows: totalRows,
     totalRows,
@@ -405,6 +414,7 @@ export function readStaffRows(table: readonly unknown[][], options: StaffRowsOpt
   };
   const firstRefRow = new Map<string, number>();
   const members: StaffMember[] = [];
+  const memberRows: number[] = [];
   let skipped = 0;
   let blankRun: { from: number; to: number } | null = null;
   const flushBlank = (): void => {
@@ -662,6 +672,22 @@ export function readStaffRows(table: readonly unknown[][], options: StaffRowsOpt
 
     const targetGrade = read<string | null>("targetGrade", (v) => (isBlank(v) ? null : targetMatch(text(v), options.targetTerms ?? null, year, validBands)), null);
 
+    // NJC staff: the top spinal column point of their grade, for increments on current terms.
+    const gradeTop = read<number | null>(
+      "gradeTop",
+      (v) => {
+        if (isBlank(v) || terms !== "NJC") return null;
+        const top = spinalPoint(v);
+        const point = Number(grade);
+        if (grade !== "" && top < point)
+          throw new CellProblem(`The top of the grade (SCP ${top}) is below the person's own point (SCP ${point}): give the grade's highest spinal column point.`);
+        const why = checkScale(`N|${top}`, () => njcPay(top, year));
+        if (why !== null) throw new CellProblem(why);
+        return top;
+      },
+      null,
+    );
+
     if (rowIssues.length > 0) {
       for (const i of rowIssues) issues.push(i);
       skipped++;
@@ -686,10 +712,12 @@ export function readStaffRows(table: readonly unknown[][], options: StaffRowsOpt
       unsocialNightsAndSaturdays: unsocialNights,
       unsocialSundaysAndPublicHolidays: unsocialSundays,
       targetGrade,
+      ...(gradeTop !== null ? { gradeTop } : {}),
     });
+    memberRows.push(rowNumber);
   }
   flushBlank();
-  return { members, issues, skippedRows: skipped, totalRows: Math.max(0, totalRows), headerRow: headerRowNumber, ignoredColumns, columns };
+  return { members, memberRows, issues, skippedRows: skipped, totalRows: Math.max(0, totalRows), headerRow: headerRowNumber, ignoredColumns, columns };
 }
 
 /**

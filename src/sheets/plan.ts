@@ -62,8 +62,11 @@ export interface RangeBlock {
 export interface TableColumn {
   header: string;
   numberFormat?: string | null;
-  /** The totals-row cell for this column: "sum" writes SUBTOTAL(109, …) over the column's cells, a string writes a label. */
-  total?: "sum" | string | null;
+  /**
+   * The totals-row cell for this column: "sum" writes SUBTOTAL(109, …) over the column's data cells,
+   * a string writes a label, a Formula writes that formula (e.g. a percentage of two totals).
+   */
+  total?: "sum" | string | Formula | null;
 }
 
 /** A real Excel table (ListObject) with a header row, data rows and an optional totals row. */
@@ -122,7 +125,14 @@ export interface PrintSetup {
   fitToWidth: boolean;
   /** 0-based inclusive rows repeated at the top of every printed page (title and table headings). */
   repeatRows?: { first: number; last: number };
-  /** Footer text: left carries the protective marking (e.g. "OFFICIAL-SENSITIVE"). */
+  /** 0-based inclusive columns repeated at the left of every printed page (e.g. the employee reference). */
+  repeatColumns?: { first: number; last: number };
+  /** Print scale in percent when not fitting to width (default 100). */
+  scale?: number;
+  /**
+   * Footer text: left carries the protective marking (e.g. "OFFICIAL-SENSITIVE"). Header and
+   * footer text is literal, except "{page}" and "{pages}", the page number and the page count.
+   */
   footer: { left: string; center?: string; right?: string };
   header?: { left?: string; center?: string; right?: string };
 }

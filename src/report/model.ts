@@ -1,0 +1,198 @@
+/**
+ * The board report model: what the board pack says, as pure data (money as Decimal, to the penny),
+ * built from the engine's results (src/report/build.ts) and laid out as worksheets by src/sheets/.
+ */
+import type { Decimal } from "../engine/money";
+import type { RowIssue } from "../engine/staffRows";
+import type { TermsName } from "../engine/terms";
+import type { Provenance } from "../data/types";
+
+/** The options a board compares. */
+export type OptionKey = "current" | "target" | "protected" | "levelledUp";
+export const OPTION_KEYS: readonly OptionKey[] = ["current", "target", "protected", "levelledUp"];
+
+/** One person's cost under one option in the base year, element by element (£ a year, to the penny). */
+export interface ElementSet {
+  basicPay: Decimal;
+  supplement: Decimal;
+  unsocial: Decimal;
+  employerNi: Decimal;
+  employerPension: Decimal;
+  apprenticeshipLevy: Decimal;
+  leaveValue: Decimal;
+  hoursValue: Decimal;
+  /** The sum of the elements above. */
+  total: Decimal;
+}
+
+export type ElementKey = Exclude<keyof ElementSet, "total">;
+
+export interface ElementDef {
+  key: ElementKey;
+  label: string;
+  /** Shown only when time off is valued in money (the scenario's cover proportion is above 0). */
+  timeOff?: boolean;
+}
+
+export const ELEMENTS: readonly ElementDef[] = [
+  { key: "basicPay", label: "Basic pay" },
+  { key: "supplement", label: "HCAS / London weighting" },
+  { key: "unsocial", label: "Unsocial hours" },
+  { key: "employerNi", label: "Employer NI" },
+  { key: "employerPension", label: "Employer pension" },
+  { key: "apprenticeshipLevy", label: "Apprenticeship Levy" },
+  { key: "leaveValue", label: "Leave value", timeOff: true },
+  { key: "hoursValue", label: "Hours value", timeOff: true },
+];
+
+export interface PersonLine {
+  /** Row of the staff list the person came from. */
+  row: number;
+  ref: string;
+  /** Null unless the scenario asks for names. */
+  name: string | null;
+  group: string;
+  employer: string;
+  terms: TermsName;
+  /** e.g. "AfC band 6 step 2". */
+  currentPosition: string;
+  /** The target grade matched, e.g. "NJC SCP 29-31". */
+  targetGrade: string;
+  /** Where they are assimilated, e.g. "NJC SCP 30". */
+  targetPosition: string;
+  /** How they were assimilated, in words. */
+  assimilation: string;
+  fte: Decimal;
+  current: ElementSet;
+  target: ElementSet;
+  levelledUp: ElementSet;
+  /** Base year protection: the payments, the on-costs they bring, and target total + both. */
+  protection: { payments: Decimal; onCosts: Decimal; total: Decimal };
+  /** Whether protection is still paid in the last year projected. */
+  protectionContinues: boolean;
+}
+
+/** A group's (or everyone's) cost under each option in the base year. */
+export interface GroupLine {
+  key: string;
+  headcount: number;
+  fte: Decimal;
+  current: Decimal;
+  target: Decimal;
+  protected: Decimal;
+  levelledUp: Decimal;
+}
+
+export interface ProjectionYear {
+  year: string;
+  /** "data" when every scale figure is published; "projected" when uplifted by assumed awards. */
+  basis: "data" | "projected";
+  protectedCount: number;
+  current: Decimal;
+  target: Decimal;
+  /** Protection payments (pay only). */
+  protectionPayments: Decimal;
+  /** Target with protection: target + payments + the on-costs on them. */
+  protected: Decimal;
+  levelledUp: Decimal;
+}
+
+export interface SourceLine {
+  tableId: string;
+  table: string;
+  /** The data year used ("2025/26"), or "all years" for undated terms. */
+  year: string;
+  /** The projection years that use this data year (years beyond the data hold the latest). */
+  usedFor: string[];
+  provenance: Provenance;
+  publisher: string;
+  title: string;
+  url: string;
+}
+
+export interface PoolPartnerLine {
+  partner: string;
+  base: Decimal;
+  changes: Decimal;
+  contribution: Decimal;
+  /** Share of the pool as a fraction. */
+  share: Decimal;
+  shareOfExpenditure: Decimal;
+  varianceBorne: Decimal;
+  /** contribution − share of expenditure: positive is due back to the partner. */
+  closing: Decimal;
+}
+
+export interface PoolLineLine {
+  name: string;
+  contributions: Decimal[];
+  contribution: Decimal;
+  expenditure: Decimal;
+  variance: Decimal;
+  /** Each partner's part of this line's variance; null when settled as a whole. */
+  borne: Decimal[] | null;
+  riskPool: Decimal;
+  underspendsElsewhere: Decimal;
+}
+
+export interface PoolReport {
+  name: string;
+  year: string;
+  partners: PoolPartnerLine[];
+  lines: PoolLineLine[];
+  riskPool: Decimal | null;
+  underspendsElsewhere: Decimal | null;
+  total: { base: Decimal; changes: Decimal; contribution: Decimal; expenditure: Decimal; variance: Decimal };
+  settledAsWhole: boolean;
+  riskShareText: string;
+  fixedShares: boolean;
+}
+
+export interface Headline {
+  headcount: number;
+  fte: Decimal;
+  /** Base-year cost of each option. */
+  current: Decimal;
+  target: Decimal;
+  protected: Decimal;
+  levelledUp: Decimal;
+  /** Cost of protection (payments and on-costs) in each projected year, and over all of them. */
+  protectionByYear: { year: string; cost: Decimal }[];
+  protectionTotal: Decimal;
+  rowsRead: number;
+  rowsLeftOut: number;
+}
+
+export interface BoardReport {
+  title: string;
+  organisation: string | null;
+  /** One line saying what is compared, e.g. "Harmonising onto NJC Green Book terms from 2025/26; cash protection for 3 years". */
+  subtitle: string;
+  generatedOn: string;
+  version: string;
+  dataVersion: string;
+  marking: string;
+  includeNames: boolean;
+  baseYear: string;
+  years: string[];
+  targetTerms: TermsName;
+  /** Whether leave and hours are valued in money (cover proportion above 0). */
+  valuesTimeOff: boolean;
+  headline: Headline;
+  byGroup: GroupLine[];
+  byEmployer: GroupLine[];
+  people: PersonLine[];
+  projection: ProjectionYear[];
+  /** Cost of protection (payments and on-costs) per staff group, per year. */
+  protectionByGroup: { group: string; byYear: Decimal[] }[];
+  /** Staff still protected in the last year projected. */
+  protectionContinuesFor: number;
+  pool: PoolReport | null;
+  /** A problem that kept the pool statement out, in words. */
+  poolProblem: string | null;
+  assumptions: { label: string; value: string }[];
+  methods: string[];
+  sources: SourceLine[];
+  /** Rows of the staff list, and those left out with why. */
+  rows: { total: number; read: number; leftOut: number; issues: RowIssue[] };
+}

@@ -1,0 +1,502 @@
+/**
+ * The board pack scenario: what the finance officer chooses (target terms, protection, year, pay
+ * awards, pension rates, leave valuation, the pool), read from JSON (a scenario file on the command
+ * line, the task pane's form) and checked, with a message for each problem saying what to change.
+ */
+import { EngineError } from "../engine/errors";
+import { D, type Decimal } from "../engine/money";
+import { PROTECTION_KINDS, type HarmonisationScenario, type JobMatchRow, type PayAwards, type PayScheme, type ProtectionKind } from "../engine/harmonise/types";
+import { parseArrangement, type Arrangement, type Contribution, type ParamCell, type Pool, type ServiceLine } from "../engine/pool";
+import type { HcasChoice, TermsName } from "../engine/terms";
+import { parseFinancialYear, type FinancialYear } from "../engine/years";
+
+export const DEFAULT_MARKING = "OFFICIAL-SENSITIVE";
+export const DEFAULT_TITLE = "Harmonisation of terms and conditions: board comparison";
+
+// ---------------------------------------------------------------------------------------------
+// The JSON shape (what a scenario file or the task pane's form gives)
+// ---------------------------------------------------------------------------------------------
+
+export type RateInput = number | string;
+
+export interface ConditionsInput {
+  /** Standard full-time weekly hours (e.g. 36 for a London council). */
+  standardHours?: number;
+  /** Local days of annual leave on top of the national entitlement. */
+  extraLeaveDays?: number;
+  /** Unsocial-hours rates as "time plus" fractions (0.3 or "30%"). */
+  unsocialRates?: { nightsAndSaturdays?: RateInput; sundaysAndPublicHolidays?: RateInput };
+}
+
+export interface TargetTermsInput extends ConditionsInput {
+  terms: "AFC" | "NJC";
+  /** AfC targets: one HCAS zone for everyone ("INNER", "OUTER", "FRINGE", "NONE"); default each person's own. */
+  hcasArea?: string;
+  /** A council's London weighting on the target side, £ a year full time. */
+  localAllowance?: number;
+}
+
+export interface PoolLineInput {
+  name: string;
+  /** One per partner, in partner order: £, or a base with in-year changes. */
+  contributions: (number | { base: number; changes?: number[] })[];
+  /** What the line spent (outturn or forecast), £. */
+  expenditure: number;
+  /** This line's own risk share; the pool's when omitted. */
+  riskShare?: RiskShareInput;
+}
+
+/** A risk-share method as typed ("PROPORTIONAL", "CAPPED/PROPORTIONAL") with its parameters (docs/pools.md). */
+export type RiskShareInput = string | { method: string; parameters?: ParamCell[] };
+
+export interface PoolInput {
+  name?: string;
+  partners: string[];
+  /** Fixed shares of the pool (fractions or "60%"), one per partner; default: in proportion to contributions. */
+  fixedShares?: RateInput[];
+  riskShare?: RiskShareInput;
+  /** The service lines (schemes) of the pool; a pool without schemes is one line. */
+  lines: PoolLineInput[];
+}
+
+export interface BoardScenarioInput {
+  title?: string;
+  /** Who the paper is from, printed under the title (e.g. "Northshire Care Partnership"). */
+  organisation?: string;
+  /** The harmonisation (base) year: "2025/26"; default the latest year with both AfC and NJC scales. */
+  financialYear?: string | number;
+  /** Years projected; default until protection ends (at least 3). */
+  projectionYears?: number;
+  targetTerms: "AFC" | "NJC" | TargetTermsInput;
+  /** Local variations of the terms staff are on now. */
+  currentTerms?: { AFC?: ConditionsInput; NJC?: ConditionsInput };
+  protection?: ProtectionKind | { policy: ProtectionKind | string; years?: number; taper?: RateInput[] };
+  protectUnsocial?: boolean;
+  /** One rate for every year and both scales (0.03 or "3%"), or per scale with per-year exceptions. */
+  payAwards?: RateInput | { AFC?: RateInput; NJC?: RateInput; LOCAL?: RateInput; byYear?: Record<string, { AFC?: RateInput; NJC?: RateInput; LOCAL?: RateInput }> };
+  lgpsEmployerRate?: RateInput;
+  nhsEmployerRate?: "FULL" | "LOCAL";
+  /** How leave and hours differences are valued: "NONE" (default), "FULL" (every hour covered), or the share covered (0.5 or "50%"). */
+  leaveValuation?: "NONE" | "FULL" | RateInput | { coverProportion: RateInput };
+  movePension?: boolean;
+  hoursBasis?: "KEEP_FTE" | "KEEP_HOURS";
+  increments?: boolean;
+  jobMatch?: JobMatchRow[];
+  protectiveMarking?: string;
+  includeNames?: boolean;
+  pool?: PoolInput | null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The checked scenario
+// ---------------------------------------------------------------------------------------------
+
+export interface BoardPool {
+  name: string;
+  /** The pool as the pool engine takes it. */
+  pool: Pool;
+  /** The risk share in words as given ("CAPPED/PROPORTIONAL 500000, 500000"), for the assumptions. */
+  riskShareText: string;
+}
+
+export interface BoardScenario {
+  title: string;
+  organisation: string | null;
+  harmonisation: HarmonisationScenario;
+  /** Whether the projection length was given (false: the pack projects until protection ends). */
+  projectionYearsGiven: boolean;
+  protectiveMarking: string;
+  includeNames: boolean;
+  pool: BoardPool | null;
+  /** The scenario as given, for the assumptions sheet and for saving alongside the pack. */
+  input: BoardScenarioInput;
+}
+
+export class ScenarioError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(problems.length === 1 ? `Scenario: ${problems[0]}` : `The scenario has ${problems.length} problems:\n- ${problems.join("\n- ")}`);
+    this.name = "ScenarioError";
+  }
+}
+
+const TOP_KEYS = [
+  "title", "organisation", "financialYear", "projectionYears", "targetTerms", "currentTerms", "protection", "protectUnsocial",
+  "payAwards", "lgpsEmployerRate", "nhsEmployerRate", "leaveValuation", "movePension", "hoursBasis", "increments", "jobMatch",
+  "protectiveMarking", "includeNames", "pool", "$schema", "description", "notes",
+];
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
+
+class Reader {
+  readonly problems: string[] = [];
+  fail(path: string, message: string): null {
+    this.problems.push(`${path}: ${message}`);
+    return null;
+  }
+
+  text(v: unknown, path: string, fallback: string | null = null): string | null {
+    if (v === undefined || v === null) return fallback;
+    if (typeof v !== "string") return this.fail(path, `should be text; got ${JSON.stringify(v)}.`);
+    return v.trim();
+  }
+
+  bool(v: unknown, path: string, fallback: boolean): boolean {
+    if (v === undefined || v === null) return fallback;
+    if (typeof v !== "boolean") {
+      this.fail(path, `should be true or false; got ${JSON.stringify(v)}.`);
+      return fallback;
+    }
+    return v;
+  }
+
+  /** A rate: 0.195 or "19.5%". A bare number above `max` is refused with a hint. */
+  rate(v: unknown, path: string, what: string, max = 1, min = 0): Decimal | null {
+    if (v === undefined || v === null) return null;
+    let d: Decimal | null = null;
+    if (typeof v === "number" && Number.isFinite(v)) d = new D(v);
+    else if (typeof v === "string") {
+      const t = v.trim();
+      const m = /^([-+]?\d+(?:\.\d+)?)\s*%$/.exec(t);
+      if (m) d = new D(m[1]).dividedBy(100);
+      else if (/^[-+]?\d+(\.\d+)?$/.test(t)) d = new D(t);
+    }
+    if (d === null) return this.fail(path, `${what} should be a fraction such as 0.195 or a percentage such as "19.5%"; got ${JSON.stringify(v)}.`);
+    if (d.gt(max) || d.lt(min)) {
+      const hint = d.gt(1) && typeof v === "number" ? ` Write ${v}% as ${d.dividedBy(100).toString()} or "${v}%".` : "";
+      return this.fail(path, `${what} must be from ${min * 100}% to ${max * 100}%; got ${JSON.stringify(v)}.${hint}`);
+    }
+    return d;
+  }
+
+  money(v: unknown, path: string, what: string): Decimal | null {
+    if (typeof v === "number" && Number.isFinite(v)) {
+      if (v < 0) return this.fail(path, `${what} must not be negative; got ${v}.`);
+      return new D(v);
+    }
+    if (typeof v === "string" && /^£?\s*[\d,]+(\.\d+)?$/.test(v.trim())) return new D(v.replace(/[£,\s]/g, ""));
+    return this.fail(path, `${what} should be an amount in £ such as 1250000; got ${JSON.stringify(v)}.`);
+  }
+
+  wholeNumber(v: unknown, path: string, what: string, min: number, max: number): number | null {
+    if (v === undefined || v === null) return null;
+    if (typeof v !== "number" || !Number.isInteger(v) || v < min || v > max)
+      return this.fail(path, `${what} must be a whole number from ${min} to ${max}; got ${JSON.stringify(v)}.`);
+    return v;
+  }
+
+  choice<T extends string>(v: unknown, path: string, what: string, allowed: readonly T[], aliases: Record<string, T> = {}): T | null {
+    if (typeof v !== "string") return this.fail(path, `${what} should be one of ${allowed.join(", ")}; got ${JSON.stringify(v)}.`);
+    const key = v.trim().toUpperCase().replace(/[\s-]+/g, "_");
+    if ((allowed as readonly string[]).includes(key)) return key as T;
+    const alias = aliases[key.replace(/_/g, "")];
+    if (alias) return alias;
+    return this.fail(path, `${what} "${v}" is not recognised. Use one of: ${allowed.join(", ")}.`);
+  }
+
+  unknownKeys(o: Obj, allowed: readonly string[], path: string): void {
+    for (const k of Object.keys(o))
+      if (!allowed.includes(k)) {
+        const near = allowed.find((a) => a.toLowerCase() === k.toLowerCase() || a.toLowerCase().replace(/s$/, "") === k.toLowerCase().replace(/s$/, ""));
+        this.fail(`${path}${path ? "." : ""}${k}`, `is not a setting${near ? `; did you mean "${near}"?` : `. Settings: ${allowed.filter((a) => !a.startsWith("$")).join(", ")}.`}`);
+      }
+  }
+}
+
+const PROTECTION_ALIASES: Record<string, ProtectionKind> = {
+  MARKTIME: "MARKTIME",
+  MARKINGTIME: "MARKTIME",
+  TAPER: "TAPERED",
+  TAPERED: "TAPERED",
+  CASHWITHAWARDS: "CASH_WITH_AWARDS",
+  CASHPLUSAWARDS: "CASH_WITH_AWARDS",
+  REDCIRCLE: "REDCIRCLE",
+  REDCIRCLING: "REDCIRCLE",
+  NONE: "NONE",
+  NO: "NONE",
+};
+
+function conditionsOf(r: Reader, v: unknown, path: string) {
+  if (v === undefined || v === null) return null;
+  if (!isObj(v)) return r.fail(path, "should be an object with standardHours, extraLeaveDays and/or unsocialRates.");
+  r.unknownKeys(v, ["standardHours", "extraLeaveDays", "unsocialRates", "terms", "hcasArea", "localAllowance"], path);
+  const hours = v.standardHours === undefined ? null : typeof v.standardHours === "number" && v.standardHours > 0 && v.standardHours <= 80 ? new D(v.standardHours) : r.fail(`${path}.standardHours`, `should be hours a week, more than 0 and at most 80; got ${JSON.stringify(v.standardHours)}.`);
+  const extra = r.wholeNumber(v.extraLeaveDays, `${path}.extraLeaveDays`, "Extra leave days", 0, 60);
+  let unsocialRates = null;
+  if (v.unsocialRates !== undefined) {
+    if (!isObj(v.unsocialRates)) r.fail(`${path}.unsocialRates`, "should be an object with nightsAndSaturdays and/or sundaysAndPublicHolidays.");
+    else {
+      r.unknownKeys(v.unsocialRates, ["nightsAndSaturdays", "sundaysAndPublicHolidays"], `${path}.unsocialRates`);
+      unsocialRates = {
+        nightsAndSaturdays: r.rate(v.unsocialRates.nightsAndSaturdays, `${path}.unsocialRates.nightsAndSaturdays`, "The nights and Saturdays rate", 3),
+        sundaysAndPublicHolidays: r.rate(v.unsocialRates.sundaysAndPublicHolidays, `${path}.unsocialRates.sundaysAndPublicHolidays`, "The Sundays and public holidays rate", 3),
+      };
+    }
+  }
+  return { standardHours: hours, extraLeaveDays: extra, unsocialRates };
+}
+
+function riskShareOf(r: Reader, v: unknown, path: string, partners: string[]): { arrangement: Arrangement; text: string } | null {
+  if (v === undefined || v === null) return null;
+  let method: unknown;
+  let params: ParamCell[] = [];
+  if (typeof v === "string") method = v;
+  else if (isObj(v)) {
+    r.unknownKeys(v, ["method", "parameters"], path);
+    method = v.method;
+    if (v.parameters !== undefined) {
+      if (!Array.isArray(v.parameters) || v.parameters.some((p) => p !== null && !["string", "number", "boolean"].includes(typeof p)))
+        return r.fail(`${path}.parameters`, "should be a list of numbers and text, as they would sit in the parameter cells (docs/pools.md).");
+      params = v.parameters as ParamCell[];
+    }
+  } else return r.fail(path, 'should be a method such as "PROPORTIONAL", or { "method": "CAPPED", "parameters": [500000, 500000] }.');
+  if (typeof method !== "string") return r.fail(path, 'needs a method such as "PROPORTIONAL".');
+  try {
+    const arrangement = parseArrangement(method, params, { partners: partners.length, names: partners, ownAmounts: false });
+    const text = params.length > 0 ? `${method} ${params.map((p) => (p === null ? "(blank)" : String(p))).join(", ")}` : method;
+    return { arrangement, text };
+  } catch (e) {
+    if (e instanceof EngineError) return r.fail(path, e.message);
+    throw e;
+  }
+}
+
+function poolOf(r: Reader, v: unknown): BoardPool | null {
+  const path = "pool";
+  if (v === undefined || v === null) return null;
+  if (!isObj(v)) return r.fail(path, "should be an object with partners, lines and riskShare.");
+  r.unknownKeys(v, ["name", "partners", "fixedShares", "riskShare", "lines", "description"], path);
+  const name = r.text(v.name, `${path}.name`, "Pooled budget") ?? "Pooled budget";
+  if (!Array.isArray(v.partners) || v.partners.length === 0 || v.partners.some((p) => typeof p !== "string" || p.trim() === ""))
+    return r.fail(`${path}.partners`, 'should list the partners by name, e.g. ["Northshire NHS Trust", "Northshire County Council"].');
+  const partners = (v.partners as string[]).map((p) => p.trim());
+  let fixedShares: Decimal[] | null = null;
+  if (v.fixedShares !== undefined && v.fixedShares !== null) {
+    if (!Array.isArray(v.fixedShares) || v.fixedShares.length !== partners.length)
+      r.fail(`${path}.fixedShares`, `should give one share per partner (${partners.length}), e.g. ["60%", "40%"].`);
+    else fixedShares = v.fixedShares.map((s, i) => r.rate(s, `${path}.fixedShares[${i}]`, "A fixed share") ?? new D(0));
+  }
+  const poolRisk = riskShareOf(r, v.riskShare, `${path}.riskShare`, partners);
+  if (!Array.isArray(v.lines) || v.lines.length === 0)
+    return r.fail(`${path}.lines`, 'should list the service lines, each { "name", "contributions": [one per partner], "expenditure" } (a pool without schemes is one line).');
+  const lines: ServiceLine[] = [];
+  v.lines.forEach((l, i) => {
+    const lp = `${path}.lines[${i}]`;
+    if (!isObj(l)) return r.fail(lp, "should be an object with name, contributions and expenditure.");
+    r.unknownKeys(l, ["name", "contributions", "expenditure", "riskShare"], lp);
+    const lineName = r.text(l.name, `${lp}.name`, `Line ${i + 1}`) ?? `Line ${i + 1}`;
+    if (!Array.isArray(l.contributions) || l.contributions.length !== partners.length)
+      return r.fail(`${lp}.contributions`, `should give one contribution per partner (${partners.length}: ${partners.join(", ")}), 0 where a partner puts nothing in.`);
+    const contributions: Contribution[] = [];
+    l.contributions.forEach((c, k) => {
+      const cp = `${lp}.contributions[${k}]`;
+      if (isObj(c)) {
+        r.unknownKeys(c, ["base", "changes"], cp);
+        const base = r.money(c.base, `${cp}.base`, "The base contribution");
+        const changes: Decimal[] = [];
+        if (c.changes !== undefined) {
+          if (!Array.isArray(c.changes)) r.fail(`${cp}.changes`, "should be a list of in-year changes in £ (negative for a reduction).");
+          else
+            c.changes.forEach((x, j) => {
+              if (typeof x === "number" && Number.isFinite(x)) changes.push(new D(x));
+              else r.fail(`${cp}.changes[${j}]`, `should be an amount in £; got ${JSON.stringify(x)}.`);
+            });
+        }
+        contributions.push({ base: base ?? new D(0), changes });
+      } else contributions.push({ base: r.money(c, cp, `${partners[k]}'s contribution`) ?? new D(0) });
+    });
+    const expenditure = r.money(l.expenditure, `${lp}.expenditure`, "Expenditure") ?? new D(0);
+    const own = riskShareOf(r, l.riskShare, `${lp}.riskShare`, partners);
+    lines.push({ name: lineName, contributions, expenditure, ...(own ? { arrangement: own.arrangement } : {}) });
+  });
+  return {
+    name,
+    pool: { partners, lines, fixedShares, ...(poolRisk ? { arrangement: poolRisk.arrangement } : {}) },
+    riskShareText: poolRisk?.text ?? "PROPORTIONAL",
+  };
+}
+
+function payAwardsOf(r: Reader, v: unknown): PayAwards | null {
+  if (v === undefined || v === null) return null;
+  const one = (x: unknown, p: string, what: string) => r.rate(x, p, what, 0.5, -0.5);
+  if (typeof v === "number" || typeof v === "string") {
+    const d = one(v, "payAwards", "The pay award");
+    return d === null ? null : { AFC: d, NJC: d, LOCAL: d };
+  }
+  if (!isObj(v)) return r.fail("payAwards", 'should be a rate (0.03 or "3%") or { "AFC": 0.03, "NJC": 0.025, "byYear": { "2027/28": { "NJC": 0.02 } } }.');
+  r.unknownKeys(v, ["AFC", "NJC", "LOCAL", "byYear"], "payAwards");
+  const out: PayAwards = {};
+  for (const k of ["AFC", "NJC", "LOCAL"] as const) if (v[k] !== undefined) out[k] = one(v[k], `payAwards.${k}`, `The ${k} pay award`);
+  if (v.byYear !== undefined) {
+    if (!isObj(v.byYear)) r.fail("payAwards.byYear", 'should map years to awards, e.g. { "2027/28": { "NJC": 0.02 } }.');
+    else {
+      const byYear: Record<string, Partial<Record<PayScheme, Decimal>>> = {};
+      for (const [label, entry] of Object.entries(v.byYear)) {
+        const p = `payAwards.byYear.${label}`;
+        let fy: FinancialYear | null = null;
+        try {
+          fy = parseFinancialYear(label);
+        } catch (e) {
+          r.fail(p, (e as Error).message);
+        }
+        if (!fy) continue;
+        if (typeof entry === "number" || typeof entry === "string") {
+          const d = one(entry, p, `The ${fy.label} pay award`);
+          if (d) byYear[fy.label] = { AFC: d, NJC: d, LOCAL: d };
+          continue;
+        }
+        if (!isObj(entry)) {
+          r.fail(p, 'should be a rate or { "AFC": …, "NJC": … }.');
+          continue;
+        }
+        r.unknownKeys(entry, ["AFC", "NJC", "LOCAL"], p);
+        const e: Partial<Record<PayScheme, Decimal>> = {};
+        for (const k of ["AFC", "NJC", "LOCAL"] as const) {
+          const d = entry[k] === undefined ? null : one(entry[k], `${p}.${k}`, `The ${fy.label} ${k} pay award`);
+          if (d) e[k] = d;
+        }
+        byYear[fy.label] = e;
+      }
+      out.byYear = byYear;
+    }
+  }
+  return out;
+}
+
+/** Checks a scenario and returns every problem found (an empty list when it is good). */
+export function checkBoardScenario(json: unknown): { scenario: BoardScenario | null; problems: string[] } {
+  const r = new Reader();
+  if (!isObj(json)) return { scenario: null, problems: ['The scenario should be a JSON object, e.g. { "targetTerms": "NJC", "protection": { "policy": "CASH", "years": 3 } }.'] };
+  r.unknownKeys(json, TOP_KEYS, "");
+
+  const title = r.text(json.title, "title", DEFAULT_TITLE) || DEFAULT_TITLE;
+  const organisation = r.text(json.organisation, "organisation", null) || null;
+
+  let year: FinancialYear | null = null;
+  if (json.financialYear !== undefined && json.financialYear !== null) {
+    try {
+      year = parseFinancialYear(json.financialYear);
+    } catch (e) {
+      r.fail("financialYear", (e as Error).message);
+    }
+  }
+  const projectionYears = r.wholeNumber(json.projectionYears, "projectionYears", "The projection", 1, 40);
+
+  // Target terms.
+  let target: HarmonisationScenario["target"] | null = null;
+  const tt = json.targetTerms;
+  if (tt === undefined || tt === null) r.fail("targetTerms", 'is missing: say which terms staff are harmonised onto, "AFC" or "NJC".');
+  else if (typeof tt === "string") {
+    const terms = r.choice<TermsName>(tt, "targetTerms", "Target terms", ["AFC", "NJC"], { AGENDAFORCHANGE: "AFC", NHS: "AFC", GREENBOOK: "NJC", COUNCIL: "NJC" });
+    if (terms) target = { terms };
+  } else if (isObj(tt)) {
+    const terms = r.choice<TermsName>(tt.terms, "targetTerms.terms", "Target terms", ["AFC", "NJC"], { AGENDAFORCHANGE: "AFC", NHS: "AFC", GREENBOOK: "NJC", COUNCIL: "NJC" });
+    const c = conditionsOf(r, tt, "targetTerms");
+    const hcas = tt.hcasArea === undefined ? null : r.choice<HcasChoice>(tt.hcasArea, "targetTerms.hcasArea", "The HCAS area", ["INNER", "OUTER", "FRINGE", "NONE"]);
+    const allowance = tt.localAllowance === undefined ? null : r.money(tt.localAllowance, "targetTerms.localAllowance", "The local allowance");
+    if (terms) target = { terms, ...(c ?? {}), hcasArea: hcas, localAllowance: allowance };
+  } else r.fail("targetTerms", 'should be "AFC", "NJC", or { "terms": "NJC", "localAllowance": 1200 }.');
+
+  let current: HarmonisationScenario["current"] = null;
+  if (json.currentTerms !== undefined && json.currentTerms !== null) {
+    if (!isObj(json.currentTerms)) r.fail("currentTerms", 'should be { "AFC": {…}, "NJC": {…} }.');
+    else {
+      r.unknownKeys(json.currentTerms, ["AFC", "NJC"], "currentTerms");
+      current = {};
+      for (const k of ["AFC", "NJC"] as const) {
+        const c = conditionsOf(r, json.currentTerms[k], `currentTerms.${k}`);
+        if (c) current[k] = c;
+      }
+    }
+  }
+
+  // Protection.
+  let protection: HarmonisationScenario["protection"] = { kind: "NONE" };
+  const p = json.protection;
+  if (typeof p === "string") {
+    const kind = r.choice<ProtectionKind>(p, "protection", "The protection policy", PROTECTION_KINDS, PROTECTION_ALIASES);
+    if (kind) protection = { kind };
+  } else if (isObj(p)) {
+    r.unknownKeys(p, ["policy", "years", "taper"], "protection");
+    const kind = r.choice<ProtectionKind>(p.policy, "protection.policy", "The protection policy", PROTECTION_KINDS, PROTECTION_ALIASES);
+    const years = r.wholeNumber(p.years, "protection.years", "Protection years", 0, 40);
+    let taper: Decimal[] | null = null;
+    if (p.taper !== undefined) {
+      if (!Array.isArray(p.taper)) r.fail("protection.taper", 'should list the share protected each year, e.g. ["100%", "50%", "25%"].');
+      else taper = p.taper.map((x, i) => r.rate(x, `protection.taper[${i}]`, `Taper year ${i + 1}`) ?? new D(0));
+    }
+    if ((kind === "CASH" || kind === "CASH_WITH_AWARDS") && years === null) r.fail("protection.years", `${kind} protection needs a number of years, e.g. 3.`);
+    if (kind === "TAPERED" && (!taper || taper.length === 0)) r.fail("protection.taper", 'TAPERED protection needs a schedule, e.g. ["100%", "50%", "25%"].');
+    if (kind) protection = { kind, years, taper };
+  } else if (p !== undefined && p !== null) r.fail("protection", 'should be e.g. { "policy": "CASH", "years": 3 } or "NONE".');
+
+  const payAwards = payAwardsOf(r, json.payAwards);
+  const lgps = r.rate(json.lgpsEmployerRate, "lgpsEmployerRate", "The LGPS employer rate");
+  const nhsRateBasis = json.nhsEmployerRate === undefined ? null : r.choice(json.nhsEmployerRate, "nhsEmployerRate", "The NHS employer rate basis", ["FULL", "LOCAL"] as const);
+
+  let cover: Decimal | null = null;
+  const lv = json.leaveValuation;
+  if (lv !== undefined && lv !== null) {
+    if (typeof lv === "string" && /^(none|no)$/i.test(lv.trim())) cover = new D(0);
+    else if (typeof lv === "string" && /^(full|all)$/i.test(lv.trim())) cover = new D(1);
+    else if (isObj(lv)) {
+      r.unknownKeys(lv, ["coverProportion"], "leaveValuation");
+      cover = r.rate(lv.coverProportion, "leaveValuation.coverProportion", "The share of time off covered", 5);
+    } else cover = r.rate(lv, "leaveValuation", 'Leave valuation ("NONE", "FULL" or the share of time off covered)', 5);
+  }
+
+  const hoursBasis = json.hoursBasis === undefined ? null : r.choice(json.hoursBasis, "hoursBasis", "The hours basis", ["KEEP_FTE", "KEEP_HOURS"] as const);
+  let jobMatch: JobMatchRow[] | null = null;
+  if (json.jobMatch !== undefined && json.jobMatch !== null) {
+    if (!Array.isArray(json.jobMatch) || json.jobMatch.some((m) => !isObj(m) || typeof m.from !== "string" || typeof m.to !== "string"))
+      r.fail("jobMatch", 'should list matches such as [{ "from": "6", "to": "29-31" }] (from an AfC band or NJC points, to a target grade).');
+    else jobMatch = (json.jobMatch as Obj[]).map((m) => ({ from: String(m.from), to: String(m.to) }));
+  }
+
+  const marking = r.text(json.protectiveMarking, "protectiveMarking", DEFAULT_MARKING) || DEFAULT_MARKING;
+  if (marking.length > 60) r.fail("protectiveMarking", "should be a short marking such as OFFICIAL-SENSITIVE (at most 60 characters).");
+  const includeNames = r.bool(json.includeNames, "includeNames", false);
+  const pool = poolOf(r, json.pool);
+
+  if (r.problems.length > 0 || !target) return { scenario: null, problems: r.problems };
+  const harmonisation: HarmonisationScenario = {
+    target,
+    current,
+    year,
+    projectionYears,
+    protection,
+    protectUnsocial: r.bool(json.protectUnsocial, "protectUnsocial", false),
+    payAwards,
+    lgpsEmployerRate: lgps,
+    nhsRateBasis,
+    coverProportion: cover,
+    movePension: r.bool(json.movePension, "movePension", false),
+    hoursBasis,
+    jobMatch,
+    increments: r.bool(json.increments, "increments", true),
+  };
+  if (r.problems.length > 0) return { scenario: null, problems: r.problems };
+  return {
+    scenario: {
+      title,
+      organisation,
+      harmonisation,
+      projectionYearsGiven: projectionYears !== null,
+      protectiveMarking: marking,
+      includeNames,
+      pool,
+      input: json as unknown as BoardScenarioInput,
+    },
+    problems: [],
+  };
+}
+
+/**
+ * Reads a board scenario from JSON (already parsed).
+ * @throws ScenarioError listing every problem, each as "setting: what is wrong and what to write".
+ */
+export function parseBoardScenario(json: unknown): BoardScenario {
+  const { scenario, problems } = checkBoardScenario(json);
+  if (!scenario) throw new ScenarioError(problems);
+  return scenario;
+}

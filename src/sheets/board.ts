@@ -1,0 +1,841 @@
+/**
+ * The board pack as worksheets: the report model laid out as a WorkbookPlan (pure data), the same
+ * for the Office.js and the ExcelJS renderer.
+ *
+ * Sheets, in order:
+ *  - Board summary: the options (current, target, with protection, levelled up) with the
+ *    difference from current in £ and %, a native chart of the options, headcount and FTE, the
+ *    cost of protection by year, the same by staff group and by current employer, and the basis.
+ *  - Detail: one row per person, every element current / target / levelled up, row totals as SUM
+ *    formulas, a totals row of SUBTOTAL(109, …).
+ *  - Projection: year by year until protection ends, with a chart, and protection by staff group.
+ *  - Pool statement (when the scenario has a pool): partners, service lines, the check that the
+ *    shares add up, and each partner's memorandum account.
+ *  - Assumptions and sources: every assumption, how each figure is worked out, and the source of
+ *    every rate used with its years. On its own sheet because it runs to 60+ rows and would push
+ *    the summary past its page; the summary keeps a short "Basis" block that points to it.
+ *  - Rows left out (when there are problems in the staff list): row, column and what to change.
+ *
+ * Every summary figure is a formula over the Detail or Projection sheet, so a reader can audit it
+ * and a spreadsheet recalculating the file reproduces the engine's totals.
+ */
+import { D, type Decimal } from "../engine/money";
+import { ELEMENTS, type BoardReport, type ElementDef, type ElementKey, type GroupLine, type OptionKey, type PersonLine } from "../report/model";
+import {
+  a1,
+  NUMBER_FORMATS,
+  sheetRef,
+  tableColumnRange,
+  type Block,
+  type CellRange,
+  type CellStyle,
+  type ChartBlock,
+  type Formula,
+  type PlanValue,
+  type PrintSetup,
+  type RangeBlock,
+  type SheetPlan,
+  type TableBlock,
+  type TableColumn,
+  type WorkbookPlan,
+} from "./plan";
+
+export const SHEET_KEYS = {
+  summary: "summary",
+  detail: "detail",
+  projection: "projection",
+  pool: "pool",
+  assumptions: "assumptions",
+  issues: "issues",
+} as const;
+
+const MONEY = NUMBER_FORMATS.money;
+const PCT = NUMBER_FORMATS.percent;
+const FTE_FMT = "0.00";
+const STYLE = {
+  title: { bold: true, fontSize: 14, fontColor: "#005EB8" } as CellStyle,
+  subtitle: { italic: true, fontSize: 10, fontColor: "#425563" } as CellStyle,
+  note: { fontSize: 9, fontColor: "#425563" } as CellStyle,
+  heading: { bold: true, fontSize: 11, fontColor: "#003087", borderBottom: true } as CellStyle,
+  label: { bold: true } as CellStyle,
+  warning: { bold: true, fontColor: "#AE2573" } as CellStyle,
+};
+
+const f = (formula: string): Formula => ({ formula });
+const n = (d: Decimal): number => d.toNumber();
+
+/** An absolute A1 reference: $B$5 or $B$5:$B$404. */
+export function abs(row: number, col: number, rowCount = 1, colCount = 1): string {
+  return a1(row, col, rowCount, colCount).replace(/([A-Z]+)(\d+)/g, "$$$1$$$2");
+}
+
+function absRange(r: CellRange): string {
+  return abs(r.row, r.col, r.rowCount, r.colCount);
+}
+
+/** "2026-11-29" -> "29 November 2026"; anything else as given. */
+export function longDate(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  if (!m) return iso;
+  const months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+  const month = months[Number(m[2]) - 1];
+  return month ? `${Number(m[3])} ${month} ${m[1]}` : iso;
+}
+
+function provenanceLine(r: BoardReport): string {
+  return `Care Trust Calculator ${r.version} · produced ${longDate(r.generatedOn)} · rates data ${r.dataVersion} · ${r.marking}`;
+}
+
+function print(r: BoardReport, repeatRows: { first: number; last: number } | undefined, extra: Partial<PrintSetup> = {}): PrintSetup {
+  return {
+    orientation: "landscape",
+    paper: "A4",
+    fitToWidth: true,
+    repeatRows,
+    header: { center: r.marking },
+    footer: { left: r.marking, center: r.title, right: "Page {page} of {pages}" },
+    ...extra,
+  };
+}
+
+function titleBlocks(r: BoardReport, title: string, subtitle: string): RangeBlock[] {
+  return [
+    { kind: "range", row: 0, col: 0, values: [[title]], style: STYLE.title },
+    { kind: "range", row: 1, col: 0, values: [[subtitle]], style: STYLE.subtitle },
+    { kind: "range", row: 2, col: 0, values: [[provenanceLine(r)]], style: STYLE.note },
+  ];
+}
+
+function heading(row: number, text: string): RangeBlock {
+  return { kind: "range", row, col: 0, values: [[text]], style: STYLE.heading };
+}
+
+function note(row: number, text: string, style: CellStyle = STYLE.note): RangeBlock {
+  return { kind: "range", row, col: 0, values: [[text]], style };
+}
+
+/** A percentage of two cells that is 0 rather than #DIV/0! when the base is 0. */
+function pctOf(part: string, whole: string): string {
+  return `IF(${whole}=0,0,${part}/${whole})`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Detail
+// ---------------------------------------------------------------------------------------------
+
+const OPTION_WORDS: Record<Exclude<OptionKey, "protected">, string> = { current: "Current", target: "Target", levelledUp: "Levelled up" };
+const DETAIL_OPTIONS = ["current", "target", "levelledUp"] as const;
+
+/** Where each column of the Detail table is, so other sheets can point at it. */
+export interface DetailLayout {
+  table: TableBlock;
+  headerRow: number;
+  firstDataRow: number;
+  /** Data rows (at least 1: an empty table holds one blank row). */
+  rowCount: number;
+  col: {
+    ref: number;
+    name: number | null;
+    group: number;
+    employer: number;
+    fte: number;
+    /** First column of each option's elements and its total column. */
+    options: Record<(typeof DETAIL_OPTIONS)[number], { first: number; elements: ElementDef[]; total: number }>;
+    protectionPayments: number;
+    protectionOnCosts: number;
+    protectedTotal: number;
+  };
+}
+
+export function detailElements(r: BoardReport): ElementDef[] {
+  return ELEMENTS.filter((e) => !e.timeOff || r.valuesTimeOff);
+}
+
+export function detailSheet(r: BoardReport): { sheet: SheetPlan; layout: DetailLayout } {
+  const headerRow = 4;
+  const firstDataRow = headerRow + 1;
+  const els = detailElements(r);
+  const columns: TableColumn[] = [];
+  const widths: number[] = [];
+  const add = (header: string, width: number, numberFormat: string | null = null, total: TableColumn["total"] = null): number => {
+    columns.push({ header, numberFormat, total });
+    widths.push(width);
+    return columns.length - 1;
+  };
+  const ref = add("Employee reference", 13, NUMBER_FORMATS.text, "Total");
+  const name = r.includeNames ? add("Name", 24, NUMBER_FORMATS.text) : null;
+  const group = add("Staff group", 20, NUMBER_FORMATS.text);
+  const employer = add("Current employer", 26, NUMBER_FORMATS.text);
+  add("Current terms", 9);
+  add("Current pay point", 18);
+  add("Target grade", 16);
+  add("Assimilated to", 16);
+  add("Assimilation", 26);
+  const fte = add("FTE", 7, FTE_FMT, "sum");
+  const options = {} as DetailLayout["col"]["options"];
+  for (const o of DETAIL_OPTIONS) {
+    const first = columns.length;
+    for (const e of els) add(`${OPTION_WORDS[o]}: ${e.label.toLowerCase()}`, 12, MONEY, "sum");
+    const total = add(`${OPTION_WORDS[o]}: total`, 13, MONEY, "sum");
+    options[o] = { first, elements: els, total };
+  }
+  const protectionPayments = add(`Protection payments ${r.baseYear}`, 12, MONEY, "sum");
+  const protectionOnCosts = add("On-costs on protection", 12, MONEY, "sum");
+  const protectedTotal = add("Target with protection: total", 13, MONEY, "sum");
+
+  const rowFor = (p: PersonLine, i: number): PlanValue[] => {
+    const row = firstDataRow + i;
+    const cells: PlanValue[] = [p.ref];
+    if (name !== null) cells.push(p.name ?? "");
+    cells.push(p.group, p.employer, p.terms, p.currentPosition, p.targetGrade, p.targetPosition, p.assimilation, n(p.fte));
+    for (const o of DETAIL_OPTIONS) {
+      const set = p[o];
+      for (const e of els) cells.push(n(set[e.key as ElementKey]));
+      cells.push(f(`SUM(${a1(row, options[o].first, 1, els.length)})`));
+    }
+    cells.push(n(p.protection.payments), n(p.protection.onCosts));
+    cells.push(f(`${a1(row, options.target.total)}+${a1(row, protectionPayments)}+${a1(row, protectionOnCosts)}`));
+    return cells;
+  };
+
+  const table: TableBlock = {
+    kind: "table",
+    name: "Detail",
+    row: headerRow,
+    col: 0,
+    columns,
+    rows: r.people.map(rowFor),
+    showTotals: true,
+    style: "TableStyleLight9",
+  };
+  const rowCount = Math.max(1, r.people.length);
+  // A band over each option's columns, so the headings read "Current … Target … Levelled up".
+  const band: PlanValue[] = columns.map(() => null);
+  band[options.current.first] = `Current terms, ${r.baseYear} (£ a year)`;
+  band[options.target.first] = `Target terms, no protection, ${r.baseYear}`;
+  band[options.levelledUp.first] = "Levelled up: the better of each element";
+  band[protectionPayments] = "With protection";
+  const blocks: Block[] = [
+    ...titleBlocks(
+      r,
+      `Detail: cost per person, ${r.baseYear}`,
+      `One row per person costed (${r.people.length}). ${r.includeNames ? "Names are shown because the scenario asked for them." : "Names are left out (board papers are often published)."} ` +
+        "Each total is a SUM of the elements to its left; the totals row uses SUBTOTAL(109), so a filter shows the total of the rows shown.",
+    ),
+    { kind: "range", row: headerRow - 1, col: 0, values: [band], style: { bold: true, fontColor: "#003087" } },
+    table,
+  ];
+  return {
+    sheet: {
+      key: SHEET_KEYS.detail,
+      name: "Detail",
+      blocks,
+      columnWidths: widths,
+      freeze: { rows: firstDataRow, columns: name !== null ? 2 : 1 },
+      print: print(r, { first: headerRow - 1, last: headerRow }, { fitToWidth: false, scale: 60, repeatColumns: { first: 0, last: name !== null ? 1 : 0 } }),
+      tabColor: "#768692",
+    },
+    layout: {
+      table,
+      headerRow,
+      firstDataRow,
+      rowCount,
+      col: { ref, name, group, employer, fte, options, protectionPayments, protectionOnCosts, protectedTotal },
+    },
+  };
+}
+
+/** A whole Detail column as an absolute reference on the Detail sheet. */
+function detailColumn(d: DetailLayout, col: number): string {
+  return `${sheetRef(SHEET_KEYS.detail)}!${absRange(tableColumnRange(d.table, col))}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Projection
+// ---------------------------------------------------------------------------------------------
+
+export interface ProjectionLayout {
+  table: TableBlock;
+  firstDataRow: number;
+  col: { year: number; protectedCount: number; current: number; target: number; payments: number; onCosts: number; protected: number; levelledUp: number };
+}
+
+export function projectionSheet(r: BoardReport): { sheet: SheetPlan; layout: ProjectionLayout } {
+  const headerRow = 5;
+  const first = headerRow + 1;
+  const columns: TableColumn[] = [
+    { header: "Year", numberFormat: NUMBER_FORMATS.text, total: "Total" },
+    { header: "Basis", numberFormat: NUMBER_FORMATS.text },
+    { header: "Staff protected", numberFormat: NUMBER_FORMATS.integer },
+    { header: "Current terms", numberFormat: MONEY, total: "sum" },
+    { header: "Target terms, no protection", numberFormat: MONEY, total: "sum" },
+    { header: "Protection payments", numberFormat: MONEY, total: "sum" },
+    { header: "On-costs on protection", numberFormat: MONEY, total: "sum" },
+    { header: "Target with protection", numberFormat: MONEY, total: "sum" },
+    { header: "Levelled up", numberFormat: MONEY, total: "sum" },
+    { header: "With protection less current", numberFormat: MONEY, total: "sum" },
+    { header: "Levelled up less current", numberFormat: MONEY, total: "sum" },
+  ];
+  const rows = r.projection.map((y, i): PlanValue[] => {
+    const row = first + i;
+    return [
+      y.year,
+      y.basis === "data" ? "published rates" : "projected",
+      y.protectedCount,
+      n(y.current),
+      n(y.target),
+      n(y.protectionPayments),
+      n(y.protected.minus(y.target).minus(y.protectionPayments)),
+      f(`${a1(row, 4)}+${a1(row, 5)}+${a1(row, 6)}`),
+      n(y.levelledUp),
+      f(`${a1(row, 7)}-${a1(row, 3)}`),
+      f(`${a1(row, 8)}-${a1(row, 3)}`),
+    ];
+  });
+  const table: TableBlock = { kind: "table", name: "Projection", row: headerRow, col: 0, columns, rows, showTotals: true, style: "TableStyleMedium2" };
+  const count = Math.max(1, rows.length);
+  const last = r.years[r.years.length - 1];
+  const subtitle =
+    `${r.subtitle} Year by year from ${r.baseYear} to ${last} (£ a year). ` +
+    "Later years use the pay awards assumed where no published scale exists (basis \"projected\").";
+  const blocks: Block[] = [...titleBlocks(r, "Projection: year by year until protection ends", subtitle)];
+  blocks.push(
+    note(
+      3,
+      r.protectionContinuesFor > 0
+        ? `Protection is still paid to ${r.protectionContinuesFor} staff in ${last}, the last year shown.`
+        : `Protection has ended for everyone by ${last}.`,
+      r.protectionContinuesFor > 0 ? STYLE.warning : STYLE.note,
+    ),
+  );
+  blocks.push(table);
+
+  // A chart of the options by year.
+  const chartRow = headerRow + count + 3;
+  const chart: ChartBlock = {
+    kind: "chart",
+    type: "columnClustered",
+    title: "Cost by year: current, with protection and levelled up",
+    categories: { row: first, col: 0, rowCount: count, colCount: 1 },
+    series: [
+      { name: "Current terms", values: { row: first, col: 3, rowCount: count, colCount: 1 } },
+      { name: "Target with protection", values: { row: first, col: 7, rowCount: count, colCount: 1 } },
+      { name: "Levelled up", values: { row: first, col: 8, rowCount: count, colCount: 1 } },
+    ],
+    anchor: { row: chartRow, col: 0, colSpan: 7, rowSpan: 18 },
+    axisNumberFormat: NUMBER_FORMATS.moneyWhole,
+  };
+  blocks.push(chart);
+
+  // Protection by staff group and year.
+  const gHead = chartRow + 20;
+  blocks.push(heading(gHead - 1, "Cost of protection by staff group (payments and on-costs, £)"));
+  const gCols: TableColumn[] = [
+    { header: "Staff group", numberFormat: NUMBER_FORMATS.text, total: "Total" },
+    ...r.years.map((y) => ({ header: y, numberFormat: MONEY, total: "sum" as const })),
+    { header: "All years", numberFormat: MONEY, total: "sum" },
+  ];
+  const gRows = r.protectionByGroup.map((g, i): PlanValue[] => [
+    g.group,
+    ...g.byYear.map(n),
+    f(`SUM(${a1(gHead + 1 + i, 1, 1, r.years.length)})`),
+  ]);
+  blocks.push({ kind: "table", name: "ProtectionByGroup", row: gHead, col: 0, columns: gCols, rows: gRows, showTotals: true, style: "TableStyleLight9" });
+
+  const widths = [14, 16, 10, 16, 16, 16, 16, 16, 16, 16, 16];
+  for (let i = widths.length; i < r.years.length + 2; i++) widths.push(16);
+  widths[0] = Math.max(14, ...r.protectionByGroup.map((g) => Math.min(30, g.group.length + 2)));
+  return {
+    sheet: {
+      key: SHEET_KEYS.projection,
+      name: "Projection",
+      blocks,
+      columnWidths: widths,
+      freeze: { rows: first, columns: 1 },
+      print: print(r, { first: 0, last: 2 }),
+      tabColor: "#00A499",
+    },
+    layout: { table, firstDataRow: first, col: { year: 0, protectedCount: 2, current: 3, target: 4, payments: 5, onCosts: 6, protected: 7, levelledUp: 8 } },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Summary
+// ---------------------------------------------------------------------------------------------
+
+export interface SummaryLayout {
+  options: TableBlock;
+  byGroup: TableBlock;
+  byEmployer: TableBlock;
+  protection: TableBlock;
+  facts: { headcount: CellRange; fte: CellRange };
+}
+
+function groupTable(
+  name: string,
+  row: number,
+  label: string,
+  lines: readonly GroupLine[],
+  keyCol: number,
+  d: DetailLayout,
+): TableBlock {
+  const key = detailColumn(d, keyCol);
+  const columns: TableColumn[] = [
+    { header: label, numberFormat: NUMBER_FORMATS.text, total: "Total" },
+    { header: "Headcount", numberFormat: NUMBER_FORMATS.integer, total: "sum" },
+    { header: "FTE", numberFormat: FTE_FMT, total: "sum" },
+    { header: "Current terms", numberFormat: MONEY, total: "sum" },
+    { header: "Target, no protection", numberFormat: MONEY, total: "sum" },
+    { header: "Target with protection", numberFormat: MONEY, total: "sum" },
+    { header: "Levelled up", numberFormat: MONEY, total: "sum" },
+    { header: "With protection less current", numberFormat: MONEY, total: "sum" },
+    { header: "With protection less current (%)", numberFormat: PCT },
+    { header: "Levelled up less current", numberFormat: MONEY, total: "sum" },
+    { header: "Levelled up less current (%)", numberFormat: PCT },
+  ];
+  const totalsRow = row + 1 + Math.max(1, lines.length);
+  columns[8].total = f(pctOf(a1(totalsRow, 7), a1(totalsRow, 3)));
+  columns[10].total = f(pctOf(a1(totalsRow, 9), a1(totalsRow, 3)));
+  const o = d.col.options;
+  const rows = lines.map((g, i): PlanValue[] => {
+    const r = row + 1 + i;
+    const me = `$A${r + 1}`;
+    return [
+      g.key,
+      f(`SUMPRODUCT(--EXACT(${key},${me}))`),
+      f(`SUMPRODUCT(--EXACT(${key},${me}),${detailColumn(d, d.col.fte)})`),
+      f(`SUMPRODUCT(--EXACT(${key},${me}),${detailColumn(d, o.current.total)})`),
+      f(`SUMPRODUCT(--EXACT(${key},${me}),${detailColumn(d, o.target.total)})`),
+      f(`SUMPRODUCT(--EXACT(${key},${me}),${detailColumn(d, d.col.protectedTotal)})`),
+      f(`SUMPRODUCT(--EXACT(${key},${me}),${detailColumn(d, o.levelledUp.total)})`),
+      f(`${a1(r, 5)}-${a1(r, 3)}`),
+      f(pctOf(a1(r, 7), a1(r, 3))),
+      f(`${a1(r, 6)}-${a1(r, 3)}`),
+      f(pctOf(a1(r, 9), a1(r, 3))),
+    ];
+  });
+  return { kind: "table", name, row, col: 0, columns, rows, showTotals: true, style: "TableStyleLight9" };
+}
+
+export function summarySheet(r: BoardReport, d: DetailLayout, p: ProjectionLayout): { sheet: SheetPlan; layout: SummaryLayout } {
+  const blocks: Block[] = [];
+  const org = r.organisation ? `${r.organisation}. ` : "";
+  blocks.push(...titleBlocks(r, r.title, `${org}${r.subtitle}`));
+
+  // The options, with the difference from current.
+  blocks.push(heading(4, `The options compared: cost in ${r.baseYear} (£ a year, pay and employer on-costs)`));
+  const oHead = 5;
+  const o = d.col.options;
+  const optionRows: [string, number][] = [
+    ["Current terms (no change)", o.current.total],
+    ["Target terms, no protection", o.target.total],
+    ["Target terms with protection", d.col.protectedTotal],
+    ["Levelled up (best of both)", o.levelledUp.total],
+  ];
+  const cur = abs(oHead + 1, 1);
+  const options: TableBlock = {
+    kind: "table",
+    name: "Options",
+    row: oHead,
+    col: 0,
+    columns: [
+      { header: "Option", numberFormat: NUMBER_FORMATS.text },
+      { header: `Cost ${r.baseYear}`, numberFormat: MONEY },
+      { header: "Less current (£)", numberFormat: MONEY },
+      { header: "Less current (%)", numberFormat: PCT },
+    ],
+    rows: optionRows.map(([label, col], i) => {
+      const row = oHead + 1 + i;
+      return [label, f(`SUM(${detailColumn(d, col)})`), f(`${a1(row, 1)}-${cur}`), f(pctOf(a1(row, 2), cur))];
+    }),
+    showTotals: false,
+    style: "TableStyleMedium2",
+  };
+  blocks.push(options);
+
+  // Key facts.
+  const factsRow = oHead + 6;
+  const headcount = { row: factsRow, col: 1, rowCount: 1, colCount: 1 };
+  const fte = { row: factsRow + 1, col: 1, rowCount: 1, colCount: 1 };
+  const projTotals = p.table.row + 1 + Math.max(1, p.table.rows.length);
+  // The key facts: labels, then each figure with its own format.
+  blocks.push({ kind: "range", row: factsRow, col: 1, values: [[f(`COUNTA(${detailColumn(d, d.col.ref)})`)]], style: { numberFormat: NUMBER_FORMATS.integer, bold: true } });
+  blocks.push({ kind: "range", row: factsRow + 1, col: 1, values: [[f(`SUM(${detailColumn(d, d.col.fte)})`)]], style: { numberFormat: FTE_FMT, bold: true } });
+  blocks.push({
+    kind: "range",
+    row: factsRow + 2,
+    col: 1,
+    values: [[f(`${sheetRef(SHEET_KEYS.projection)}!${abs(projTotals, p.col.payments)}+${sheetRef(SHEET_KEYS.projection)}!${abs(projTotals, p.col.onCosts)}`)]],
+    style: { numberFormat: MONEY, bold: true },
+  });
+  blocks.push({ kind: "range", row: factsRow + 3, col: 1, values: [[r.rows.leftOut]], style: { numberFormat: NUMBER_FORMATS.integer, bold: true, ...(r.rows.leftOut > 0 ? { fontColor: "#AE2573" } : {}) } });
+  blocks.push({ kind: "range", row: factsRow, col: 0, values: [["Staff costed (headcount)"], ["Full-time equivalent"], [`Cost of protection, ${r.years[0]} to ${r.years[r.years.length - 1]}`], ["Rows of the staff list left out"]], style: STYLE.label });
+
+  // The chart of the options, to the right.
+  blocks.push({
+    kind: "chart",
+    type: "columnClustered",
+    title: `The options, ${r.baseYear} (£ a year)`,
+    categories: { row: oHead + 1, col: 0, rowCount: 4, colCount: 1 },
+    series: [{ name: `Cost ${r.baseYear}`, values: { row: oHead + 1, col: 1, rowCount: 4, colCount: 1 } }],
+    anchor: { row: 4, col: 5, colSpan: 6, rowSpan: 16 },
+    axisNumberFormat: NUMBER_FORMATS.moneyWhole,
+    dataLabels: true,
+    legend: false,
+    colors: ["#005EB8"],
+  });
+
+  // Protection by year, from the Projection sheet.
+  const pHead = factsRow + 7;
+  blocks.push(heading(pHead - 1, "Cost of protection by year (£)"));
+  const proj = (row: number, col: number) => `${sheetRef(SHEET_KEYS.projection)}!${abs(row, col)}`;
+  const protection: TableBlock = {
+    kind: "table",
+    name: "ProtectionByYear",
+    row: pHead,
+    col: 0,
+    columns: [
+      { header: "Year", numberFormat: NUMBER_FORMATS.text, total: "Total" },
+      { header: "Staff protected", numberFormat: NUMBER_FORMATS.integer },
+      { header: "Protection payments", numberFormat: MONEY, total: "sum" },
+      { header: "Cost with on-costs", numberFormat: MONEY, total: "sum" },
+    ],
+    rows: r.projection.map((_, i) => {
+      const pr = p.firstDataRow + i;
+      return [f(proj(pr, p.col.year)), f(proj(pr, p.col.protectedCount)), f(proj(pr, p.col.payments)), f(`${proj(pr, p.col.payments)}+${proj(pr, p.col.onCosts)}`)];
+    }),
+    showTotals: true,
+    style: "TableStyleLight9",
+  };
+  blocks.push(protection);
+
+  // By staff group and by employer.
+  const gHead = pHead + Math.max(1, r.projection.length) + 4;
+  blocks.push(heading(gHead - 1, `By staff group, ${r.baseYear} (£ a year)`));
+  const byGroup = groupTable("ByStaffGroup", gHead, "Staff group", r.byGroup, d.col.group, d);
+  blocks.push(byGroup);
+  const eHead = gHead + Math.max(1, r.byGroup.length) + 4;
+  blocks.push(heading(eHead - 1, `By current employer, ${r.baseYear} (£ a year)`));
+  const byEmployer = groupTable("ByEmployer", eHead, "Current employer", r.byEmployer, d.col.employer, d);
+  blocks.push(byEmployer);
+
+  // The basis, in short.
+  let bRow = eHead + Math.max(1, r.byEmployer.length) + 4;
+  blocks.push(heading(bRow - 1, "Basis of the figures"));
+  const pick = (label: string) => r.assumptions.find((a) => a.label === label)?.value;
+  const basis: [string, string][] = [
+    ["Harmonisation year", r.baseYear],
+    ["Target terms", pick("Target terms") ?? r.targetTerms],
+    ["Pay protection", pick("Pay protection") ?? ""],
+    ["Pay awards assumed", pick("Pay awards assumed") ?? ""],
+    ["Pension", `${pick("Pension") ?? ""}; LGPS employer rate ${pick("LGPS employer rate") ?? "not given"}; NHS ${pick("NHS Pension employer rate") ?? ""}`],
+    ["Leave and hours", pick("Leave and hours valued at") ?? ""],
+    ["Staff list", pick("Staff list") ?? ""],
+    ["More", 'Every assumption, method and the source of every rate: sheet "Assumptions and sources".'],
+  ];
+  blocks.push({ kind: "range", row: bRow, col: 0, values: basis.map(([a]) => [a]), style: STYLE.label });
+  blocks.push({ kind: "range", row: bRow, col: 1, values: basis.map(([, b]) => [b]) });
+  bRow += basis.length;
+  if (r.poolProblem) blocks.push(note(bRow + 1, `The pooled budget statement is not included: ${r.poolProblem}`, STYLE.warning));
+
+  return {
+    sheet: {
+      key: SHEET_KEYS.summary,
+      name: "Board summary",
+      blocks,
+      columnWidths: [34, 15, 11, 15, 15, 15, 15, 15, 11, 15, 11],
+      freeze: { rows: 3, columns: 0 },
+      print: print(r, { first: 0, last: 2 }),
+      tabColor: "#005EB8",
+    },
+    layout: { options, byGroup, byEmployer, protection, facts: { headcount, fte } },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pool statement
+// ---------------------------------------------------------------------------------------------
+
+export interface PoolLayout {
+  partners: TableBlock;
+  lines: TableBlock;
+  /** The cell holding partners + risk pool + underspends elsewhere − variance (0 when the shares add up). */
+  check: CellRange;
+}
+
+export function poolSheet(r: BoardReport): { sheet: SheetPlan; layout: PoolLayout } | null {
+  const pool = r.pool;
+  if (!pool) return null;
+  const blocks: Block[] = [
+    ...titleBlocks(
+      r,
+      `Pooled budget statement: ${pool.name}, ${pool.year}`,
+      `Risk share: ${pool.riskShareText}. Shares ${pool.fixedShares ? "fixed in the agreement" : "in proportion to contributions"}. ` +
+        "Variance = expenditure less contributions: an overspend is positive, an underspend negative; what a partner bears has the same sign.",
+    ),
+  ];
+  // Partners.
+  const pHead = 5;
+  blocks.push(heading(pHead - 1, "Partners: contributions, shares and what each bears (£)"));
+  const partnerRows = pool.partners.map((a, i): PlanValue[] => {
+    const row = pHead + 1 + i;
+    return [
+      a.partner,
+      n(a.base),
+      n(a.changes),
+      f(`${a1(row, 1)}+${a1(row, 2)}`),
+      n(a.share),
+      f(`${a1(row, 3)}+${a1(row, 6)}`),
+      n(a.varianceBorne),
+      f(`${a1(row, 3)}-${a1(row, 5)}`),
+    ];
+  });
+  const partners: TableBlock = {
+    kind: "table",
+    name: "PoolPartners",
+    row: pHead,
+    col: 0,
+    columns: [
+      { header: "Partner", numberFormat: NUMBER_FORMATS.text, total: "Total" },
+      { header: "Base contribution", numberFormat: MONEY, total: "sum" },
+      { header: "In-year changes", numberFormat: MONEY, total: "sum" },
+      { header: "Contribution", numberFormat: MONEY, total: "sum" },
+      { header: "Share of pool", numberFormat: "0.00%", total: "sum" },
+      { header: "Share of expenditure", numberFormat: MONEY, total: "sum" },
+      { header: "Over (under) spend borne", numberFormat: MONEY, total: "sum" },
+      { header: "Due to (from) partner", numberFormat: MONEY, total: "sum" },
+    ],
+    rows: partnerRows,
+    showTotals: true,
+    style: "TableStyleMedium2",
+  };
+  blocks.push(partners);
+
+  // Service lines.
+  const np = pool.partners.length;
+  const lHead = pHead + np + 5;
+  blocks.push(heading(lHead - 1, "Service lines (£)"));
+  const lineCols: TableColumn[] = [{ header: "Service line", numberFormat: NUMBER_FORMATS.text, total: "Total" }];
+  pool.partners.forEach((a) => lineCols.push({ header: `${a.partner}: contribution`, numberFormat: MONEY, total: "sum" }));
+  const cTotal = lineCols.length;
+  lineCols.push({ header: "Total contribution", numberFormat: MONEY, total: "sum" });
+  const cExp = lineCols.length;
+  lineCols.push({ header: "Expenditure", numberFormat: MONEY, total: "sum" });
+  const cVar = lineCols.length;
+  lineCols.push({ header: "Variance", numberFormat: MONEY, total: "sum" });
+  if (!pool.settledAsWhole) pool.partners.forEach((a) => lineCols.push({ header: `${a.partner}: bears`, numberFormat: MONEY, total: "sum" }));
+  const cRisk = lineCols.length;
+  lineCols.push({ header: "Risk pool", numberFormat: MONEY, total: "sum" });
+  const cElse = lineCols.length;
+  lineCols.push({ header: "Met from underspends elsewhere", numberFormat: MONEY, total: "sum" });
+  const lineRows = pool.lines.map((l, i): PlanValue[] => {
+    const row = lHead + 1 + i;
+    const cells: PlanValue[] = [l.name, ...l.contributions.map(n)];
+    cells.push(f(`SUM(${a1(row, 1, 1, np)})`), n(l.expenditure), f(`${a1(row, cExp)}-${a1(row, cTotal)}`));
+    if (!pool.settledAsWhole) cells.push(...(l.borne ?? pool.partners.map(() => new D(0))).map(n));
+    cells.push(n(l.riskPool), n(l.underspendsElsewhere));
+    return cells;
+  });
+  const lines: TableBlock = { kind: "table", name: "PoolLines", row: lHead, col: 0, columns: lineCols, rows: lineRows, showTotals: true, style: "TableStyleLight9" };
+  blocks.push(lines);
+
+  // The check: what partners bear + risk pool + underspends elsewhere = the variance.
+  const lTotals = lHead + 1 + Math.max(1, pool.lines.length);
+  const pTotals = pHead + 1 + Math.max(1, np);
+  const riskPool = pool.settledAsWhole ? n(pool.riskPool ?? new D(0)) : null;
+  const elsewhere = pool.settledAsWhole ? n(pool.underspendsElsewhere ?? new D(0)) : null;
+  const cRow = lTotals + 2;
+  const check: CellRange = { row: cRow + (pool.settledAsWhole ? 2 : 0), col: 1, rowCount: 1, colCount: 1 };
+  const checkBlocks: RangeBlock[] = [];
+  if (pool.settledAsWhole) {
+    checkBlocks.push({
+      kind: "range",
+      row: cRow,
+      col: 0,
+      values: [
+        ["Settled as a whole (WATERFALL): absorbed by the risk pool", riskPool],
+        ["Settled as a whole: met from underspends elsewhere", elsewhere],
+      ],
+      columnFormats: [null, MONEY],
+    });
+  }
+  const risk = pool.settledAsWhole ? `${a1(cRow, 1)}+${a1(cRow + 1, 1)}` : `${a1(lTotals, cRisk)}+${a1(lTotals, cElse)}`;
+  checkBlocks.push({
+    kind: "range",
+    row: check.row,
+    col: 0,
+    values: [["Check: borne by partners + risk pool + underspends elsewhere − variance (should be 0)", f(`${a1(pTotals, 6)}+${risk}-${a1(lTotals, cVar)}`)]],
+    columnFormats: [null, MONEY],
+    style: { italic: true },
+  });
+  blocks.push(...checkBlocks);
+
+  // Memorandum accounts.
+  let mRow = check.row + 3;
+  blocks.push(heading(mRow - 1, "Memorandum accounts: each partner's own audit trail (£)"));
+  pool.partners.forEach((a, i) => {
+    const pr = pHead + 1 + i;
+    blocks.push({ kind: "range", row: mRow, col: 0, values: [[`Memorandum account: ${a.partner}`]], style: STYLE.label });
+    blocks.push({
+      kind: "range",
+      row: mRow + 1,
+      col: 0,
+      values: [
+        ["Contribution agreed (base)", f(a1(pr, 1))],
+        ["In-year changes", f(a1(pr, 2))],
+        ["Total contribution to the pool", f(a1(pr, 3))],
+        [`Share of the pool's expenditure (${pool.fixedShares ? "fixed share" : "contribution"} plus variance borne)`, f(a1(pr, 5))],
+        ["   of which over (under) spend borne under the risk share", f(a1(pr, 6))],
+        [`Balance due to (from) ${a.partner}`, f(a1(pr, 7))],
+      ],
+      columnFormats: [null, MONEY],
+    });
+    mRow += 8;
+  });
+
+  const widths = [40, ...lineCols.slice(1).map(() => 16)];
+  while (widths.length < 8) widths.push(16);
+  return {
+    sheet: { key: SHEET_KEYS.pool, name: "Pool statement", blocks, columnWidths: widths, freeze: { rows: 3, columns: 0 }, print: print(r, { first: 0, last: 2 }), tabColor: "#330072" },
+    layout: { partners, lines, check },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Assumptions and sources; rows left out
+// ---------------------------------------------------------------------------------------------
+
+export function assumptionsSheet(r: BoardReport): { sheet: SheetPlan; sources: TableBlock; assumptions: TableBlock } {
+  const blocks: Block[] = [
+    ...titleBlocks(r, "Assumptions and sources", "Every figure in this pack follows from these assumptions, these methods and these published rates."),
+  ];
+  const aHead = 5;
+  blocks.push(heading(aHead - 1, "Assumptions"));
+  const assumptions: TableBlock = {
+    kind: "table",
+    name: "Assumptions",
+    row: aHead,
+    col: 0,
+    columns: [
+      { header: "Assumption", numberFormat: NUMBER_FORMATS.text },
+      { header: "Value", numberFormat: NUMBER_FORMATS.text },
+    ],
+    rows: r.assumptions.map((a) => [a.label, a.value]),
+    showTotals: false,
+    style: "TableStyleLight9",
+  };
+  blocks.push(assumptions);
+  let row = aHead + Math.max(1, r.assumptions.length) + 3;
+  blocks.push(heading(row - 1, "How the figures are worked out"));
+  blocks.push({ kind: "range", row, col: 0, values: r.methods.map((m, i) => [`${i + 1}. ${m}`]) });
+  row += r.methods.length + 2;
+  blocks.push(heading(row - 1, "Sources of every rate used, with the years used"));
+  const sources: TableBlock = {
+    kind: "table",
+    name: "Sources",
+    row,
+    col: 0,
+    columns: [
+      { header: "Rate table", numberFormat: NUMBER_FORMATS.text },
+      { header: "Data year", numberFormat: NUMBER_FORMATS.text },
+      { header: "Used for", numberFormat: NUMBER_FORMATS.text },
+      { header: "Provenance", numberFormat: NUMBER_FORMATS.text },
+      { header: "Publisher", numberFormat: NUMBER_FORMATS.text },
+      { header: "Publication", numberFormat: NUMBER_FORMATS.text },
+      { header: "Link", numberFormat: NUMBER_FORMATS.text },
+    ],
+    rows: r.sources.map((s) => [s.table, s.year, s.usedFor.join(", "), s.provenance, s.publisher, s.title, s.url]),
+    showTotals: false,
+    style: "TableStyleLight9",
+  };
+  blocks.push(sources);
+  row += Math.max(1, r.sources.length) + 3;
+  blocks.push(heading(row - 1, "Versions"));
+  blocks.push({
+    kind: "range",
+    row,
+    col: 0,
+    values: [
+      ["Care Trust Calculator (add-in) version", r.version],
+      ["Rates data compiled", r.dataVersion],
+      ["Pack produced", longDate(r.generatedOn)],
+      ["Provenance", "official: read from the publication; secondary: from a source agreeing with the official structure; derived: computed from an official table by an official award rule"],
+    ],
+    columnFormats: [null, NUMBER_FORMATS.text],
+  });
+  return {
+    sheet: {
+      key: SHEET_KEYS.assumptions,
+      name: "Assumptions and sources",
+      blocks,
+      columnWidths: [40, 11, 22, 11, 30, 42, 70],
+      freeze: { rows: 3, columns: 0 },
+      print: print(r, { first: 0, last: 2 }),
+      tabColor: "#ED8B00",
+    },
+    sources,
+    assumptions,
+  };
+}
+
+export function issuesSheet(r: BoardReport): SheetPlan | null {
+  if (r.rows.issues.length === 0) return null;
+  const head = 4;
+  return {
+    key: SHEET_KEYS.issues,
+    name: "Rows left out",
+    blocks: [
+      ...titleBlocks(
+        r,
+        "Problems in the staff list",
+        `${r.rows.leftOut} of ${r.rows.total} rows are left out of every figure. Each problem says what to change in the staff list; correct them and produce the pack again.`,
+      ),
+      {
+        kind: "table",
+        name: "RowsLeftOut",
+        row: head,
+        col: 0,
+        columns: [
+          { header: "Row", numberFormat: NUMBER_FORMATS.integer },
+          { header: "Column", numberFormat: NUMBER_FORMATS.text },
+          { header: "Problem", numberFormat: NUMBER_FORMATS.text },
+        ],
+        rows: r.rows.issues.map((i) => [i.row, i.column, i.message]),
+        showTotals: false,
+        style: "TableStyleLight9",
+      },
+    ],
+    columnWidths: [8, 26, 120],
+    freeze: { rows: head + 1, columns: 0 },
+    print: print(r, { first: 0, last: head }),
+    tabColor: "#AE2573",
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+export interface BoardLayout {
+  detail: DetailLayout;
+  projection: ProjectionLayout;
+  summary: SummaryLayout;
+  pool: PoolLayout | null;
+  sources: TableBlock;
+}
+
+/** The whole pack as a workbook plan, with where things are (for tests and the task pane). */
+export function boardWorkbookPlan(r: BoardReport): { plan: WorkbookPlan; layout: BoardLayout } {
+  const detail = detailSheet(r);
+  const projection = projectionSheet(r);
+  const summary = summarySheet(r, detail.layout, projection.layout);
+  const pool = poolSheet(r);
+  const assumptions = assumptionsSheet(r);
+  const issues = issuesSheet(r);
+  const sheets = [summary.sheet, detail.sheet, projection.sheet];
+  if (pool) sheets.push(pool.sheet);
+  sheets.push(assumptions.sheet);
+  if (issues) sheets.push(issues);
+  return {
+    plan: { sheets, properties: { title: r.title, version: r.version, created: r.generatedOn } },
+    layout: { detail: detail.layout, projection: projection.layout, summary: summary.layout, pool: pool?.layout ?? null, sources: assumptions.sources },
+  };
+}
