@@ -150,7 +150,7 @@ export function harmoniseResolved(m: StaffMember, s: ResolvedScenario): PersonRe
         fullTimePay: tpay.pay,
         fte: targetFte,
         standardHours: s.target.standardHours,
-        weeklyHours: targetFte.times(s.target.standardHours),
+        weeklyHours: s.hoursBasis === "KEEP_HOURS" ? currentHours : targetFte.times(s.target.standardHours),
         hcasArea: s.target.terms === "AFC" ? s.target.hcasArea ?? m.hcasArea : "NONE",
         allowance: allowanceAt(s.target.localAllowance, schemeOf(tp), fy, s),
         unsocialRates: unsocialRatesFor(s.target.terms, tp.scale === "AFC" ? tp.band : null, s.target.unsocialRates, unsocialHours, "target"),
