@@ -1,4 +1,7 @@
+import { harmoniseResolved, resolveScenario, type JobMatchRow, type ResolvedScenario } from "../engine/harmonise";
 import { employerCost, SCHEMES, type EmployerRate, type Scheme } from "../engine/oncosts";
+import { readStaffRows, type RowIssue } from "../engine/staffRows";
+import { TERMS_NAMES, type TermsName } from "../engine/terms";
 import { invalidNumber, invalidValue } from "../engine/errors";
 import type { Decimal } from "../engine/money";
 import { scalePay, type ScaleRef } from "../engine/scales";
@@ -184,6 +187,106 @@ export function salaryTable(scales: any[][], grades: any[][], steps?: any[][], y
         rows[i] = [out(scalePay(scale, text(grade, "grade"), s === null ? null : s.toNumber(), fy).pay)];
       } catch (e) {
         rows[i] = rowError(e, i, 1);
+      }
+    }
+    return rows;
+  });
+}
+
+/** Job-match rows from a two-column range (current grade, target grade); blank rows and a header row are skipped. */
+function jobMatchArg(v: unknown): JobMatchRow[] {
+  if (isOmitted(v) || (Array.isArray(v) && v.length === 1 && Array.isArray(v[0]) && v[0].length === 1 && isOmitted(v[0][0]))) return [];
+  const rows = matrix(v, "jobMatch");
+  if (rows[0].length < 2)
+    throw invalidValue('jobMatch must be a range of two columns: the current grade (AfC band, or NJC points such as "29-32"), then the target grade.');
+  const out: JobMatchRow[] = [];
+  rows.forEach((row, i) => {
+    if (isOmitted(row[0]) && isOmitted(row[1])) return;
+    if (i === 0 && typeof row[0] === "string" && /[a-z]{3,}/i.test(row[0]) && !/^\s*(band|scp)/i.test(row[0])) return; // a header row
+    if (isOmitted(row[0]) || isOmitted(row[1])) throw invalidValue(`jobMatch row ${i + 1}: give both the current grade and the target grade.`);
+    out.push({ from: String(row[0]).trim(), to: String(row[1]).trim() });
+  });
+  return out;
+}
+
+const LEVELUP_HEADER = ["Current cost", "Target cost", "Levelled-up cost", "Cost of levelling up"];
+
+/** A staff row readStaffRows reported: #VALUE! with every problem of the row, by column. */
+function issueError(issues: readonly RowIssue[], width: number): Row {
+  const text = issues.map((i) => (i.column ? `${i.column}: ${i.message}` : i.message)).join(" ");
+  const err = new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, `Row ${issues[0].row}: ${text}`);
+  return new Array<Row[number]>(width).fill(err);
+}
+
+/**
+ * The cost of levelling up a whole staff list in one call: reads the staff table (with its header row), and for each person spills their annual cost on their current terms, assimilated onto the target terms, levelled up (every element at the better of the two), and the difference levelling up makes. A row with a problem shows its error (the message names the row and column) and the other rows are still costed; blank rows stay blank. Prefer it to LEVELUP in every row once a list runs to hundreds or thousands of rows.
+ * @customfunction
+ * @helpurl https://localhost:3000/help/leveluptable.html
+ * @param staffTable The staff list with its header row: Employee reference, Staff group, Current employer, Current terms, Band or grade, Step, FTE (or Weekly hours), Years of service, Pension scheme, and optionally Target job match, HCAS area, London weighting, unsocial hours (see the help page).
+ * @param targetTerms The terms everyone is harmonised onto: "AFC" or "NJC".
+ * @param [year] Financial year, e.g. "2025/26", 2025 or a date. Default: the latest year with both AfC and NJC scales in the data.
+ * @param [lgpsRate] The LGPS fund's employer rate as a fraction (0.195 for 19.5%); required when anyone is in the LGPS.
+ * @param [jobMatch] A two-column job-match table (current grade, target grade) for people whose Target job match is empty, e.g. "29-31" and "6".
+ * @param [coverProportion] The share of time off to value as the cost of cover (0 to 5; default 0: leave and hours not valued in money).
+ * @returns A header row, then one row per row of the table: current cost, target cost, levelled-up cost and the cost of levelling up, in £ a year.
+ */
+export function levelUpTable(staffTable: any[][], targetTerms: any, year?: any, lgpsRate?: any, jobMatch?: any[][], coverProportion?: any): any[][] {
+  return excelCall(() => {
+    const table = matrix(staffTable, "staffTable");
+    if (table.length < 2) throw invalidValue("staffTable must be the staff list with its header row and at least one row of staff.");
+    const target: TermsName = choice(targetTerms, "targetTerms", TERMS_NAMES);
+    const fy = yearArg(year);
+    const scenario: ResolvedScenario = resolveScenario({
+      target: { terms: target },
+      year: fy,
+      projectionYears: 1,
+      protection: { kind: "NONE" },
+      lgpsEmployerRate: optNum(lgpsRate, "lgpsRate", { min: 0, max: 1 }),
+      coverProportion: optNum(coverProportion, "coverProportion", { min: 0, max: 5 }),
+      jobMatch: jobMatchArg(jobMatch),
+    });
+    const read = readStaffRows(table, { year: scenario.year, targetTerms: target, firstRowNumber: 1 });
+    const header = read.headerRow - 1;
+    const tableIssues = read.issues.filter((i) => i.row === read.headerRow);
+    if (read.members.length === 0 && Object.keys(read.columns).length === 0 && tableIssues.length > 0)
+      throw invalidValue(tableIssues.map((i) => i.message).join(" "));
+    const issuesByRow = new Map<number, RowIssue[]>();
+    for (const i of read.issues) {
+      if (i.row === read.headerRow) continue;
+      const list = issuesByRow.get(i.row);
+      if (list) list.push(i);
+      else issuesByRow.set(i.row, [i]);
+    }
+    const byRef = new Map(read.members.map((m) => [m.ref, m] as const));
+    const refCol = read.columns.ref === undefined ? -1 : table[header].findIndex((c) => typeof c === "string" && c.trim() === read.columns.ref);
+    const width = LEVELUP_HEADER.length;
+    const rows: Row[] = new Array(table.length);
+    for (let r = 0; r < table.length; r++) {
+      if (r < header) {
+        rows[r] = blankRow(width);
+        continue;
+      }
+      if (r === header) {
+        rows[r] = LEVELUP_HEADER.slice();
+        continue;
+      }
+      const rowNumber = r + 1;
+      const issues = issuesByRow.get(rowNumber);
+      if (issues && !(issues.length === 1 && issues[0].column === "" && /blank/.test(issues[0].message))) {
+        rows[r] = issueError(issues, width);
+        continue;
+      }
+      const ref = refCol >= 0 ? table[r][refCol] : null;
+      const member = isOmitted(ref) ? undefined : byRef.get(String(ref).trim());
+      if (!member) {
+        rows[r] = blankRow(width); // a blank row (readStaffRows reports blank rows once per run)
+        continue;
+      }
+      try {
+        const y = harmoniseResolved(member, scenario).years[0];
+        rows[r] = [out(y.current.total), out(y.target.total), out(y.levelledUp.total), out(y.levelledUp.total.minus(y.current.total))];
+      } catch (e) {
+        rows[r] = rowError(e, rowNumber - 1, width);
       }
     }
     return rows;

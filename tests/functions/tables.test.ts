@@ -141,3 +141,60 @@ describe("SALARYTABLE", () => {
     ]);
   });
 });
+
+describe("LEVELUPTABLE", () => {
+  const levelUpTable = tables.levelUpTable as unknown as (...args: unknown[]) => any[][];
+  const HEADER = ["Employee reference", "Staff group", "Current employer", "Current terms", "Band or grade", "Step", "FTE", "Years of service", "Pension scheme", "Target job match", "HCAS area"];
+  const nurse = ["N1", "Nursing", "Trust", "AFC", "5", 1, 1, 2, "NHS", "5", ""];
+  const social = ["C1", "Social work", "Council", "NJC", 23, "", 0.8, 6, "LGPS", "5", ""];
+  const admin = ["C2", "Admin", "Council", "NJC", 9, "", 1, 1, "LGPS", "", ""];
+
+  test("is registered", () => expect(FUNCTIONS.get("LEVELUPTABLE")).toBe(tables.levelUpTable));
+
+  test("hand-worked: an AfC band 5 step 1 nurse matched to band 5 costs what COST gives, and levelling up costs nothing", () => {
+    const rows = levelUpTable([HEADER, nurse], "AFC", "2025/26");
+    expect(rows[0]).toEqual(["Current cost", "Target cost", "Levelled-up cost", "Cost of levelling up"]);
+    // £31,049 + NI 3,907.35 + pension 7,383.45 + levy 155.25 = £42,495.05 (see COSTTABLE above)
+    expect(rows[1]).toEqual([42495.05, 42495.05, 42495.05, 0]);
+  });
+
+  test("each row's levelled-up cost is LEVELUP for that person", () => {
+    const rows = levelUpTable([HEADER, nurse, social], "AFC", "2025/26", 0.195);
+    const levelUp = FUNCTIONS.get("LEVELUP")!;
+    expect(rows[1][2]).toBe(levelUp("AFC", "5", 1, 1, 2, "AFC", "5", "2025/26", "NHS", 0.195, null, null));
+    expect(rows[2][2]).toBe(levelUp("NJC", 23, null, 0.8, 6, "AFC", "5", "2025/26", "LGPS", 0.195, null, null));
+    expect(rows[2][3]).toBeCloseTo((rows[2][2] as number) - (rows[2][0] as number), 2);
+  });
+
+  test("a job-match table fills in an empty target; bad rows carry their errors; blank rows blank; the rest costed", () => {
+    const broken = ["C3", "Admin", "Council", "NJC", 9, "", 1.5, 1, "LGPS", "", ""];
+    const dup = ["N1", "Nursing", "Trust", "AFC", "5", 1, 1, 2, "NHS", "5", ""];
+    const unmatched = ["C4", "Admin", "Council", "NJC", 40, "", 1, 1, "LGPS", "", ""];
+    const blank = HEADER.map(() => null);
+    const rows = levelUpTable([HEADER, nurse, admin, blank, broken, dup, unmatched], "AFC", "2025/26", 0.195, [["Current grade", "Target grade"], ["7-11", "3"]]);
+    expect(rows).toHaveLength(7);
+    expect(rows[1][2]).toBe(42495.05);
+    expect(rows[2].every((c) => typeof c === "number")).toBe(true);
+    expect(rows[3]).toEqual(["", "", "", ""]);
+    const err = (r: number) => rows[r][0] as ErrCell;
+    expect(err(4).code).toBe("#VALUE!");
+    expect(err(4).message).toMatch(/^Row 5: FTE: FTE must be more than 0 and at most 1/);
+    expect(rows[4].every((c) => c === rows[4][0])).toBe(true);
+    expect(err(5).message).toMatch(/^Row 6: Employee reference: Employee reference N1 is also on row 2/);
+    expect(err(6).code).toBe("#VALUE!");
+    expect(err(6).message).toMatch(/^Row 7: No job match for NJC SCP 40/);
+  });
+
+  test("rows above the header spill blanks, so the result lines up with the range", () => {
+    const rows = levelUpTable([["Staff list, March 2026", null, null, null, null, null, null, null, null, null, null], HEADER, nurse], "AFC", "2025/26");
+    expect(rows).toEqual([["", "", "", ""], ["Current cost", "Target cost", "Levelled-up cost", "Cost of levelling up"], [42495.05, 42495.05, 42495.05, 0]]);
+  });
+
+  test("a table missing a required column is one error saying which", () => {
+    const e = excelError(() => levelUpTable([HEADER.slice(0, 8), nurse.slice(0, 8)], "AFC"));
+    expect(e.code).toBe("#VALUE!");
+    expect(e.message).toMatch(/no "Pension scheme" column/);
+    expect(excelError(() => levelUpTable([HEADER], "AFC")).message).toMatch(/at least one row of staff/);
+    expect(excelError(() => levelUpTable([HEADER, nurse], "XYZ")).message).toMatch(/targetTerms "XYZ" is not recognised/);
+  });
+});

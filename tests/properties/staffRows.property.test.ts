@@ -5,8 +5,10 @@
 import fc from "fast-check";
 import { readStaffRows } from "../../src/engine/staffRows";
 import { financialYear } from "../../src/engine/years";
+import { FUNCTIONS } from "../../src/functions/registry";
 import { anyCell } from "./arbitraries";
-import { applyMutations, goodRows, HEADER, mutation, type Cell } from "./staffTables";
+import { call, describe as show, outcomeProblem } from "./contract";
+import { applyMutations, COL, goodRows, HEADER, mutation, type Cell } from "./staffTables";
 
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 400);
 const SEED = process.env.PROPERTY_SEED === undefined ? 20250401 : process.env.PROPERTY_SEED === "random" ? undefined : Number(process.env.PROPERTY_SEED);
@@ -60,4 +62,39 @@ test("any table at all (ragged rows, rubbish cells, no header) gives a report, n
     }),
     { numRuns: RUNS, seed: SEED },
   );
+});
+
+describe("LEVELUPTABLE over messy staff tables", () => {
+  const levelUpTable = FUNCTIONS.get("LEVELUPTABLE")!;
+  const JOB_MATCH = [
+    ["1-6", "2"], ["7-11", "3"], ["12-17", "4"], ["18-23", "5"], ["24-29", "6"], ["30-35", "7"], ["36-43", "8a"],
+    ...["1", "2", "3", "4", "5", "6", "7", "8a", "8b", "8c", "8d", "9"].map((b) => [b, b]),
+  ];
+  test("one row out per row in; good rows costed, spoiled rows errors, blank rows blank", () => {
+    fc.assert(
+      fc.property(goodRows(15), fc.array(mutation, { maxLength: 5 }), (rows, mutations) => {
+        const untargeted = rows.map((r) => Object.assign(r.slice(), { [COL["Target job match"]]: "" }));
+        const m = applyMutations(untargeted, mutations);
+        const o = call(levelUpTable, [m.table, "AFC", "2025/26", 0.195, JOB_MATCH]);
+        const ctx = () => `${m.notes.join("; ")}: ${show(o.kind === "threw" ? o.error : (o.value as unknown[][]).slice(0, 6))}`;
+        const problem = outcomeProblem(o);
+        if (problem) throw new Error(`${problem}: ${ctx()}`);
+        if (m.missingRequired) {
+          if (o.kind !== "threw") throw new Error(`a table missing a required column was costed: ${ctx()}`);
+          return;
+        }
+        if (o.kind === "threw") throw new Error(`threw for a table with its columns: ${ctx()}`);
+        const out = o.value as unknown[][];
+        expect(out).toHaveLength(m.table.length);
+        expect(out[0]).toEqual(["Current cost", "Target cost", "Levelled-up cost", "Cost of levelling up"]);
+        out.slice(1).forEach((row, i) => {
+          const kind = m.blank.has(i) ? "blank" : m.spoiled.has(i) ? "error" : "costed";
+          const ok =
+            kind === "blank" ? row.every((c) => c === "") : kind === "error" ? row.every((c) => c instanceof CustomFunctions.Error) : row.every((c) => typeof c === "number");
+          if (!ok) throw new Error(`row ${i + 2} should be ${kind}, got ${show(row)}: ${ctx()}`);
+        });
+      }),
+      { numRuns: Math.ceil(RUNS / 4), seed: SEED },
+    );
+  });
 });
