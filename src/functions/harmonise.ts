@@ -329,7 +329,7 @@ export function compare(
   lgpsRate?: any,
   unsocialHours?: any,
   settings?: any,
-): (number | string)[][] {
+): any[][] {
   return excelCall(() => {
     const a = personArgs(terms, grade, step, fte, yearsService, targetTerms, targetGrade, year, scheme, lgpsRate, unsocialHours, settings);
     const r: PersonResult = withSettingHint(() => harmonisePerson(a.member, a.scenario));
@@ -426,7 +426,7 @@ export function protection(
   year?: any,
   years?: any,
   awards?: any,
-): (number | string)[][] {
+): any[][] {
   return excelCall(() => {
     const t = choice(terms, "terms", TERMS_NAMES);
     const kind = policyArg(policy);
