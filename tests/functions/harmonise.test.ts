@@ -1,0 +1,204 @@
+/**
+ * LEVELUP, COMPARE, ASSIMILATE and PROTECTION called exactly as Excel calls them (positional
+ * arguments, null for an omitted one, 2-D arrays for ranges), and through the command line.
+ * The figures are the worked examples of tests/engine/harmonise/workedExamples.test.ts.
+ */
+import * as h from "../../src/functions/harmonise";
+import { runFn } from "../../src/cli/fn";
+
+function excelError(call: () => unknown): { code: string; message: string } {
+  try {
+    call();
+  } catch (e) {
+    return e as { code: string; message: string };
+  }
+  throw new Error("expected an Excel error");
+}
+
+describe("LEVELUP", () => {
+  test("band 5 nurse (step 1, nights 7.5 h) to NJC SCPs 17-20 with half of leave and hours covered: £46,477.32", () => {
+    // NJC SCP 18 pay £31,537 + night work £2,131.35 = £33,668.35; NI £4,300.25; NHS pension £8,006.33; levy £168.34;
+    // leave (27 − 25 days) £120.96; hours (37.5 − 37) £213.09.
+    expect(h.levelUp("AFC", 5, 1, 1, 1, "NJC", "17-20", "2025/26", null, null, 7.5, [["coverProportion", 0.5]])).toBe(46477.32);
+  });
+
+  test("NJC social worker at SCP 30 to AfC band 6, LGPS 19.5%: £54,715.18", () => {
+    expect(h.levelUp("NJC", 30, null, 1, 8, "AFC", 6, "2025/26", "LGPS", 0.195, null, [["Setting", "Value"], ["coverProportion", "50%"]])).toBe(54715.18);
+  });
+
+  test("with no cover proportion, leave and hours are not valued: the employer cost alone", () => {
+    expect(h.levelUp("AFC", 5, 1, 1, 1, "NJC", "17-20", "2025/26", null, null, 7.5)).toBe(46143.27);
+  });
+
+  test("a part-time worker's Sunday hours on council terms need the council's Sunday rate", () => {
+    const e = excelError(() => h.levelUp("AFC", 3, 2, 0.6, 4, "NJC", "6-9", "2025/26", null, null, [[6, 7.5]]));
+    expect(e.code).toBe("#N/A");
+    expect(e.message).toMatch(/Sundays and public holidays on the target terms.*In settings: targetSundayRate\./);
+    const v = h.levelUp("AFC", 3, 2, 0.6, 4, "NJC", "6-9", "2025/26", null, null, [[6, 7.5]], [["targetSundayRate", 0.5]]);
+    expect(v).toBe(28851.78); // levelled: SCP 8 basic £16,094.40 + AfC unsocial £5,159.03 = £21,253.43, with on-costs
+  });
+
+  test("LGPS without the fund's rate is #N/A saying what to give", () => {
+    const e = excelError(() => h.levelUp("NJC", 30, null, 1, 8, "AFC", 6, "2025/26"));
+    expect(e.code).toBe("#N/A");
+    expect(e.message).toMatch(/give your fund's employer rate/);
+  });
+
+  test.each<[string, unknown[], string, RegExp]>([
+    ["unknown terms", ["NHS PAY", 5, 1, 1, 1, "NJC", "17-20"], "#VALUE!", /terms "NHS PAY" is not recognised/],
+    ["FTE of 0", ["AFC", 5, 1, 0, 1, "NJC", "17-20"], "#NUM!", /fte must be more than 0/],
+    ["FTE as text", ["AFC", 5, 1, "full", 1, "NJC", "17-20"], "#VALUE!", /fte must be a number/],
+    ["missing target grade", ["AFC", 5, 1, 1, 1, "NJC", null], "#VALUE!", /targetGrade is missing/],
+    ["an unknown setting", ["AFC", 5, 1, 1, 1, "NJC", "17-20", null, null, null, null, [["holidays", 30]]], "#VALUE!", /"holidays" is not a setting/],
+    ["three unsocial-hours cells", ["AFC", 5, 1, 1, 1, "NJC", "17-20", null, null, null, [[1, 2, 3]]], "#VALUE!", /unsocialHours is one number/],
+    ["a bad movePension", ["AFC", 5, 1, 1, 1, "NJC", "17-20", null, null, null, null, [["movePension", "maybe"]]], "#VALUE!", /TRUE or FALSE/],
+    ["a target grade off the spine", ["AFC", 5, 1, 1, 1, "NJC", "senior"], "#VALUE!", /not an NJC grade/],
+    ["a grade reaching a point not in the data", ["AFC", 5, 2, 1, 6, "NJC", "20-23"], "#N/A", /spinal column point 21/],
+  ])("%s", (_, args, code, message) => {
+    const e = excelError(() => (h.levelUp as (...a: unknown[]) => unknown)(...args));
+    expect(e.code).toBe(code);
+    expect(e.message).toMatch(message);
+  });
+});
+
+describe("COMPARE", () => {
+  const table = h.compare("AFC", 5, 1, 1, 1, "NJC", "17-20", "2025/26", null, null, 7.5, [["coverProportion", 0.5]]);
+
+  test("spills a header row and one row per element, all the same width", () => {
+    expect(table[0]).toEqual(["Element", "Unit", "Current terms", "Target terms", "Levelled up", "Difference (target − current, £ a year)", "Better for the employee", "How worked out"]);
+    expect(table.every((r) => r.length === 8)).toBe(true);
+    expect(table.map((r) => r[0])).toEqual([
+      "Element",
+      "Basic pay",
+      "Supplements (HCAS, London weighting)",
+      "Unsocial hours enhancement",
+      "Pay",
+      "Weekly hours",
+      "Effective hourly rate",
+      "Annual leave (days, excluding public holidays)",
+      "Sick pay",
+      "Pension scheme",
+      "Employer National Insurance",
+      "Employer pension",
+      "Apprenticeship Levy",
+      "Employer cost",
+      "Leave valued (cost of cover)",
+      "Hours valued (cost of cover)",
+      "Total cost",
+    ]);
+  });
+
+  test("the figures of the worked example", () => {
+    const byName = Object.fromEntries(table.slice(1).map((r) => [r[0], r]));
+    expect(byName["Basic pay"].slice(2, 7)).toEqual([31049, 31537, 31537, 488, "Target"]);
+    expect(byName["Unsocial hours enhancement"].slice(2, 7)).toEqual([1863.07, 2131.35, 2131.35, 268.28, "Target"]);
+    expect(byName["Weekly hours"].slice(2, 7)).toEqual([37.5, 37, 37, 213.09, "Target"]);
+    expect(byName["Annual leave (days, excluding public holidays)"].slice(2, 7)).toEqual([27, 25, 27, -119.09, "Current"]);
+    expect(byName["Sick pay"].slice(2, 7)).toEqual(["2 months full pay, 2 months half pay", "2 months full pay, 2 months half pay", "2 months full pay, 2 months half pay", "", "Equal"]);
+    expect(byName["Pension scheme"].slice(2, 5)).toEqual(["NHS", "NHS", "NHS"]);
+    expect(byName["Total cost"].slice(2, 6)).toEqual([45209.02, 46356.36, 46477.32, 1147.34]);
+    expect(String(byName["Weekly hours"][7])).toMatch(/cover 50%/);
+  });
+
+  test("a local target scale from a range, on the council's conditions by default for an AfC person", () => {
+    const scale = [["Grade", "1", "2", "3"], ["C", 30000, 31000, 32000]];
+    const t = h.compare("AFC", 5, 1, 1, 1, scale, "C", "2025/26");
+    expect(t[1].slice(0, 4)).toEqual(["Basic pay", "£ a year", 31049, 32000]);
+    expect(t[5].slice(2, 4)).toEqual([37.5, 37]); // NJC 37-hour week
+  });
+});
+
+describe("ASSIMILATE", () => {
+  test("NJC SCP 30 (£40,777) to AfC band 6: step 2 (£40,823)", () => {
+    expect(h.assimilate("NJC", 30, null, "AFC", 6, "2025/26")).toBe(2);
+  });
+  test("AfC band 5 step 1 (£31,049) to NJC SCPs 17-20: SCP 18 (SCP 17 is £31,022)", () => {
+    expect(h.assimilate("AFC", 5, 1, "NJC", "17-20", "2025/26")).toBe(18);
+  });
+  test("above the top: band 5 step 3 (£37,796) to SCPs 22-25 gives the top, SCP 25 (£36,363)", () => {
+    expect(h.assimilate("AFC", 5, 3, "NJC", "22-25", "2025/26")).toBe(25);
+  });
+  test("below the minimum: the bottom of the grade", () => {
+    expect(h.assimilate("AFC", 3, 1, "NJC", "17-20", "2025/26")).toBe(17);
+  });
+  test("the target grade looked up in a mapping range", () => {
+    const mapping = [["From", "To"], ["28-31", "6"], ["22-27", "5"]];
+    expect(h.assimilate("NJC", 30, null, "AFC", null, "2025/26", mapping)).toBe(2);
+    expect(h.assimilate("NJC", 24, null, "AFC", "", "2025/26", mapping)).toBe(3); // £35,412 → band 5 step 3 (£37,796)
+  });
+  test("onto a local scale, and from one", () => {
+    const scale = [["C", 30000, 31000, 32000]];
+    expect(h.assimilate("AFC", 5, 1, scale, "C", "2025/26")).toBe(3);
+    expect(h.assimilate(scale, "C", 2, "NJC", "17-20", "2025/26")).toBe(17);
+  });
+  test("errors: no target and no mapping; a mapping without the grade; a bad band", () => {
+    expect(excelError(() => h.assimilate("NJC", 30, null, "AFC", null)).message).toMatch(/give the target grade, or a mapping range/);
+    const e = excelError(() => h.assimilate("NJC", 12, null, "AFC", null, "2025/26", [["28-31", "6"]]));
+    expect(e.code).toBe("#VALUE!");
+    expect(e.message).toMatch(/no row for grade 12/);
+    expect(excelError(() => h.assimilate("AFC", 5, 1, "AFC", "10")).code).toBe("#N/A");
+  });
+});
+
+describe("PROTECTION", () => {
+  const header = ["Year", "Target point", "Target pay", "Protected level", "Pay", "Protection payment", "Protected", "Scale figures"];
+
+  test("cash protection for 3 years, awards 3%: the worked example", () => {
+    const t = h.protection("AFC", 5, 3, "NJC", "22-25", "CASH", 3, "2025/26", null, 0.03);
+    expect(t).toEqual([
+      header,
+      ["2025/26", "NJC SCP 25", 36363, 37796, 37796, 1433, "Yes", "data"],
+      ["2026/27", "NJC SCP 25", 37454, 37796, 37796, 342, "Yes", "projected"],
+      ["2027/28", "NJC SCP 25", 38578, 37796, 38578, 0, "No", "projected"],
+      ["2028/29", "NJC SCP 25", 39735, "", 39735, 0, "No", "projected"],
+      ["2029/30", "NJC SCP 25", 40927, "", 40927, 0, "No", "projected"],
+    ]);
+  });
+
+  test("tapered from text, 'mark-time' spelt with a hyphen, red circle, and a range of awards", () => {
+    expect(h.protection("AFC", 5, 3, "NJC", "22-25", "TAPERED", "100%,50%,0%", "2025/26", 3, 0.03).map((r) => r[4])).toEqual(["Pay", 37796, 37625, 38578]);
+    expect(h.protection("AFC", 5, 3, "NJC", "22-25", "mark-time", null, "2025/26", 3, 0.03).map((r) => r[4])).toEqual(["Pay", 37796, 37796, 38578]);
+    // Awards 2% then 4%: SCP 25 36,363 × 1.02 = 37,090.26 → 37,090; × 1.04 = 38,573.6 → 38,574. Red circle 37,796 × 1.02 = 38,551.92; × 1.04 = 40,094.0 (40,093.9968 → 40,094.00)
+    const rc = h.protection("AFC", 5, 3, "NJC", "22-25", "REDCIRCLE", null, "2025/26", 3, [[0.02], [0.04]]);
+    expect(rc.map((r) => r[2])).toEqual(["Target pay", 36363, 37090, 38574]);
+    expect(rc.map((r) => r[4])).toEqual(["Pay", 37796, 38551.92, 40094]);
+  });
+
+  test("the default length shows the protection end", () => {
+    expect(h.protection("AFC", 5, 3, "NJC", "22-25", "CASH", 7, "2025/26")).toHaveLength(9); // header + 8 years
+  });
+
+  test.each<[string, unknown[], RegExp]>([
+    ["an unknown policy", ["AFC", 5, 3, "NJC", "22-25", "FROZEN"], /policy "FROZEN" is not recognised/],
+    ["cash with no term", ["AFC", 5, 3, "NJC", "22-25", "CASH"], /needs term: the number of years/],
+    ["a taper with no schedule", ["AFC", 5, 3, "NJC", "22-25", "TAPERED"], /TAPERED needs term/],
+    ["a taper share above 100%", ["AFC", 5, 3, "NJC", "22-25", "TAPERED", "150%"], /term \(item 1\) must be at most 1/],
+    ["cash for 2.5 years", ["AFC", 5, 3, "NJC", "22-25", "CASH", 2.5], /term must be a whole number/],
+  ])("%s is an Excel error", (_, args, message) => {
+    const e = excelError(() => (h.protection as (...a: unknown[]) => unknown)(...args));
+    expect(["#VALUE!", "#NUM!"]).toContain(e.code);
+    expect(e.message).toMatch(message);
+  });
+});
+
+describe("the command line evaluates the new functions", () => {
+  test("caretrust fn LEVELUP AFC 5 1 1 1 NJC 17-20 2025/26 '' '' 7.5 [[\"coverProportion\",0.5]]", () => {
+    expect(runFn("LEVELUP", ["AFC", "5", "1", "1", "1", "NJC", "17-20", "2025/26", "", "", "7.5", '[["coverProportion",0.5]]'])).toEqual({
+      exitCode: 0,
+      stdout: "46477.32\n",
+      stderr: "",
+    });
+  });
+  test("caretrust fn ASSIMILATE NJC 30 '' AFC 6 2025/26 prints 2", () => {
+    expect(runFn("CARETRUST.ASSIMILATE", ["NJC", "30", "", "AFC", "6", "2025/26"]).stdout).toBe("2\n");
+  });
+  test("caretrust fn PROTECTION prints the spilled table as JSON", () => {
+    const r = runFn("protection", ["AFC", "5", "3", "NJC", "22-25", "CASH", "3", "2025/26", "2", "0.03"]);
+    expect(JSON.parse(r.stdout)[1]).toEqual(["2025/26", "NJC SCP 25", 36363, 37796, 37796, 1433, "Yes", "data"]);
+  });
+  test("an error exits 1 with the Excel error and its message", () => {
+    const r = runFn("LEVELUP", ["NJC", "30", "", "1", "8", "AFC", "6", "2025/26"]);
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toMatch(/^#N\/A .*employer rate/);
+  });
+});
