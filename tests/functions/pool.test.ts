@@ -271,3 +271,29 @@ describe("the command line evaluates them", () => {
     expect(r.stderr).toMatch(/^#VALUE! The FIXED percentages add up to 90%/);
   });
 });
+
+describe("the worked examples in docs/pools.md", () => {
+  test("ALLOCATE(1000000.01, B2:B4)", () => {
+    expect(f.allocate(1000000.01, THREE)).toEqual([[500000.01], [300000], [200000]]);
+  });
+  test("POOLSHARES(B2:B4) and with fixed shares 40/40/20", () => {
+    expect(f.poolShares(THREE)).toEqual([[0.5], [0.3], [0.2]]);
+    expect(f.poolShares(THREE, [["40%"], ["40%"], ["20%"]])).toEqual([[0.4], [0.4], [0.2]]);
+  });
+  test("RISKSHARE table", () => {
+    expect(f.riskShare(100000, THREE, "FIXED", [[0.4], [0.4], [0.2]])).toEqual([[40000], [40000], [20000]]);
+    expect(f.riskShare(200000, THREE, "TIERED", [[50000], ["LEAD"], [1], [150000], ["FIXED"], ["50%"], ["30%"], ["20%"], ["PROPORTIONAL"]])).toEqual([
+      [125000],
+      [45000],
+      [30000],
+    ]);
+    expect(f.riskShare(50000, THREE, "RISKPOOL", 20000)).toEqual([[15000], [9000], [6000]]);
+    expect(f.riskShare(100000, THREE, "WATERFALL", [[30000, 50000]])).toEqual([[10000], [6000], [4000]]);
+  });
+  test("the parameters examples", () => {
+    expect(f.riskShare(100000, THREE, "RISKPOOL", [[500000, "FIXED", "50%", "25%", "25%"]])).toEqual([[0], [0], [0]]);
+    expect(f.riskShare(100000, THREE, "WATERFALL", [[30000, 50000, "LEAD", 1]])).toEqual([[20000], [0], [0]]);
+    // CAPPED/FIXED on an underspend: the FIXED part applies, -10,000 × 50/30/20%
+    expect(f.riskShare(-10000, THREE, "CAPPED/FIXED", [[20000], [null], [15000], ["50%"], ["30%"], ["20%"]])).toEqual([[-5000], [-3000], [-2000]]);
+  });
+});
