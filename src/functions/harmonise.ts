@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-explicit-any -- Excel passes any cell value; args.ts checks it. */
 import { EngineError, invalidValue } from "../engine/errors";
 import {
   assimilate as assimilateGrade,
@@ -19,7 +18,7 @@ import { D, ZERO, type Decimal } from "../engine/money";
 import { SCHEMES, type Scheme } from "../engine/oncosts";
 import { scalePay, type ScaleRef } from "../engine/scales";
 import type { StaffMember } from "../engine/staff";
-import { HCAS_AREAS, TERMS_NAMES, type HcasChoice, type TermsName } from "../engine/terms";
+import { HCAS_AREAS, TERMS_NAMES, type TermsName } from "../engine/terms";
 import { choice, isOmitted, matrix, num, optNum, out, scalar, text, year as yearArg, type Cell } from "./args";
 import { excelCall } from "./excelErrors";
 import { scaleArg } from "./scaleArg";

@@ -3,8 +3,7 @@
  * assimilation, protection and each option's cost, year by year.
  */
 import { EngineError, invalidNumber, invalidValue } from "../errors";
-import { roundPenny, ZERO, type Decimal } from "../money";
-import { onCosts } from "./package";
+import { roundPenny, ZERO } from "../money";
 import type { Scheme } from "../oncosts";
 import { normaliseAfcBand } from "../scales";
 import type { StaffMember } from "../staff";
@@ -12,7 +11,7 @@ import type { TermsName } from "../terms";
 import { financialYear, type FinancialYear } from "../years";
 import { assimilate, targetGradeFor } from "./assimilate";
 import { comparisonRows, costLine, costPair } from "./compare";
-import { buildPackage, employerRateFor, unsocialRatesFor, type UnsocialHours } from "./package";
+import { buildPackage, employerRateFor, onCosts, unsocialRatesFor, type UnsocialHours } from "./package";
 import { afcStepAt, afcThresholds, allowanceAt, fullTimePayAt, gradeTop, progress, schemeOf } from "./positions";
 import { protectionSchedule } from "./protection";
 import { awardFor, resolveScenario } from "./scenario";
