@@ -112,5 +112,7 @@ export function matrix(v: unknown, name: string): Cell[][] {
 
 /** Decimal -> the number Excel shows. Money is already rounded to the penny by the engine. */
 export function out(d: Decimal): number {
-  return d.toNumber();
+  const n = d.toNumber();
+  if (!Number.isFinite(n)) throw invalidNumber("The result is too large for Excel to hold: check the amounts given.");
+  return n;
 }

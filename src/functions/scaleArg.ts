@@ -1,7 +1,7 @@
 import { invalidValue } from "../engine/errors";
 import { D } from "../engine/money";
 import type { LocalScaleRow, ScaleRef } from "../engine/scales";
-import { isOmitted, type Cell } from "./args";
+import { isOmitted, matrix, type Cell } from "./args";
 
 function asNumber(c: Cell): number | null {
   if (typeof c === "number" && Number.isFinite(c)) return c;
@@ -38,8 +38,9 @@ export function parseLocalScale(range: Cell[][]): LocalScaleRow[] {
 
 /** The `scale` argument: "AFC", "NJC", or a range holding a local scale. */
 export function scaleArg(v: unknown): ScaleRef {
-  if (Array.isArray(v) && !(v.length === 1 && Array.isArray(v[0]) && v[0].length === 1)) return { kind: "LOCAL", rows: parseLocalScale(v as Cell[][]) };
-  const x = Array.isArray(v) ? (v as Cell[][])[0][0] : (v as Cell);
+  const cells = Array.isArray(v) ? matrix(v, "scale") : null;
+  if (cells && !(cells.length === 1 && cells[0].length === 1)) return { kind: "LOCAL", rows: parseLocalScale(cells) };
+  const x = cells ? cells[0][0] : (v as Cell);
   if (isOmitted(x)) throw invalidValue('scale is missing. Use "AFC", "NJC", or a range holding a local scale.');
   const t = String(x).trim().toUpperCase().replace(/[\s-]/g, "");
   if (t === "AFC" || t === "AGENDAFORCHANGE" || t === "NHS") return { kind: "AFC" };
