@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-explicit-any -- Excel passes any cell value; args.ts checks it. */
 import { invalidValue, notAvailable } from "../engine/errors";
 import { allocate as allocatePence, D, sum, type Decimal } from "../engine/money";
 import {

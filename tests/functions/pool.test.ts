@@ -5,7 +5,6 @@
 import * as pool from "../../src/functions/pool";
 import { runFn } from "../../src/cli/fn";
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- Excel (and the command line) pass any value in any position. */
 /** The functions as Excel calls them: a single value or null where a range is declared is allowed. */
 const f = pool as unknown as { [K in keyof typeof pool]: (...args: any[]) => any };
 
