@@ -296,3 +296,8 @@ describe("the worked examples in docs/pools.md", () => {
     expect(f.riskShare(-10000, THREE, "CAPPED/FIXED", [[20000], [null], [15000], ["50%"], ["30%"], ["20%"]])).toEqual([[-5000], [-3000], [-2000]]);
   });
 });
+
+test("docs: quarterly instalments, ALLOCATE(400000.02, {1,1,1,1})", () => {
+  // 40,000,002p / 4 = 10,000,000.5p each; floors 40,000,000p; 2p left; all tied -> the first two
+  expect(f.allocate(400000.02, [[1, 1, 1, 1]])).toEqual([[100000.01, 100000.01, 100000, 100000]]);
+});

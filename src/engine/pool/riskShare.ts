@@ -111,13 +111,17 @@ export function validateRule(rule: Rule, partners: number, names?: readonly stri
  * positive variance, the underspend rule for a negative one.
  *
  * Every split is to the penny with the largest-remainder method, so the parts, plus whatever a risk
- * pool or other underspends absorbed, add up exactly to the variance (rounded to the penny).
+ * pool or other underspends absorbed, add up exactly to the variance (rounded to the penny). A
+ * spare penny on a tie goes to the larger weight, then the larger contribution, then the partner
+ * listed first (see splitByWeights), so the order partners are listed in matters only between
+ * partners identical in both.
  *
  * @param variance £: expenditure minus budget, overspend positive, underspend negative.
  * @throws EngineError for a rule that does not fit the partners or cannot absorb the variance.
  */
 export function shareVariance(variance: DecimalInput, arrangement: Arrangement, ctx: ShareContext): VarianceShare {
-  const v = roundPenny(variance);
+  const rounded = roundPenny(variance);
+  const v = rounded.isZero() ? ZERO : rounded; // never -0: a zero variance is an overspend of nothing
   const n = ctx.weights.length;
   if (ctx.contributions.length !== n) throw invalidValue(`Give one contribution per partner (${n}); got ${ctx.contributions.length}.`);
   validateRule(arrangement.overspend, n, ctx.names);
