@@ -1,0 +1,163 @@
+/**
+ * The board pack for 1,000, 10,000 and 50,000 staff: the time to build the sheet plan (read and
+ * validate the list, cost everyone, lay out the sheets), the number of context.sync() round trips
+ * and the largest request when the Office.js renderer writes it (against the recording fake of the
+ * Excel API in tests/excel/fakeExcel.ts), and the time to write the .xlsx file.
+ * Run in a child process per size, so that the peak memory is that size's own.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { nowNs, optionalModule, peakRssBytes, secondsSince } from "./measure";
+import { BENCH_JOB_MATCH } from "./harmonise";
+import { staffTable } from "./staffList";
+
+export interface BoardPackFigures {
+  n: number;
+  readSeconds: number;
+  costSeconds: number;
+  layoutSeconds: number;
+  planSeconds: number;
+  sheets: number;
+  planCells: number;
+  issues: number;
+  office:
+    | {
+        seconds: number;
+        /** Round trips and request sizes as the fake received them (serialised as Office.js sends them). */
+        syncs: number;
+        largestRequestBytes: number;
+        totalRequestBytes: number;
+        /** The renderer's own count and estimate of its largest write request. */
+        rendererSyncs: number;
+        rendererLargestBytes: number;
+      }
+    | { unavailable: string };
+  xlsx: { seconds: number; bytes: number } | { unavailable: string };
+  peakRssBytes: number;
+}
+
+interface FakeExcelLike {
+  run<T>(batch: (context: unknown) => Promise<T>): Promise<T>;
+  syncs: number;
+  requests: { bytes: number }[];
+}
+
+/**
+ * The recording fake lives with the Office.js renderer's tests (tests/excel/fakeExcel.ts, which
+ * has no imports). It is compiled here in memory with the TypeScript compiler the project
+ * already depends on, so the benchmark drives the very fake the tests use rather than a copy.
+ */
+function loadFakeExcel(root: string): { ok: true; FakeExcel: new (o?: { requestLimitBytes?: number }) => FakeExcelLike } | { ok: false; why: string } {
+  const file = path.join(root, "tests", "excel", "fakeExcel.ts");
+  if (!fs.existsSync(file)) return { ok: false, why: "tests/excel/fakeExcel.ts (the recording fake of the Excel API) is not there" };
+  const ts = optionalModule<typeof import("typescript")>("typescript");
+  if (!ts.ok) return { ok: false, why: `the TypeScript compiler is needed to load tests/excel/fakeExcel.ts: ${ts.why}` };
+  const js = ts.mod.transpileModule(fs.readFileSync(file, "utf8"), {
+    compilerOptions: { module: ts.mod.ModuleKind.CommonJS, target: ts.mod.ScriptTarget.ES2020 },
+    fileName: file,
+  }).outputText;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const Module = require("module") as { new (id: string): { filename: string; paths: string[]; exports: any; _compile(code: string, filename: string): void }; _nodeModulePaths(dir: string): string[] };
+  const m = new Module(file);
+  m.filename = file;
+  m.paths = Module._nodeModulePaths(path.dirname(file));
+  m._compile(js, file);
+  return { ok: true, FakeExcel: m.exports.FakeExcel };
+}
+
+interface PlanLike {
+  sheets: { blocks?: unknown[] }[];
+}
+
+function countCells(plan: unknown): number {
+  // Cells of every value block and table the plan holds (rows × columns), as a size measure.
+  let cells = 0;
+  const visit = (v: unknown, depth: number): void => {
+    if (depth > 6 || v === null || typeof v !== "object") return;
+    if (Array.isArray(v)) {
+      if (v.length > 0 && Array.isArray(v[0])) {
+        for (const row of v) cells += (row as unknown[]).length;
+        return;
+      }
+      for (const x of v) visit(x, depth + 1);
+      return;
+    }
+    for (const x of Object.values(v)) visit(x, depth + 1);
+  };
+  visit(plan, 0);
+  return cells;
+}
+
+export async function boardPackChild(n: number, root: string): Promise<BoardPackFigures | { unavailable: string }> {
+  const pack = optionalModule<typeof import("../report/boardPack")>("../report/boardPack");
+  if (!pack.ok) return { unavailable: `the board pack (src/report/boardPack.ts) is not built: ${pack.why}` };
+  const scenarioMod = optionalModule<typeof import("../report/scenario")>("../report/scenario");
+  if (!scenarioMod.ok) return { unavailable: `the board scenario (src/report/scenario.ts) is not built: ${scenarioMod.why}` };
+  const scenario = scenarioMod.mod.parseBoardScenario({
+    title: "Benchmark",
+    financialYear: "2025/26",
+    targetTerms: "AFC",
+    protection: { policy: "CASH", years: 3 },
+    lgpsEmployerRate: 0.195,
+    jobMatch: BENCH_JOB_MATCH,
+  });
+  const table = staffTable(n);
+
+  const stageStart = new Map<string, bigint>();
+  const stageSeconds = new Map<string, number>();
+  const t0 = nowNs();
+  const result = pack.mod.buildBoardPack({
+    table,
+    scenario,
+    generatedOn: "2026-01-01",
+    version: "bench",
+    onProgress: (stage, done, total) => {
+      if (!stageStart.has(stage)) stageStart.set(stage, nowNs());
+      if (done === total) stageSeconds.set(stage, Number(nowNs() - stageStart.get(stage)!) / 1e9);
+    },
+  });
+  const planSeconds = secondsSince(t0);
+  const plan = result.workbook as unknown as PlanLike;
+
+  let office: BoardPackFigures["office"];
+  const fake = loadFakeExcel(root);
+  const apply = optionalModule<typeof import("../excel/applyPlan")>("../excel/applyPlan");
+  if (!fake.ok) office = { unavailable: fake.why };
+  else if (!apply.ok) office = { unavailable: `the Office.js renderer (src/excel/applyPlan.ts) is not built: ${apply.why}` };
+  else {
+    const excel = new fake.FakeExcel();
+    const t = nowNs();
+    const r = await excel.run((ctx) => apply.mod.applyPlan(ctx as Excel.RequestContext, result.workbook, { isSetSupported: () => true }));
+    office = {
+      seconds: secondsSince(t),
+      syncs: excel.syncs,
+      largestRequestBytes: excel.requests.reduce((a, q) => Math.max(a, q.bytes), 0),
+      totalRequestBytes: excel.requests.reduce((a, q) => a + q.bytes, 0),
+      rendererSyncs: r.syncs,
+      rendererLargestBytes: r.largestRequestBytes,
+    };
+  }
+
+  let xlsx: BoardPackFigures["xlsx"];
+  const render = optionalModule<typeof import("../xlsx/render")>("../xlsx/render");
+  if (!render.ok) xlsx = { unavailable: `the .xlsx renderer (src/xlsx/render.ts) is not built: ${render.why}` };
+  else {
+    const t = nowNs();
+    const buf = await render.mod.renderXlsx(result.workbook);
+    xlsx = { seconds: secondsSince(t), bytes: buf.length };
+  }
+
+  return {
+    n,
+    readSeconds: stageSeconds.get("read") ?? 0,
+    costSeconds: stageSeconds.get("cost") ?? 0,
+    layoutSeconds: stageSeconds.get("layout") ?? 0,
+    planSeconds,
+    sheets: plan.sheets.length,
+    planCells: countCells(plan),
+    issues: result.issues.length,
+    office,
+    xlsx,
+    peakRssBytes: peakRssBytes(),
+  };
+}

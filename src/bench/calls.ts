@@ -1,0 +1,114 @@
+/**
+ * Custom function calls per second, called exactly as Excel calls them (arguments as Excel
+ * passes them, through the registry), against the same cost worked in plain JavaScript numbers:
+ * the ratio is the price of exact decimal arithmetic and of checking every argument.
+ */
+import { employerCost } from "../engine/oncosts";
+import { D } from "../engine/money";
+import { financialYear } from "../engine/years";
+import { FUNCTIONS, type CustomFunction } from "../functions/registry";
+import { fmt, nowNs, secondsSince } from "./measure";
+
+export interface CallFigures {
+  name: string;
+  calls: number;
+  seconds: number;
+  perSecond: number;
+  nsPerCall: number;
+}
+
+const PAYS = Array.from({ length: 1000 }, (_, i) => 18000 + i * 97.37);
+const SALARY_ARGS: unknown[][] = [
+  ["AFC", "6", 2, "2025/26"],
+  ["AFC", 5, null, "2025/26"],
+  ["AFC", "8a", 3, "2025/26"],
+  ["NJC", 23, null, "2025/26"],
+  ["AFC", "3", 2, 2025],
+  ["NJC", "SCP 30", null, "2025/26"],
+  ["AFC", "Band 7", 1, null],
+];
+const COST_ARGS: unknown[][] = PAYS.map((p, i) => (i % 3 === 2 ? [p, "LGPS", "2025/26", 0.195] : [p, "NHS", "2025/26", null]));
+const RISK_ARGS: unknown[][] = PAYS.map((p, i) => [(i % 2 ? -1 : 1) * p * 10, [[500000], [300000], [200000]], "PROPORTIONAL", null]);
+
+/** Runs `calls` calls of fn cycling through the argument lists; returns seconds. */
+function run(fn: CustomFunction, argLists: unknown[][], calls: number): number {
+  let sink = 0;
+  const t = nowNs();
+  for (let i = 0, k = 0; i < calls; i++, k = k + 1 === argLists.length ? 0 : k + 1) {
+    const r = fn(...argLists[k]);
+    if (r !== undefined) sink++;
+  }
+  const s = secondsSince(t);
+  if (sink !== calls) throw new Error("a call returned nothing");
+  return s;
+}
+
+/** How many calls to time: `target`, unless that would take longer than `budgetSeconds` at the calibrated speed. */
+function callsFor(fn: CustomFunction, argLists: unknown[][], target: number, budgetSeconds: number): number {
+  const probe = Math.min(target, 20000);
+  run(fn, argLists, probe); // warm up (JIT)
+  const s = run(fn, argLists, probe);
+  const fits = Math.floor((budgetSeconds * probe) / s);
+  return Math.max(probe, Math.min(target, Math.floor(fits / 1000) * 1000));
+}
+
+function figures(name: string, fn: CustomFunction, argLists: unknown[][], target: number, budget: number): CallFigures {
+  const calls = callsFor(fn, argLists, target, budget);
+  const seconds = run(fn, argLists, calls);
+  return { name, calls, seconds, perSecond: calls / seconds, nsPerCall: (seconds * 1e9) / calls };
+}
+
+/**
+ * The same employer cost in plain JS numbers: NI 15% above £5,000, NHS employer pension 23.78%,
+ * levy 0.5%, each rounded to the penny with Math.round (which is not half-up on binary floats:
+ * the comparison counts how often it misses by a penny).
+ */
+export function plainCost(pay: number): number {
+  const p = Math.round(pay * 100) / 100;
+  const ni = p > 5000 ? Math.round((p - 5000) * 0.15 * 100) / 100 : 0;
+  const pension = Math.round(p * 0.2378 * 100) / 100;
+  const levy = Math.round(p * 0.005 * 100) / 100;
+  return p + ni + pension + levy;
+}
+
+export function callBenchmarks(target: number, budgetSeconds: number, log: (line: string) => void): void {
+  const get = (name: string): CustomFunction | null => FUNCTIONS.get(name) ?? null;
+  const results: CallFigures[] = [];
+  const salary = get("SALARY");
+  const cost = get("COST");
+  const riskShare = get("RISKSHARE");
+  if (salary) results.push(figures("SALARY", salary, SALARY_ARGS, target, budgetSeconds));
+  if (cost) results.push(figures("COST", cost, COST_ARGS, target, budgetSeconds));
+  if (riskShare) results.push(figures("RISKSHARE", riskShare, RISK_ARGS, target, budgetSeconds));
+  else log("  RISKSHARE: not available yet: no RISKSHARE in the custom function registry (src/functions/registry.ts)");
+  for (const r of results)
+    log(`  ${r.name.padEnd(10)} ${fmt(r.perSecond).padStart(11)} calls/s  (${fmt(r.nsPerCall, 0)} ns a call; ${fmt(r.calls)} calls in ${fmt(r.seconds, 2)} s)`);
+
+  // The baselines: the engine alone (no argument checks), and plain JS numbers.
+  const nhs = COST_ARGS.filter((a) => a[1] === "NHS").map((a) => a[0] as number);
+  const fy = financialYear(2025);
+  const n = results.find((r) => r.name === "COST")?.calls ?? target;
+  const cycle = (body: (pay: number) => unknown): number => {
+    for (let i = 0; i < 20000; i++) body(nhs[i % nhs.length]);
+    const t = nowNs();
+    for (let i = 0, k = 0; i < n; i++, k = k + 1 === nhs.length ? 0 : k + 1) body(nhs[k]);
+    return (secondsSince(t) * 1e9) / n;
+  };
+  const engineNs = cycle((pay) => employerCost(new D(pay), "NHS", fy, null).total);
+  let acc = 0;
+  const plainNs = cycle((pay) => (acc += plainCost(pay)));
+  const costNs = results.find((r) => r.name === "COST")?.nsPerCall;
+  log(`  engine alone (employerCost on a Decimal, no argument checks): ${fmt(1e9 / engineNs)} a second (${fmt(engineNs, 0)} ns)`);
+  log(`  plain JS numbers, same cost:                                   ${fmt(1e9 / plainNs)} a second (${fmt(plainNs, 1)} ns)${acc > 0 ? "" : " "}`);
+  if (costNs !== undefined) log(`  price of exact arithmetic and checks: COST is ${fmt(costNs / plainNs, 0)} times the plain-number cost (engine alone ${fmt(engineNs / plainNs, 0)} times)`);
+
+  // How often the plain-number version is a penny out (why the engine uses decimals).
+  let differ = 0;
+  const sample = 100000;
+  for (let i = 0; i < sample; i++) {
+    const pay = 12000 + i * 1.37;
+    const exact = employerCost(new D(pay.toFixed(2)), "NHS", fy, null).total.toNumber();
+    if (Math.abs(plainCost(Number(pay.toFixed(2))) - exact) > 0.001) differ++;
+  }
+  log(`  plain numbers differ from the exact cost by a penny or more for ${fmt(differ)} of ${fmt(sample)} pays (£12,000 to £149,000 in steps of £1.37)`);
+}

@@ -1,0 +1,37 @@
+/**
+ * Rows per second through the whole-table custom functions: one call for the whole list.
+ */
+import { FUNCTIONS } from "../functions/registry";
+import { best, fmt, fmtSeconds } from "./measure";
+
+function payColumn(n: number): unknown[][] {
+  return Array.from({ length: n }, (_, i) => [i % 500 === 499 ? null : 18000 + ((i * 7919) % 60000) + 0.5 * (i % 2)]);
+}
+function schemeColumn(n: number): unknown[][] {
+  return Array.from({ length: n }, (_, i) => [i % 3 === 2 ? "LGPS" : "NHS"]);
+}
+function rateColumn(n: number): unknown[][] {
+  return Array.from({ length: n }, (_, i) => [i % 3 === 2 ? 0.195 : "FULL"]);
+}
+const BANDS = ["2", "3", "4", "5", "6", "7", "8a", "8b"];
+
+export function tableBenchmarks(sizes: readonly number[], log: (line: string) => void, extra: (n: number) => { name: string; call: () => unknown }[] = () => []): void {
+  const costTable = FUNCTIONS.get("COSTTABLE");
+  const salaryTable = FUNCTIONS.get("SALARYTABLE");
+  for (const n of sizes) {
+    const pays = payColumn(n);
+    const schemes = schemeColumn(n);
+    const rates = rateColumn(n);
+    const grades = Array.from({ length: n }, (_, i) => [BANDS[i % BANDS.length]]);
+    const steps = Array.from({ length: n }, (_, i) => [1 + (i % 2)]);
+    const runs: { name: string; call: () => unknown }[] = [];
+    if (costTable) runs.push({ name: "COSTTABLE", call: () => costTable(pays, schemes, "2025/26", rates) });
+    if (salaryTable) runs.push({ name: "SALARYTABLE", call: () => salaryTable([["AFC"]], grades, steps, "2025/26") });
+    runs.push(...extra(n));
+    for (const r of runs) {
+      r.call(); // warm up
+      const s = best(n >= 100000 ? 2 : 5, () => void r.call());
+      log(`  ${r.name.padEnd(12)} ${fmt(n).padStart(8)} rows: ${fmtSeconds(s).padStart(9)}  ${fmt(n / s).padStart(10)} rows/s`);
+    }
+  }
+}
