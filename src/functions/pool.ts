@@ -46,9 +46,13 @@ function where(m: Cell[][], k: number): string {
   return ` (row ${r}, column ${c})`;
 }
 
-/** The numbers in a range, row by row; a blank cell is 0. */
-function numbers(m: Cell[][], name: string, rule: { min?: number; max?: number }): Decimal[] {
-  return m.flat().map((c, k) => (isOmitted(c) ? new D(0) : num(c, `${name}${where(m, k)}`, rule)));
+/** The numbers in a range, row by row; a blank cell is 0, or an error where a figure must be given. */
+function numbers(m: Cell[][], name: string, rule: { min?: number; max?: number }, blank: "zero" | "error" = "zero"): Decimal[] {
+  return m.flat().map((c, k) => {
+    if (!isOmitted(c)) return num(c, `${name}${where(m, k)}`, rule);
+    if (blank === "error") throw invalidValue(`${name}${where(m, k)} is empty: give the figure (0 if it is nothing).`);
+    return new D(0);
+  });
 }
 
 /** Values laid out in the shape of a range, row by row. */
@@ -181,7 +185,8 @@ function poolArgs(partners: unknown, contributions: unknown, expenditure: unknow
 
   const em = range(expenditure, "expenditure");
   if (em.length > 1 && em[0].length > 1) throw invalidValue("expenditure must be a single row or column, one figure per service line.");
-  const spend = numbers(em, "expenditure", NON_NEGATIVE_MONEY);
+  // A blank is more likely a figure not yet entered than nothing spent: say so rather than show a large underspend.
+  const spend = numbers(em, "expenditure", NON_NEGATIVE_MONEY, "error");
   if (spend.length !== lineCount)
     throw invalidValue(`Give one expenditure figure per service line: contributions have ${lineCount} line(s), expenditure has ${spend.length}.`);
 
@@ -197,7 +202,7 @@ function poolArgs(partners: unknown, contributions: unknown, expenditure: unknow
   const statement = settlePool({
     partners: names,
     lines: Array.from({ length: lineCount }, (_, l) => ({
-      name: lineCount > 1 ? `Line ${l + 1}` : "The pool",
+      name: lineCount > 1 ? `Line ${l + 1}` : "the pool",
       contributions: names.map((_, i) => ({ base: base[at(i, l)], changes: change ? [change[at(i, l)]] : [] })),
       expenditure: spend[l],
       arrangement: poolArrangement ? undefined : arrangements[l],
@@ -214,7 +219,7 @@ function poolArgs(partners: unknown, contributions: unknown, expenditure: unknow
  * @helpurl https://localhost:3000/help/poolaccount.html
  * @param partners The partners' names, a column (or a row), one per partner.
  * @param contributions Base contributions in £: one row per partner (when partners is a column), one column per service line; a single column for a pool without lines.
- * @param expenditure What was spent in £ (outturn or forecast): one figure per service line, or one for the pool.
+ * @param expenditure What was spent in £ (outturn or forecast): one figure per service line, or one for the pool (0 if nothing; an empty cell is an error).
  * @param [method] One method for the pool, or one per service line; as for RISKSHARE (default PROPORTIONAL). WATERFALL settles the whole pool: overspends on lines are met first from underspends on other lines. OWN: each line's variance falls to those who fund it.
  * @param [parameters] The methods' parameters, cells read in order, as for RISKSHARE (one line's after another). LEAD may name the partner. OWN takes none.
  * @param [changes] In-year changes to contributions in £ (either sign), the same shape as contributions; blank counts as 0.

@@ -231,7 +231,10 @@ describe("POOLACCOUNT: each partner's memorandum account", () => {
     );
     const negative = excelError(() => f.poolAccount([["ICB"], ["Council"]], TWO, 100, null, null, [[-700000], [0]]));
     expect(negative.code).toBe("#NUM!");
-    expect(negative.message).toBe("ICB's contribution to The pool is -£100,000.00 after in-year changes: a contribution cannot be negative.");
+    expect(negative.message).toBe("ICB's contribution to the pool is -£100,000.00 after in-year changes: a contribution cannot be negative.");
+    expect(excelError(() => f.poolAccount([["ICB"], ["Council"]], LINES, [[450000, null, 190000]])).message).toBe(
+      "expenditure (column 2) is empty: give the figure (0 if it is nothing).",
+    );
   });
 });
 
