@@ -2,11 +2,10 @@ import { harmoniseResolved, resolveScenario, type JobMatchRow, type ResolvedScen
 import { employerCost, SCHEMES, type EmployerRate, type Scheme } from "../engine/oncosts";
 import { readStaffRows, type RowIssue } from "../engine/staffRows";
 import { TERMS_NAMES, type TermsName } from "../engine/terms";
-import { invalidNumber, invalidValue } from "../engine/errors";
-import type { Decimal } from "../engine/money";
+import { invalidValue } from "../engine/errors";
 import { scalePay, type ScaleRef } from "../engine/scales";
 import type { FinancialYear } from "../engine/years";
-import { choice, isOmitted, matrix, num, optNum, text, year as yearArg, type Cell } from "./args";
+import { choice, isOmitted, matrix, num, optNum, out, text, year as yearArg, type Cell } from "./args";
 import { cellError, excelCall } from "./excelErrors";
 
 /**
@@ -68,13 +67,6 @@ function memo<T>(parse: (c: Cell) => T): (c: Cell) => T {
     if (!hit.ok) throw hit.e;
     return hit.v;
   };
-}
-
-/** Decimal -> the number Excel shows; a figure beyond what Excel can hold (from an absurd input such as "1e400") is the row's #NUM!, never Infinity. */
-function out(d: Decimal): number {
-  const n = d.toNumber();
-  if (!Number.isFinite(n)) throw invalidNumber(`The result is too large for Excel (over 1.8E+308): check the inputs of this row.`);
-  return n;
 }
 
 function rowError(e: unknown, index: number, width: number): Row {

@@ -10,7 +10,7 @@ import { anyArg, argsFor, deepFreeze } from "./arbitraries";
 import { call, describe as show, INTERNAL_ERROR, messages, outcomeProblem } from "./contract";
 
 /** Runs per function; the whole property suite is kept under about a minute. */
-const RUNS = Number(process.env.PROPERTY_RUNS ?? 400);
+const RUNS = Number(process.env.PROPERTY_RUNS ?? 1000);
 /** A fixed seed keeps the suite repeatable; PROPERTY_SEED=random explores (fast-check prints the seed of a failure). */
 const SEED = process.env.PROPERTY_SEED === undefined ? 20250401 : process.env.PROPERTY_SEED === "random" ? undefined : Number(process.env.PROPERTY_SEED);
 

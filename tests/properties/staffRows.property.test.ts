@@ -10,7 +10,7 @@ import { anyCell } from "./arbitraries";
 import { call, describe as show, outcomeProblem } from "./contract";
 import { applyMutations, COL, goodRows, HEADER, mutation, type Cell } from "./staffTables";
 
-const RUNS = Number(process.env.PROPERTY_RUNS ?? 400);
+const RUNS = Number(process.env.PROPERTY_RUNS ?? 1000);
 const SEED = process.env.PROPERTY_SEED === undefined ? 20250401 : process.env.PROPERTY_SEED === "random" ? undefined : Number(process.env.PROPERTY_SEED);
 const Y = financialYear(2025);
 
