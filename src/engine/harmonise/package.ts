@@ -17,13 +17,15 @@ import type { Package, PayBasis, Position, ResolvedScenario, SickPay, UnsocialRa
 
 /** Weeks in a year (52.143 = 365 ÷ 7), the divisor of both the AfC and NJC hourly rates. */
 export function weeksPerYear(): Decimal {
-  return dec(AFC_TERMS.value.weeksPerYear);
+  return WEEKS;
 }
 
 /** Working days in a year for a five-day week: 52.143 × 5 = 260.715. */
 export function workingDaysPerYear(): Decimal {
-  return weeksPerYear().times(5);
+  return WORKING_DAYS;
 }
+const WEEKS = dec(AFC_TERMS.value.weeksPerYear);
+const WORKING_DAYS = WEEKS.times(5);
 
 export interface UnsocialHours {
   nightsAndSaturdays: Decimal;

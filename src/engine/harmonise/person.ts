@@ -38,7 +38,20 @@ export function zeroLine(): CostLine {
 }
 
 export function addLines(a: CostLine, b: CostLine): CostLine {
-  return Object.fromEntries(LINE_KEYS.map((k) => [k, a[k].plus(b[k])])) as unknown as CostLine;
+  return {
+    basicPay: a.basicPay.plus(b.basicPay),
+    supplement: a.supplement.plus(b.supplement),
+    unsocial: a.unsocial.plus(b.unsocial),
+    protection: a.protection.plus(b.protection),
+    pay: a.pay.plus(b.pay),
+    employerNi: a.employerNi.plus(b.employerNi),
+    employerPension: a.employerPension.plus(b.employerPension),
+    apprenticeshipLevy: a.apprenticeshipLevy.plus(b.apprenticeshipLevy),
+    employerCost: a.employerCost.plus(b.employerCost),
+    leaveValue: a.leaveValue.plus(b.leaveValue),
+    hoursValue: a.hoursValue.plus(b.hoursValue),
+    total: a.total.plus(b.total),
+  };
 }
 
 export function zeroOptions(): OptionCosts {
@@ -169,9 +182,11 @@ export function harmoniseResolved(m: StaffMember, s: ResolvedScenario): PersonRe
     : null;
 
   let total = zeroOptions();
+  let firstPair: ReturnType<typeof costPair> | null = null;
   const years: PersonYear[] = tgtPackages.map((tp, t) => {
     const cp = curPackages[t];
     const pair = costPair(cp, tp, s);
+    if (t === 0) firstPair = pair;
     const protection = basicProtection[t].payment.plus(unsocialProtection ? unsocialProtection[t].payment : ZERO);
     const protectedPay = tp.pay.plus(protection);
     const protectedLine = costLine(
@@ -204,7 +219,7 @@ export function harmoniseResolved(m: StaffMember, s: ResolvedScenario): PersonRe
     assimilation,
     current: curPackages[0],
     target: tgtPackages[0],
-    comparison: comparisonRows(curPackages[0], tgtPackages[0], costPair(curPackages[0], tgtPackages[0], s), s),
+    comparison: comparisonRows(curPackages[0], tgtPackages[0], firstPair ?? costPair(curPackages[0], tgtPackages[0], s), s),
     years,
     total,
     protectionContinues: last.basicProtection.active || (last.unsocialProtection?.active ?? false),

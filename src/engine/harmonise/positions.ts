@@ -8,7 +8,7 @@ import { NJC_SPINE } from "../../data/njc";
 import type { ByYear } from "../../data/types";
 import { invalidValue, notAvailable } from "../errors";
 import { roundPenny, roundPound, type Decimal } from "../money";
-import { afcPay, afcProgression, afcStepForYears, localPay, njcPay, normaliseAfcBand, type ScaleRef } from "../scales";
+import { afcBands, afcPay, afcProgression, afcStepForYears, localPay, njcPay, normaliseAfcBand, type ScaleRef } from "../scales";
 import { financialYear, latestYear, type FinancialYear } from "../years";
 import { awardFor } from "./scenario";
 import type { Grade, PayBasis, PayScheme, Position, ResolvedScenario } from "./types";
@@ -19,9 +19,12 @@ import type { Grade, PayBasis, PayScheme, Position, ResolvedScenario } from "./t
  */
 export function tableYear<T>(table: ByYear<T>, fy: FinancialYear): FinancialYear {
   if (table[fy.label]) return fy;
-  const latest = latestYear(table);
+  let latest = LATEST.get(table);
+  if (!latest) LATEST.set(table, (latest = latestYear(table)));
   return fy.start > latest.start ? latest : fy;
 }
+/** The data tables are constants: their latest year is worked out once. */
+const LATEST = new WeakMap<object, FinancialYear>();
 
 export function schemeOf(p: Position | Grade): PayScheme {
   return p.scale;
@@ -65,7 +68,7 @@ export function parseGrade(text: string, scale: ScaleRef): Grade {
   switch (scale.kind) {
     case "AFC": {
       const band = normaliseAfcBand(t);
-      const bands = Object.keys(AFC_PAY[latestYear(AFC_PAY).label].value);
+      const bands = afcBands(latestYear(AFC_PAY));
       if (!bands.includes(band)) throw notAvailable(`"${t}" is not an Agenda for Change band. Valid bands: ${bands.join(", ")}.`);
       return { scale: "AFC", band };
     }
