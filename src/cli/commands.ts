@@ -1,2 +1,3 @@
 /** The CLI entry: main plus every subcommand. bin/caretrust.js loads this file. */
 export { main } from "./main";
+import "./board";

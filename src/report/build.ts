@@ -183,7 +183,7 @@ function poolReport(p: BoardPool, year: string): PoolReport {
     name: p.name,
     year,
     partners: st.partners.map((a) => ({ ...a })),
-    lines: st.lines.map((l) => ({ ...l })),
+    lines: st.lines.map((l, i) => ({ ...l, riskShare: p.lineRiskShareTexts[i] ?? `pool's: ${p.riskShareText}` })),
     riskPool: st.riskPool,
     underspendsElsewhere: st.underspendsElsewhere,
     total: st.total,

@@ -125,6 +125,8 @@ export interface PoolPartnerLine {
 
 export interface PoolLineLine {
   name: string;
+  /** The risk share this line is settled under, in words ("the pool's: PROPORTIONAL", or its own). */
+  riskShare: string;
   contributions: Decimal[];
   contribution: Decimal;
   expenditure: Decimal;

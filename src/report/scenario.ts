@@ -97,6 +97,8 @@ export interface BoardPool {
   pool: Pool;
   /** The risk share in words as given ("CAPPED/PROPORTIONAL 500000, 500000"), for the assumptions. */
   riskShareText: string;
+  /** Each line's own risk share in words, or null where the line follows the pool's. */
+  lineRiskShareTexts: (string | null)[];
 }
 
 export interface BoardScenario {
@@ -280,6 +282,7 @@ function poolOf(r: Reader, v: unknown): BoardPool | null {
   if (!Array.isArray(v.lines) || v.lines.length === 0)
     return r.fail(`${path}.lines`, 'should list the service lines, each { "name", "contributions": [one per partner], "expenditure" } (a pool without schemes is one line).');
   const lines: ServiceLine[] = [];
+  const lineTexts: (string | null)[] = [];
   v.lines.forEach((l, i) => {
     const lp = `${path}.lines[${i}]`;
     if (!isObj(l)) return r.fail(lp, "should be an object with name, contributions and expenditure.");
@@ -308,11 +311,13 @@ function poolOf(r: Reader, v: unknown): BoardPool | null {
     const expenditure = r.money(l.expenditure, `${lp}.expenditure`, "Expenditure") ?? new D(0);
     const own = riskShareOf(r, l.riskShare, `${lp}.riskShare`, partners);
     lines.push({ name: lineName, contributions, expenditure, ...(own ? { arrangement: own.arrangement } : {}) });
+    lineTexts.push(own ? own.text : null);
   });
   return {
     name,
     pool: { partners, lines, fixedShares, ...(poolRisk ? { arrangement: poolRisk.arrangement } : {}) },
     riskShareText: poolRisk?.text ?? "PROPORTIONAL",
+    lineRiskShareTexts: lineTexts,
   };
 }
 

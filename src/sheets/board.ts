@@ -21,6 +21,7 @@
  */
 import { D, type Decimal } from "../engine/money";
 import { ELEMENTS, type BoardReport, type ElementDef, type ElementKey, type GroupLine, type OptionKey, type PersonLine } from "../report/model";
+import { fitWidth, headingHeights } from "./layout";
 import {
   a1,
   NUMBER_FORMATS,
@@ -162,15 +163,16 @@ export function detailSheet(r: BoardReport): { sheet: SheetPlan; layout: DetailL
     widths.push(width);
     return columns.length - 1;
   };
-  const ref = add("Employee reference", 13, NUMBER_FORMATS.text, "Total");
-  const name = r.includeNames ? add("Name", 24, NUMBER_FORMATS.text) : null;
-  const group = add("Staff group", 20, NUMBER_FORMATS.text);
-  const employer = add("Current employer", 26, NUMBER_FORMATS.text);
+  const people = r.people;
+  const ref = add("Employee reference", fitWidth(people.map((p) => p.ref), 11, 20), NUMBER_FORMATS.text, "Total");
+  const name = r.includeNames ? add("Name", fitWidth(people.map((p) => p.name ?? ""), 12, 30), NUMBER_FORMATS.text) : null;
+  const group = add("Staff group", fitWidth(people.map((p) => p.group), 12, 34), NUMBER_FORMATS.text);
+  const employer = add("Current employer", fitWidth(people.map((p) => p.employer), 12, 40), NUMBER_FORMATS.text);
   add("Current terms", 9);
-  add("Current pay point", 18);
-  add("Target grade", 16);
-  add("Assimilated to", 16);
-  add("Assimilation", 26);
+  add("Current pay point", fitWidth(people.map((p) => p.currentPosition), 12, 24));
+  add("Target grade", fitWidth(people.map((p) => p.targetGrade), 10, 24));
+  add("Assimilated to", fitWidth(people.map((p) => p.targetPosition), 12, 24));
+  add("Assimilation", fitWidth(people.map((p) => p.assimilation), 12, 36));
   const fte = add("FTE", 7, FTE_FMT, "sum");
   const options = {} as DetailLayout["col"]["options"];
   for (const o of DETAIL_OPTIONS) {
@@ -324,6 +326,7 @@ export function projectionSheet(r: BoardReport): { sheet: SheetPlan; layout: Pro
     ],
     anchor: { row: chartRow, col: 0, colSpan: 7, rowSpan: 18 },
     axisNumberFormat: NUMBER_FORMATS.moneyWhole,
+    axisMin: 0,
   };
   blocks.push(chart);
 
@@ -388,10 +391,10 @@ function groupTable(
     { header: "Target, no protection", numberFormat: MONEY, total: "sum" },
     { header: "Target with protection", numberFormat: MONEY, total: "sum" },
     { header: "Levelled up", numberFormat: MONEY, total: "sum" },
-    { header: "With protection less current", numberFormat: MONEY, total: "sum" },
-    { header: "With protection less current (%)", numberFormat: PCT },
-    { header: "Levelled up less current", numberFormat: MONEY, total: "sum" },
-    { header: "Levelled up less current (%)", numberFormat: PCT },
+    { header: "With protection: change", numberFormat: MONEY, total: "sum" },
+    { header: "With protection: change %", numberFormat: PCT },
+    { header: "Levelled up: change", numberFormat: MONEY, total: "sum" },
+    { header: "Levelled up: change %", numberFormat: PCT },
   ];
   const totalsRow = row + 1 + Math.max(1, lines.length);
   columns[8].total = f(pctOf(a1(totalsRow, 7), a1(totalsRow, 3)));
@@ -483,6 +486,7 @@ export function summarySheet(r: BoardReport, d: DetailLayout, p: ProjectionLayou
     dataLabels: true,
     legend: false,
     colors: ["#005EB8"],
+    axisMin: 0,
   });
 
   // Protection by year, from the Projection sheet.
@@ -543,7 +547,7 @@ export function summarySheet(r: BoardReport, d: DetailLayout, p: ProjectionLayou
       key: SHEET_KEYS.summary,
       name: "Board summary",
       blocks,
-      columnWidths: [34, 15, 11, 15, 15, 15, 15, 15, 11, 15, 11],
+      columnWidths: [34, 15, 15, 15, 15, 15, 15, 15, 12, 15, 12],
       freeze: { rows: 3, columns: 0 },
       print: print(r, { first: 0, last: 2 }),
       tabColor: "#005EB8",
@@ -570,7 +574,7 @@ export function poolSheet(r: BoardReport): { sheet: SheetPlan; layout: PoolLayou
     ...titleBlocks(
       r,
       `Pooled budget statement: ${pool.name}, ${pool.year}`,
-      `Risk share: ${pool.riskShareText}. Shares ${pool.fixedShares ? "fixed in the agreement" : "in proportion to contributions"}. ` +
+      `Risk share: ${pool.riskShareText}${pool.lines.some((l) => !l.riskShare.startsWith("pool's")) ? " (lines with a rule of their own show it below)" : ""}. Shares ${pool.fixedShares ? "fixed in the agreement" : "in proportion to contributions"}. ` +
         "Variance = expenditure less contributions: an overspend is positive, an underspend negative; what a partner bears has the same sign.",
     ),
   ];
@@ -615,7 +619,10 @@ export function poolSheet(r: BoardReport): { sheet: SheetPlan; layout: PoolLayou
   const np = pool.partners.length;
   const lHead = pHead + np + 5;
   blocks.push(heading(lHead - 1, "Service lines (£)"));
-  const lineCols: TableColumn[] = [{ header: "Service line", numberFormat: NUMBER_FORMATS.text, total: "Total" }];
+  const lineCols: TableColumn[] = [
+    { header: "Service line", numberFormat: NUMBER_FORMATS.text, total: "Total" },
+    { header: "Risk share", numberFormat: NUMBER_FORMATS.text },
+  ];
   pool.partners.forEach((a) => lineCols.push({ header: `${a.partner}: contribution`, numberFormat: MONEY, total: "sum" }));
   const cTotal = lineCols.length;
   lineCols.push({ header: "Total contribution", numberFormat: MONEY, total: "sum" });
@@ -630,8 +637,8 @@ export function poolSheet(r: BoardReport): { sheet: SheetPlan; layout: PoolLayou
   lineCols.push({ header: "Met from underspends elsewhere", numberFormat: MONEY, total: "sum" });
   const lineRows = pool.lines.map((l, i): PlanValue[] => {
     const row = lHead + 1 + i;
-    const cells: PlanValue[] = [l.name, ...l.contributions.map(n)];
-    cells.push(f(`SUM(${a1(row, 1, 1, np)})`), n(l.expenditure), f(`${a1(row, cExp)}-${a1(row, cTotal)}`));
+    const cells: PlanValue[] = [l.name, l.riskShare, ...l.contributions.map(n)];
+    cells.push(f(`SUM(${a1(row, 2, 1, np)})`), n(l.expenditure), f(`${a1(row, cExp)}-${a1(row, cTotal)}`));
     if (!pool.settledAsWhole) cells.push(...(l.borne ?? pool.partners.map(() => new D(0))).map(n));
     cells.push(n(l.riskPool), n(l.underspendsElsewhere));
     return cells;
@@ -664,7 +671,7 @@ export function poolSheet(r: BoardReport): { sheet: SheetPlan; layout: PoolLayou
     kind: "range",
     row: check.row,
     col: 0,
-    values: [["Check: borne by partners + risk pool + underspends elsewhere − variance (should be 0)", f(`${a1(pTotals, 6)}+${risk}-${a1(lTotals, cVar)}`)]],
+    values: [["Check (should be 0): borne + risk pool + underspends elsewhere − variance", f(`${a1(pTotals, 6)}+${risk}-${a1(lTotals, cVar)}`)]],
     columnFormats: [null, MONEY],
     style: { italic: true },
   });
@@ -684,16 +691,16 @@ export function poolSheet(r: BoardReport): { sheet: SheetPlan; layout: PoolLayou
         ["Contribution agreed (base)", f(a1(pr, 1))],
         ["In-year changes", f(a1(pr, 2))],
         ["Total contribution to the pool", f(a1(pr, 3))],
-        [`Share of the pool's expenditure (${pool.fixedShares ? "fixed share" : "contribution"} plus variance borne)`, f(a1(pr, 5))],
-        ["   of which over (under) spend borne under the risk share", f(a1(pr, 6))],
-        [`Balance due to (from) ${a.partner}`, f(a1(pr, 7))],
+        ["Share of the pool's expenditure", f(a1(pr, 5))],
+        ["   of which over (under) spend borne", f(a1(pr, 6))],
+        ["Balance due to (from) the partner", f(a1(pr, 7))],
       ],
       columnFormats: [null, MONEY],
     });
     mRow += 8;
   });
 
-  const widths = [40, ...lineCols.slice(1).map(() => 16)];
+  const widths = [44, fitWidth(pool.lines.map((l) => l.riskShare), 16, 30), ...lineCols.slice(2).map(() => 16)];
   while (widths.length < 8) widths.push(16);
   return {
     sheet: { key: SHEET_KEYS.pool, name: "Pool statement", blocks, columnWidths: widths, freeze: { rows: 3, columns: 0 }, print: print(r, { first: 0, last: 2 }), tabColor: "#330072" },
@@ -834,6 +841,10 @@ export function boardWorkbookPlan(r: BoardReport): { plan: WorkbookPlan; layout:
   if (pool) sheets.push(pool.sheet);
   sheets.push(assumptions.sheet);
   if (issues) sheets.push(issues);
+  for (const sheet of sheets) {
+    const heights = headingHeights(sheet);
+    if (heights.length > 0) sheet.rowHeights = heights;
+  }
   return {
     plan: { sheets, properties: { title: r.title, version: r.version, created: r.generatedOn } },
     layout: { detail: detail.layout, projection: projection.layout, summary: summary.layout, pool: pool?.layout ?? null, sources: assumptions.sources },

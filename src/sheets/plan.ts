@@ -114,6 +114,8 @@ export interface ChartBlock {
   legend?: boolean;
   /** "#RRGGBB" per series; renderers fall back to the theme's colours. */
   colors?: string[];
+  /** The value axis starts here (e.g. 0, so bars are not exaggerated); default: the renderer's automatic minimum. */
+  axisMin?: number;
 }
 
 export type Block = RangeBlock | TableBlock | ChartBlock;
@@ -145,6 +147,8 @@ export interface SheetPlan {
   blocks: Block[];
   /** Column widths in characters, from column A. */
   columnWidths: number[];
+  /** Heights in points of particular 0-based rows (e.g. table headings that wrap onto two lines); others are the default. */
+  rowHeights?: { row: number; height: number }[];
   freeze?: { rows: number; columns: number };
   print: PrintSetup;
   tabColor?: string;

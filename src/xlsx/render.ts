@@ -163,6 +163,7 @@ function applyPrint(ws: ExcelJS.Worksheet, print: PrintSetup): void {
 function layoutSheet(ws: ExcelJS.Worksheet, sheet: SheetPlan, names: ReadonlyMap<string, string>, usedTables: Set<string>): ChartBlock[] {
   const charts: ChartBlock[] = [];
   sheet.columnWidths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  for (const h of sheet.rowHeights ?? []) ws.getRow(h.row + 1).height = h.height;
   for (const block of sheet.blocks) {
     if (block.kind === "range") writeRange(ws, block, names);
     else if (block.kind === "table") writeTable(ws, block, names, usedTables);
