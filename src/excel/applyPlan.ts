@@ -142,11 +142,13 @@ class Batcher {
     return this.queue(actionBytes(argument) + (actions - 1) * ACTION_OVERHEAD_BYTES, enqueue);
   }
 
-  /** Bytes that still fit in the current request; sends it first if fewer than `atLeast` are left. */
-  async room(atLeast: number): Promise<number> {
-    const left = () => this.budget - this.pendingBytes - (this.pendingActions === 0 ? ACTION_OVERHEAD_BYTES : 0);
-    if (left() < atLeast && this.pendingActions > 0) await this.flush();
-    return left();
+  /** Bytes that still fit in the current request. */
+  left(): number {
+    return this.budget - this.pendingBytes - (this.pendingActions === 0 ? ACTION_OVERHEAD_BYTES : 0);
+  }
+
+  get hasPending(): boolean {
+    return this.pendingActions > 0;
   }
 
   async flush(): Promise<void> {
@@ -239,7 +241,7 @@ async function writeCells(b: Batcher, spec: CellsSpec, renames: Renames, warn: (
   let chunkFormats: string[][] = [];
   let bytes = 0;
   const overhead = (uniform ? 1 : 2) * ACTION_OVERHEAD_BYTES + 64;
-  let limit = (await b.room(minChunkBytes)) - overhead;
+  let limit = b.left() - overhead;
   const flushChunk = async () => {
     if (chunk.length === 0) return;
     const address = a1(row + start, col, chunk.length, width);
@@ -269,9 +271,17 @@ async function writeCells(b: Batcher, spec: CellsSpec, renames: Renames, warn: (
       for (let c = 0; c < width; c++) fmtRow[c] = cellFormat(src[c] ?? null, spec.columnFormats[c] ?? null) ?? GENERAL_FORMAT;
       rowBytes += utf8Length(JSON.stringify(fmtRow)) + 1;
     }
-    if (chunk.length > 0 && bytes + rowBytes > limit) {
-      await flushChunk();
-      limit = (await b.room(minChunkBytes)) - overhead;
+    if (bytes + rowBytes > limit) {
+      if (bytes < minChunkBytes && b.hasPending) {
+        // Too little room left for a run worth cutting: send what is queued; this run starts the next request.
+        await b.flush();
+        limit = b.left() - overhead;
+      }
+      if (bytes + rowBytes > limit && chunk.length > 0) {
+        // The run fills this request: queue it; the next row starts a new run (and request).
+        await flushChunk();
+        limit = b.left() - overhead;
+      }
     }
     chunk.push(out);
     if (fmtRow) chunkFormats.push(fmtRow);
