@@ -285,3 +285,46 @@ describe("a small staff list in total", () => {
     expect(res.tablesUsed).toEqual(expect.arrayContaining(["AFC_PAY", "NJC_SPINE", "EMPLOYER_NI", "NHS_EMPLOYER"]));
   });
 });
+
+describe("the staff list worked in docs/harmonisation.md", () => {
+  // N1, N2 and S1 above, onto NJC terms (Sundays time and a half), cash protection for 2 years with
+  // unsocial-hours earnings protected, awards 3%, half of leave and hours covered, 3 years.
+  const staff = [
+    member({ ref: "N1", unsocialNightsAndSaturdays: d("7.5"), targetGrade: "17-20" }),
+    member({ ref: "N2", step: 3, yearsService: d(12), yearsInGrade: d(6), targetGrade: "22-25" }),
+    member({ ref: "S1", grade: "3", step: 2, fte: d("0.6"), yearsService: d(4), yearsInGrade: d(4), unsocialNightsAndSaturdays: d(6), unsocialSundaysAndPublicHolidays: d("7.5"), targetGrade: "6-9", group: "Support workers" }),
+  ];
+  const res = harmoniseStaff(staff, {
+    target: { terms: "NJC", unsocialRates: { sundaysAndPublicHolidays: d("0.5") } },
+    protection: { kind: "CASH", years: 2 },
+    protectUnsocial: true,
+    year: Y2025,
+    projectionYears: 3,
+    payAwards: { AFC: d("0.03"), NJC: d("0.03") },
+    coverProportion: d("0.5"),
+  });
+  const row = (y: { current: { total: { toFixed(n: number): string } }; target: { total: { toFixed(n: number): string } }; protected: { total: { toFixed(n: number): string } }; levelledUp: { total: { toFixed(n: number): string } } }) =>
+    [y.current.total, y.target.total, y.protected.total, y.levelledUp.total].map((x) => x.toFixed(2));
+
+  test("total by year and over the three years", () => {
+    expect(res.total.years.map(row)).toEqual([
+      ["126187.84", "124078.02", "127454.86", "128009.66"],
+      ["134122.56", "129143.88", "130729.75", "135450.33"],
+      ["138212.51", "133934.94", "133934.94", "139632.35"],
+    ]);
+    expect(row(res.total.total)).toEqual(["398522.91", "387156.84", "392119.55", "403092.34"]);
+    expect(res.total.total.protected.protection.toFixed(2)).toBe("3563.12"); // 1,433 + 342 (N2) + 991.50 + 796.62 (S1)
+  });
+
+  test("by group", () => {
+    expect(res.byGroup.map((g) => [g.key, ...row(g.total)])).toEqual([
+      ["Nursing", "309555.31", "300888.51", "303360.73", "312583.02"],
+      ["Support workers", "88967.60", "86268.33", "88758.82", "90509.32"],
+    ]);
+  });
+
+  test("N1's first year is the nurse example: 45,209.02 now, 46,477.32 levelled up", () => {
+    const n1 = res.people.find((p) => p.ref === "N1")!;
+    expect(row(n1.years[0])).toEqual(["45209.02", "46356.36", "46356.36", "46477.32"]);
+  });
+});
