@@ -274,13 +274,13 @@ export function levelUp(
   step: any,
   fte: any,
   yearsService: any,
-  targetTerms: any,
+  targetTerms: any[][],
   targetGrade: any,
   year?: any,
   scheme?: any,
   lgpsRate?: any,
-  unsocialHours?: any,
-  settings?: any,
+  unsocialHours?: any[][],
+  settings?: any[][],
 ): number {
   return excelCall(() => {
     const a = personArgs(terms, grade, step, fte, yearsService, targetTerms, targetGrade, year, scheme, lgpsRate, unsocialHours, settings);
@@ -321,13 +321,13 @@ export function compare(
   step: any,
   fte: any,
   yearsService: any,
-  targetTerms: any,
+  targetTerms: any[][],
   targetGrade: any,
   year?: any,
   scheme?: any,
   lgpsRate?: any,
-  unsocialHours?: any,
-  settings?: any,
+  unsocialHours?: any[][],
+  settings?: any[][],
 ): any[][] {
   return excelCall(() => {
     const a = personArgs(terms, grade, step, fte, yearsService, targetTerms, targetGrade, year, scheme, lgpsRate, unsocialHours, settings);
@@ -374,7 +374,7 @@ function mappingArg(v: unknown): JobMatchRow[] {
  * @param [mapping] A two-column job-match table: current grade (AfC band, or NJC points such as "29-32"), then target grade. Used when targetGrade is empty.
  * @returns The target step (AfC, local) or spinal column point (NJC).
  */
-export function assimilate(terms: any, grade: any, step: any, targetTerms: any, targetGrade: any, year?: any, mapping?: any): number {
+export function assimilate(terms: any[][], grade: any, step: any, targetTerms: any[][], targetGrade: any, year?: any, mapping?: any[][]): number {
   return excelCall(() => {
     const current = scaleOf(terms, "terms");
     const target = scaleOf(targetTerms, "targetTerms");
@@ -418,13 +418,13 @@ export function protection(
   terms: any,
   grade: any,
   step: any,
-  targetTerms: any,
+  targetTerms: any[][],
   targetGrade: any,
   policy: any,
-  term?: any,
+  term?: any[][],
   year?: any,
   years?: any,
-  awards?: any,
+  awards?: any[][],
 ): any[][] {
   return excelCall(() => {
     const t = choice(terms, "terms", TERMS_NAMES);

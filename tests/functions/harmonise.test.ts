@@ -3,7 +3,14 @@
  * arguments, null for an omitted one, 2-D arrays for ranges), and through the command line.
  * The figures are the worked examples of tests/engine/harmonise/workedExamples.test.ts.
  */
-import * as h from "../../src/functions/harmonise";
+import * as typed from "../../src/functions/harmonise";
+
+/**
+ * The functions as Excel calls them: any value in any argument. (Range arguments are typed
+ * any[][] for the metadata; Excel passes a single value to them as [[value]], the CLI as the value.)
+ */
+type Loose = (...args: unknown[]) => any;
+const h = typed as unknown as { levelUp: Loose; compare: Loose; assimilate: Loose; protection: Loose };
 import { runFn } from "../../src/cli/fn";
 
 function excelError(call: () => unknown): { code: string; message: string } {
@@ -55,9 +62,18 @@ describe("LEVELUP", () => {
     ["a target grade off the spine", ["AFC", 5, 1, 1, 1, "NJC", "senior"], "#VALUE!", /not an NJC grade/],
     ["a grade reaching a point not in the data", ["AFC", 5, 2, 1, 6, "NJC", "20-23"], "#N/A", /spinal column point 21/],
   ])("%s", (_, args, code, message) => {
-    const e = excelError(() => (h.levelUp as (...a: unknown[]) => unknown)(...args));
+    const e = excelError(() => h.levelUp(...args));
     expect(e.code).toBe(code);
     expect(e.message).toMatch(message);
+  });
+});
+
+describe("single values arrive in range arguments as 1×1 ranges, as Excel passes them", () => {
+  test("LEVELUP with [[\"NJC\"]], [[7.5]]; PROTECTION with [[3]] and [[0.03]]; ASSIMILATE with [[\"NJC\"]] and [[\"AFC\"]]", () => {
+    expect(h.levelUp("AFC", 5, 1, 1, 1, [["NJC"]], "17-20", "2025/26", null, null, [[7.5]], [["coverProportion", 0.5]])).toBe(46477.32);
+    expect(h.protection("AFC", 5, 3, [["NJC"]], "22-25", "CASH", [[3]], "2025/26", 2, [[0.03]]).map((r: unknown[]) => r[5])).toEqual(["Protection payment", 1433, 342]);
+    expect(h.protection("AFC", 5, 3, [["NJC"]], "22-25", "TAPERED", [["100%,50%,0%"]], "2025/26", 2, [[0.03]]).map((r: unknown[]) => r[4])).toEqual(["Pay", 37796, 37625]);
+    expect(h.assimilate([["NJC"]], 30, null, [["AFC"]], 6, "2025/26")).toBe(2);
   });
 });
 
@@ -66,8 +82,8 @@ describe("COMPARE", () => {
 
   test("spills a header row and one row per element, all the same width", () => {
     expect(table[0]).toEqual(["Element", "Unit", "Current terms", "Target terms", "Levelled up", "Difference (target − current, £ a year)", "Better for the employee", "How worked out"]);
-    expect(table.every((r) => r.length === 8)).toBe(true);
-    expect(table.map((r) => r[0])).toEqual([
+    expect(table.every((r: unknown[]) => r.length === 8)).toBe(true);
+    expect(table.map((r: unknown[]) => r[0])).toEqual([
       "Element",
       "Basic pay",
       "Supplements (HCAS, London weighting)",
@@ -89,7 +105,7 @@ describe("COMPARE", () => {
   });
 
   test("the figures of the worked example", () => {
-    const byName = Object.fromEntries(table.slice(1).map((r) => [r[0], r]));
+    const byName: Record<string, unknown[]> = Object.fromEntries(table.slice(1).map((r: unknown[]) => [r[0], r]));
     expect(byName["Basic pay"].slice(2, 7)).toEqual([31049, 31537, 31537, 488, "Target"]);
     expect(byName["Unsocial hours enhancement"].slice(2, 7)).toEqual([1863.07, 2131.35, 2131.35, 268.28, "Target"]);
     expect(byName["Weekly hours"].slice(2, 7)).toEqual([37.5, 37, 37, 213.09, "Target"]);
@@ -98,6 +114,15 @@ describe("COMPARE", () => {
     expect(byName["Pension scheme"].slice(2, 5)).toEqual(["NHS", "NHS", "NHS"]);
     expect(byName["Total cost"].slice(2, 6)).toEqual([45209.02, 46356.36, 46477.32, 1147.34]);
     expect(String(byName["Weekly hours"][7])).toMatch(/cover 50%/);
+  });
+
+  test("the help page's example: NJC SCP 30 social worker to band 6", () => {
+    const t = h.compare("NJC", 30, null, 1, 8, "AFC", 6, "2025/26", "LGPS", 0.195, null, [["coverProportion", 0.5]]);
+    const byName: Record<string, unknown[]> = Object.fromEntries(t.slice(1).map((r: unknown[]) => [r[0], r]));
+    expect(byName["Weekly hours"].slice(2, 7)).toEqual([37, 37.5, 37, -275.52, "Current"]);
+    expect(byName["Effective hourly rate"].slice(2, 7)).toEqual([21.14, 20.88, 21.16, "", "Current"]);
+    expect(byName["Employer cost"].slice(2, 6)).toEqual([54298.96, 54361.06, 54361.06, 62.1]);
+    expect(byName["Total cost"].slice(2, 6)).toEqual([54574.48, 54439.35, 54715.18, -135.13]);
   });
 
   test("a local target scale from a range, on the council's conditions by default for an AfC person", () => {
@@ -156,12 +181,12 @@ describe("PROTECTION", () => {
   });
 
   test("tapered from text, 'mark-time' spelt with a hyphen, red circle, and a range of awards", () => {
-    expect(h.protection("AFC", 5, 3, "NJC", "22-25", "TAPERED", "100%,50%,0%", "2025/26", 3, 0.03).map((r) => r[4])).toEqual(["Pay", 37796, 37625, 38578]);
-    expect(h.protection("AFC", 5, 3, "NJC", "22-25", "mark-time", null, "2025/26", 3, 0.03).map((r) => r[4])).toEqual(["Pay", 37796, 37796, 38578]);
+    expect(h.protection("AFC", 5, 3, "NJC", "22-25", "TAPERED", "100%,50%,0%", "2025/26", 3, 0.03).map((r: unknown[]) => r[4])).toEqual(["Pay", 37796, 37625, 38578]);
+    expect(h.protection("AFC", 5, 3, "NJC", "22-25", "mark-time", null, "2025/26", 3, 0.03).map((r: unknown[]) => r[4])).toEqual(["Pay", 37796, 37796, 38578]);
     // Awards 2% then 4%: SCP 25 36,363 × 1.02 = 37,090.26 → 37,090; × 1.04 = 38,573.6 → 38,574. Red circle 37,796 × 1.02 = 38,551.92; × 1.04 = 40,094.0 (40,093.9968 → 40,094.00)
     const rc = h.protection("AFC", 5, 3, "NJC", "22-25", "REDCIRCLE", null, "2025/26", 3, [[0.02], [0.04]]);
-    expect(rc.map((r) => r[2])).toEqual(["Target pay", 36363, 37090, 38574]);
-    expect(rc.map((r) => r[4])).toEqual(["Pay", 37796, 38551.92, 40094]);
+    expect(rc.map((r: unknown[]) => r[2])).toEqual(["Target pay", 36363, 37090, 38574]);
+    expect(rc.map((r: unknown[]) => r[4])).toEqual(["Pay", 37796, 38551.92, 40094]);
   });
 
   test("the default length shows the protection end", () => {
@@ -175,7 +200,7 @@ describe("PROTECTION", () => {
     ["a taper share above 100%", ["AFC", 5, 3, "NJC", "22-25", "TAPERED", "150%"], /term \(item 1\) must be at most 1/],
     ["cash for 2.5 years", ["AFC", 5, 3, "NJC", "22-25", "CASH", 2.5], /term must be a whole number/],
   ])("%s is an Excel error", (_, args, message) => {
-    const e = excelError(() => (h.protection as (...a: unknown[]) => unknown)(...args));
+    const e = excelError(() => h.protection(...args));
     expect(["#VALUE!", "#NUM!"]).toContain(e.code);
     expect(e.message).toMatch(message);
   });
