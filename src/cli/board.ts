@@ -16,6 +16,7 @@ import { registerCommand } from "./main";
 import { buildBoardPack, type BoardPackResult, type BoardPackStage } from "../report/boardPack";
 import { parseBoardScenario, ScenarioError, type BoardScenarioInput } from "../report/scenario";
 import { renderXlsx } from "../xlsx/render";
+import { loadWorkbook } from "../xlsx/read";
 import { pounds } from "../engine/pool";
 import type { Decimal } from "../engine/money";
 
@@ -91,8 +92,7 @@ export function plainCell(v: ExcelJS.CellValue): unknown {
 
 /** The staff table of an .xlsx: its first table (ListObject), else the used range of its first sheet. */
 export async function readXlsxTable(file: string): Promise<{ table: unknown[][]; firstRowNumber: number; where: string }> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(file);
+  const wb = await loadWorkbook(fs.readFileSync(file));
   for (const ws of wb.worksheets) {
     const tables = (ws as unknown as { tables?: Record<string, { table?: { tableRef?: string; ref?: string; name?: string } }> }).tables ?? {};
     for (const t of Object.values(tables)) {

@@ -130,6 +130,17 @@ const TOP_KEYS = [
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
 
+/** Levenshtein distance, for "did you mean" on mistyped settings. */
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length];
+}
+
 class Reader {
   readonly problems: string[] = [];
   fail(path: string, message: string): null {
@@ -199,7 +210,7 @@ class Reader {
   unknownKeys(o: Obj, allowed: readonly string[], path: string): void {
     for (const k of Object.keys(o))
       if (!allowed.includes(k)) {
-        const near = allowed.find((a) => a.toLowerCase() === k.toLowerCase() || a.toLowerCase().replace(/s$/, "") === k.toLowerCase().replace(/s$/, ""));
+        const near = allowed.find((a) => editDistance(a.toLowerCase(), k.toLowerCase()) <= 2);
         this.fail(`${path}${path ? "." : ""}${k}`, `is not a setting${near ? `; did you mean "${near}"?` : `. Settings: ${allowed.filter((a) => !a.startsWith("$")).join(", ")}.`}`);
       }
   }

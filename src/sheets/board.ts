@@ -74,6 +74,11 @@ function absRange(r: CellRange): string {
   return abs(r.row, r.col, r.rowCount, r.colCount);
 }
 
+/** "Basic pay" -> "basic pay"; "HCAS / London weighting" stays as it is. */
+function lowerFirst(label: string): string {
+  return /^[A-Z][a-z]/.test(label) ? label[0].toLowerCase() + label.slice(1) : label;
+}
+
 /** "2026-11-29" -> "29 November 2026"; anything else as given. */
 export function longDate(iso: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
@@ -177,7 +182,7 @@ export function detailSheet(r: BoardReport): { sheet: SheetPlan; layout: DetailL
   const options = {} as DetailLayout["col"]["options"];
   for (const o of DETAIL_OPTIONS) {
     const first = columns.length;
-    for (const e of els) add(`${OPTION_WORDS[o]}: ${e.label.toLowerCase()}`, 12, MONEY, "sum");
+    for (const e of els) add(`${OPTION_WORDS[o]}: ${lowerFirst(e.label)}`, 12, MONEY, "sum");
     const total = add(`${OPTION_WORDS[o]}: total`, 13, MONEY, "sum");
     options[o] = { first, elements: els, total };
   }

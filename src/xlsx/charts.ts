@@ -162,9 +162,16 @@ function insertDrawing(sheetXml: string, relId: string): string {
 
 /** Adds the charts to an .xlsx produced by ExcelJS and returns the new file. */
 export async function addCharts(xlsx: Buffer | Uint8Array, sheets: readonly SheetCharts[]): Promise<Buffer> {
-  const withCharts = sheets.filter((s) => s.charts.length > 0);
-  if (withCharts.length === 0) return Buffer.from(xlsx);
+  if (sheets.every((s) => s.charts.length === 0)) return Buffer.from(xlsx);
   const zip = await JSZip.loadAsync(xlsx);
+  await addChartsToZip(zip, sheets);
+  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
+}
+
+/** Adds the charts to the parts of an .xlsx opened with jszip. */
+export async function addChartsToZip(zip: JSZip, sheets: readonly SheetCharts[]): Promise<void> {
+  const withCharts = sheets.filter((s) => s.charts.length > 0);
+  if (withCharts.length === 0) return;
   const paths = await worksheetPaths(zip);
   let contentTypes = await zip.file("[Content_Types].xml")!.async("string");
   const overrides: string[] = [];
@@ -211,5 +218,31 @@ export async function addCharts(xlsx: Buffer | Uint8Array, sheets: readonly Shee
   }
   contentTypes = contentTypes.replace("</Types>", `${overrides.join("")}</Types>`);
   zip.file("[Content_Types].xml", contentTypes);
-  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
+}
+
+/**
+ * ExcelJS writes totalsRowFunction="custom" on a table column but not the <totalsRowFormula> that
+ * goes with it: adds it, so the table part says what the totals cell holds, as Excel writes it.
+ * `formulas`: table name -> column name -> formula (without "=").
+ */
+export async function addTotalsFormulas(zip: JSZip, formulas: ReadonlyMap<string, ReadonlyMap<string, string>>): Promise<void> {
+  if (formulas.size === 0) return;
+  const parts = Object.keys(zip.files).filter((p) => /^xl\/tables\/table\d+\.xml$/.test(p));
+  for (const part of parts) {
+    let xml = await zip.file(part)!.async("string");
+    const name = /<table\b[^>]*\bname="([^"]+)"/.exec(xml)?.[1];
+    const columns = name ? formulas.get(unescapeXml(name)) : undefined;
+    if (!columns) continue;
+    xml = xml.replace(/<tableColumn\b([^>]*?)\/>/g, (whole, attrs: string) => {
+      const col = /\bname="([^"]*)"/.exec(attrs)?.[1];
+      const formula = col !== undefined ? columns.get(unescapeXml(col)) : undefined;
+      if (formula === undefined || !/totalsRowFunction="custom"/.test(attrs)) return whole;
+      return `<tableColumn${attrs}><totalsRowFormula>${xmlEscape(formula)}</totalsRowFormula></tableColumn>`;
+    });
+    zip.file(part, xml);
+  }
+}
+
+function unescapeXml(text: string): string {
+  return text.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
 }

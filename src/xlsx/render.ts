@@ -22,7 +22,8 @@ import {
   type TableBlock,
   type WorkbookPlan,
 } from "../sheets/plan";
-import { addCharts, type SheetCharts } from "./charts";
+import JSZip from "jszip";
+import { addChartsToZip, addTotalsFormulas, type SheetCharts } from "./charts";
 
 export interface RenderOptions {
   /** Called after each sheet is laid out (for a progress bar): sheets done, sheets in all. */
@@ -87,7 +88,9 @@ function tableName(name: string, used: Set<string>): string {
   return candidate;
 }
 
-function writeTable(ws: ExcelJS.Worksheet, block: TableBlock, names: ReadonlyMap<string, string>, usedTables: Set<string>): void {
+type TotalsFormulas = Map<string, Map<string, string>>;
+
+function writeTable(ws: ExcelJS.Worksheet, block: TableBlock, names: ReadonlyMap<string, string>, usedTables: Set<string>, totals: TotalsFormulas): void {
   // Excel needs at least one data row in a table: an empty table gets one blank row.
   const rows = block.rows.length > 0 ? block.rows : [block.columns.map(() => null)];
   const firstDataRow = block.row + 1;
@@ -101,12 +104,18 @@ function writeTable(ws: ExcelJS.Worksheet, block: TableBlock, names: ReadonlyMap
     } else if (c.total && typeof c.total === "object" && isFormula(c.total)) {
       col.totalsRowFunction = "custom";
       col.totalsRowFormula = resolveSheetRefs(c.total.formula, names);
-    } else if (typeof c.total === "string" && i === 0) col.totalsRowLabel = c.total;
-    else if (i === 0) col.totalsRowLabel = "";
+    } else if (block.showTotals && typeof c.total === "string" && i === 0) col.totalsRowLabel = c.total;
+    else if (block.showTotals && i === 0) col.totalsRowLabel = "";
     return col;
   });
+  const name = tableName(block.name, usedTables);
+  if (block.showTotals) {
+    const custom = new Map<string, string>();
+    for (const c of columns) if (c.totalsRowFunction === "custom" && c.totalsRowFormula) custom.set(c.name, c.totalsRowFormula);
+    if (custom.size > 0) totals.set(name, custom);
+  }
   ws.addTable({
-    name: tableName(block.name, usedTables),
+    name,
     ref: a1(block.row, block.col),
     headerRow: true,
     totalsRow: block.showTotals,
@@ -160,13 +169,13 @@ function applyPrint(ws: ExcelJS.Worksheet, print: PrintSetup): void {
   ws.headerFooter = { differentFirst: false, differentOddEven: false, oddFooter: footer, ...(header ? { oddHeader: header } : {}) };
 }
 
-function layoutSheet(ws: ExcelJS.Worksheet, sheet: SheetPlan, names: ReadonlyMap<string, string>, usedTables: Set<string>): ChartBlock[] {
+function layoutSheet(ws: ExcelJS.Worksheet, sheet: SheetPlan, names: ReadonlyMap<string, string>, usedTables: Set<string>, totals: TotalsFormulas): ChartBlock[] {
   const charts: ChartBlock[] = [];
   sheet.columnWidths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
   for (const h of sheet.rowHeights ?? []) ws.getRow(h.row + 1).height = h.height;
   for (const block of sheet.blocks) {
     if (block.kind === "range") writeRange(ws, block, names);
-    else if (block.kind === "table") writeTable(ws, block, names, usedTables);
+    else if (block.kind === "table") writeTable(ws, block, names, usedTables, totals);
     else charts.push(block);
   }
   if (sheet.freeze && (sheet.freeze.rows > 0 || sheet.freeze.columns > 0))
@@ -201,15 +210,19 @@ export async function renderXlsx(plan: WorkbookPlan, options: RenderOptions = {}
   const names = planSheetNames(plan);
   const usedTables = new Set<string>();
   const chartSheets: SheetCharts[] = [];
+  const totals: TotalsFormulas = new Map();
   plan.sheets.forEach((sheet, index) => {
     const name = names.get(sheet.key)!;
     const ws = wb.addWorksheet(name, {
       properties: sheet.tabColor ? { tabColor: { argb: argb(sheet.tabColor) } } : {},
     });
-    const charts = layoutSheet(ws, sheet, names, usedTables);
+    const charts = layoutSheet(ws, sheet, names, usedTables, totals);
     if (charts.length > 0) chartSheets.push({ sheetName: name, sheetIndex: index, charts });
     options.onSheet?.(index + 1, plan.sheets.length, name);
   });
   const bytes = await wb.xlsx.writeBuffer();
-  return addCharts(Buffer.from(bytes as ArrayBuffer), chartSheets);
+  const zip = await JSZip.loadAsync(bytes as ArrayBuffer);
+  await addTotalsFormulas(zip, totals);
+  await addChartsToZip(zip, chartSheets);
+  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
 }

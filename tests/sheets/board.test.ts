@@ -1,0 +1,176 @@
+import { buildBoardPack } from "../../src/report/boardPack";
+import { abs, longDate } from "../../src/sheets/board";
+import { wrappedLines } from "../../src/sheets/layout";
+import {
+  a1,
+  blocksOf,
+  columnLetters,
+  isFormula,
+  planSheetNames,
+  resolveSheetRefs,
+  sheetRef,
+  uniqueSheetName,
+  type Formula,
+  type TableBlock,
+} from "../../src/sheets/plan";
+import { sampleScenario, sampleTable } from "../report/sample";
+
+const pack = buildBoardPack({ table: sampleTable(), scenario: sampleScenario(), generatedOn: "2026-11-29", version: "0.1.0" });
+const { workbook: plan, layout, report } = pack;
+const d = layout.detail;
+const n = report.people.length;
+
+/** The Detail column `col` as the summary formulas must refer to it. */
+function detailCol(col: number): string {
+  return `{sheet:detail}!$${columnLetters(col)}$${d.firstDataRow + 1}:$${columnLetters(col)}$${d.firstDataRow + n}`;
+}
+
+describe("sheet references", () => {
+  it("resolve to the final, quoted sheet names", () => {
+    const names = planSheetNames(plan, ["Detail", "board summary"]);
+    expect(names.get("detail")).toBe("Detail (2)");
+    expect(names.get("summary")).toBe("Board summary (2)");
+    expect(resolveSheetRefs(`SUM(${sheetRef("detail")}!A1:A3)`, names)).toBe("SUM('Detail (2)'!A1:A3)");
+    expect(resolveSheetRefs("{sheet:x}!A1", new Map([["x", "O'Brien"]]))).toBe("'O''Brien'!A1");
+    expect(() => resolveSheetRefs("{sheet:nope}!A1", names)).toThrow(/not in the plan/);
+    expect(uniqueSheetName("Pool: statement?", [])).toBe("Pool  statement");
+  });
+
+  it("every formula refers only to sheets in the plan", () => {
+    const keys = new Set(plan.sheets.map((s) => s.key));
+    const names = planSheetNames(plan);
+    for (const s of plan.sheets)
+      for (const b of s.blocks) {
+        const cells = b.kind === "range" ? b.values.flat() : b.kind === "table" ? [...b.rows.flat(), ...b.columns.map((c) => c.total ?? null)] : [];
+        for (const v of cells)
+          if (v && isFormula(v as Formula)) {
+            for (const m of (v as Formula).formula.matchAll(/\{sheet:([^}]+)\}/g)) expect(keys).toContain(m[1]);
+            expect(() => resolveSheetRefs((v as Formula).formula, names)).not.toThrow();
+          }
+      }
+  });
+});
+
+describe("the Detail sheet", () => {
+  it("is one real table, one row per person, with a SUBTOTAL totals row and frozen headings", () => {
+    const sheet = plan.sheets.find((s) => s.key === "detail")!;
+    const tables = sheet.blocks.filter((b): b is TableBlock => b.kind === "table");
+    expect(tables).toHaveLength(1);
+    expect(d.table.rows).toHaveLength(n);
+    expect(d.table.showTotals).toBe(true);
+    expect(new Set(d.table.columns.map((c) => c.header)).size).toBe(d.table.columns.length);
+    expect(sheet.freeze).toEqual({ rows: d.firstDataRow, columns: 1 });
+    expect(sheet.columnWidths).toHaveLength(d.table.columns.length);
+    const money = d.table.columns.filter((c) => c.numberFormat?.startsWith("£"));
+    expect(money.length).toBeGreaterThan(20);
+    for (const c of money) expect(c.total).toBe("sum");
+  });
+
+  it("totals each option with a SUM over that person's elements, on the person's own row", () => {
+    const o = d.col.options;
+    for (const i of [0, 1, n - 1]) {
+      const row = d.firstDataRow + i;
+      const cells = d.table.rows[i];
+      for (const key of ["current", "target", "levelledUp"] as const) {
+        const { first, elements, total } = o[key];
+        expect(cells[total]).toEqual({ formula: `SUM(${a1(row, first, 1, elements.length)})` });
+        const values = cells.slice(first, first + elements.length) as number[];
+        const expected = report.people[i][key].total.toNumber();
+        expect(values.reduce((a, b) => a + b, 0)).toBeCloseTo(expected, 6);
+      }
+      expect(cells[d.col.protectedTotal]).toEqual({
+        formula: `${a1(row, o.target.total)}+${a1(row, d.col.protectionPayments)}+${a1(row, d.col.protectionOnCosts)}`,
+      });
+    }
+  });
+});
+
+describe("the Board summary", () => {
+  const s = layout.summary;
+
+  it("takes each option's cost as a SUM over the Detail sheet's total column", () => {
+    const o = d.col.options;
+    const cols = [o.current.total, o.target.total, d.col.protectedTotal, o.levelledUp.total];
+    s.options.rows.forEach((row, i) => expect(row[1]).toEqual({ formula: `SUM(${detailCol(cols[i])})` }));
+    expect(s.options.rows[2][2]).toEqual({ formula: `${a1(s.options.row + 3, 1)}-${abs(s.options.row + 1, 1)}` });
+    expect(s.options.rows[2][3]).toEqual({ formula: `IF(${abs(s.options.row + 1, 1)}=0,0,${a1(s.options.row + 3, 2)}/${abs(s.options.row + 1, 1)})` });
+  });
+
+  it("sums each staff group exactly (EXACT, so = * ? in names match literally) from the Detail sheet", () => {
+    const g = s.byGroup;
+    expect(g.rows.map((r) => r[0])).toEqual(report.byGroup.map((x) => x.key));
+    const first = g.row + 1;
+    expect(g.rows[0][1]).toEqual({ formula: `SUMPRODUCT(--EXACT(${detailCol(d.col.group)},$A${first + 1}))` });
+    expect(g.rows[0][3]).toEqual({ formula: `SUMPRODUCT(--EXACT(${detailCol(d.col.group)},$A${first + 1}),${detailCol(d.col.options.current.total)})` });
+    expect(s.byEmployer.rows[1][6]).toEqual({
+      formula: `SUMPRODUCT(--EXACT(${detailCol(d.col.employer)},$A${s.byEmployer.row + 3}),${detailCol(d.col.options.levelledUp.total)})`,
+    });
+    expect(g.showTotals).toBe(true);
+    const totalsRow = g.row + 1 + g.rows.length;
+    expect(g.columns[8].total).toEqual({ formula: `IF(${a1(totalsRow, 3)}=0,0,${a1(totalsRow, 7)}/${a1(totalsRow, 3)})` });
+  });
+
+  it("reads protection by year from the Projection sheet", () => {
+    const p = layout.projection;
+    expect(s.protection.rows).toHaveLength(report.years.length);
+    expect(s.protection.rows[1][2]).toEqual({ formula: `{sheet:projection}!${abs(p.firstDataRow + 1, p.col.payments)}` });
+  });
+
+  it("has a native column chart of the four options over the options table", () => {
+    const charts = blocksOf(plan, "chart").filter((c) => c.sheet.key === "summary");
+    expect(charts).toHaveLength(1);
+    const c = charts[0].block;
+    expect(c.categories).toEqual({ row: s.options.row + 1, col: 0, rowCount: 4, colCount: 1 });
+    expect(c.series[0].values).toEqual({ row: s.options.row + 1, col: 1, rowCount: 4, colCount: 1 });
+    expect(c.axisMin).toBe(0);
+  });
+
+  it("prints on A4 landscape with the title rows repeated and the marking in the header and footer", () => {
+    for (const sheet of plan.sheets) {
+      expect(sheet.print.paper).toBe("A4");
+      expect(sheet.print.orientation).toBe("landscape");
+      expect(sheet.print.footer.left).toBe("OFFICIAL-SENSITIVE");
+      expect(sheet.print.header?.center).toBe("OFFICIAL-SENSITIVE");
+      expect(sheet.print.repeatRows).toBeDefined();
+    }
+    const detail = plan.sheets.find((x) => x.key === "detail")!;
+    expect(detail.print.repeatColumns).toEqual({ first: 0, last: 0 });
+  });
+
+  it("gives wrapped table headings the height they need", () => {
+    const summary = plan.sheets.find((x) => x.key === "summary")!;
+    const heights = new Map(summary.rowHeights!.map((h) => [h.row, h.height]));
+    expect(heights.get(s.byGroup.row)).toBeGreaterThan(15);
+    expect(wrappedLines("With protection: change %", 12)).toBe(3);
+    expect(wrappedLines("FTE", 7)).toBe(1);
+  });
+});
+
+describe("the Projection and Pool statement sheets", () => {
+  it("adds target, payments and on-costs into the protected cost by formula, and sums the years", () => {
+    const p = layout.projection;
+    const row = p.firstDataRow;
+    expect(p.table.rows[0][p.col.protected]).toEqual({ formula: `${a1(row, 4)}+${a1(row, 5)}+${a1(row, 6)}` });
+    expect(p.table.columns[p.col.current].total).toBe("sum");
+  });
+
+  it("derives contributions, shares of expenditure and balances by formula, and checks the shares add up", () => {
+    const pl = layout.pool!;
+    const t = pl.partners;
+    const r0 = t.row + 1;
+    expect(t.rows[0][3]).toEqual({ formula: `${a1(r0, 1)}+${a1(r0, 2)}` });
+    expect(t.rows[0][5]).toEqual({ formula: `${a1(r0, 3)}+${a1(r0, 6)}` });
+    expect(t.rows[0][7]).toEqual({ formula: `${a1(r0, 3)}-${a1(r0, 5)}` });
+    const sheet = plan.sheets.find((x) => x.key === "pool")!;
+    const check = sheet.blocks.find((b) => b.kind === "range" && b.row === pl.check.row && b.values[0][0]?.toString().startsWith("Check"));
+    expect(check).toBeDefined();
+  });
+});
+
+describe("small helpers", () => {
+  it("formats dates in words and absolute references", () => {
+    expect(longDate("2026-11-29")).toBe("29 November 2026");
+    expect(longDate("soon")).toBe("soon");
+    expect(abs(4, 27, 10, 1)).toBe("$AB$5:$AB$14");
+  });
+});
