@@ -1,0 +1,209 @@
+/**
+ * The scenario form: reads the fields into the scenario JSON that src/report/scenario.ts checks
+ * (the same shape as a scenario file on the command line), with a message per field for what is
+ * plainly not a number or a percentage, and maps the scenario checker's problems back to fields.
+ */
+import type { BoardScenarioInput } from "../report/scenario";
+import { byId } from "./dom";
+
+export interface FieldProblem {
+  /** Id of the field's input (or fieldset) on the page. */
+  field: string;
+  /** What is wrong and what to write, for the user. */
+  message: string;
+}
+
+/** The label the user sees for each field, for the list of problems at the top of the error box. */
+export const FIELD_LABELS: Record<string, string> = {
+  table: "Staff table",
+  "target-terms": "Target terms",
+  "financial-year": "Financial year",
+  protection: "Pay protection",
+  "protection-years": "Protection years",
+  taper: "Taper",
+  "award-afc": "AfC pay award",
+  "award-njc": "NJC pay award",
+  "lgps-rate": "LGPS employer rate",
+  "leave-share": "Share of leave covered",
+  marking: "Protective marking",
+  "pool-name": "Pool name",
+  partners: "Partners",
+  "pool-expenditure": "Pool expenditure",
+  "risk-method": "Risk share",
+  "risk-params": "Risk-share parameters",
+};
+
+/** Scenario checker paths -> the field they came from (first match wins). */
+const PATH_FIELDS: [RegExp, string][] = [
+  [/^financialYear/, "financial-year"],
+  [/^targetTerms/, "target-terms"],
+  [/^protection\.years/, "protection-years"],
+  [/^protection\.taper/, "taper"],
+  [/^protection/, "protection"],
+  [/^payAwards\.AFC/, "award-afc"],
+  [/^payAwards\.NJC/, "award-njc"],
+  [/^payAwards/, "award-afc"],
+  [/^lgpsEmployerRate/, "lgps-rate"],
+  [/^leaveValuation/, "leave-share"],
+  [/^protectiveMarking/, "marking"],
+  [/^pool\.name/, "pool-name"],
+  [/^pool\.partners/, "partners"],
+  [/^pool\.lines\[0\]\.contributions/, "partners"],
+  [/^pool\.lines\[0\]\.expenditure/, "pool-expenditure"],
+  [/^pool\.riskShare\.parameters/, "risk-params"],
+  [/^pool\.riskShare/, "risk-params"],
+  [/^pool/, "partners"],
+];
+
+/** "payAwards.AFC: The AFC pay award must be …" -> the AfC field and the sentence after the path. */
+export function problemToField(problem: string): FieldProblem {
+  const m = /^([A-Za-z0-9_.[\]]+): (.*)$/s.exec(problem);
+  if (!m) return { field: "", message: problem };
+  const entry = PATH_FIELDS.find(([re]) => re.test(m[1]));
+  return { field: entry ? entry[1] : "", message: m[2] };
+}
+
+const input = (id: string) => byId<HTMLInputElement>(id);
+const value = (id: string) => input(id).value.trim();
+
+/** "3", "3.5", "3%", " 3.5 % " -> "3.5%"; "" -> undefined; anything else a problem. */
+function percent(id: string, problems: FieldProblem[], what: string): string | undefined {
+  const v = value(id);
+  if (v === "") return undefined;
+  const m = /^([-+]?\d+(?:\.\d+)?)\s*%?$/.exec(v);
+  if (!m) {
+    problems.push({ field: id, message: `${what} should be a percentage such as 3 or 19.5; got "${v}".` });
+    return undefined;
+  }
+  return `${m[1]}%`;
+}
+
+/** "£1,250,000.50" -> 1250000.5; "" -> undefined. */
+function money(id: string, problems: FieldProblem[], what: string): number | undefined {
+  const v = value(id);
+  if (v === "") return undefined;
+  const cleaned = v.replace(/^£/, "").replace(/,/g, "").trim();
+  if (!/^\d+(\.\d+)?$/.test(cleaned)) {
+    problems.push({ field: id, message: `${what} should be an amount in pounds such as 1,250,000; got "${v}".` });
+    return undefined;
+  }
+  return Number(cleaned);
+}
+
+function splitList(text: string): string[] {
+  return text
+    .split(/[;\n]/)
+    .map((s) => s.trim())
+    .filter((s) => s !== "");
+}
+
+/** What each risk-share method's parameters are, shown under the parameters box. */
+export const RISK_PARAMS_HINT: Record<string, string> = {
+  PROPORTIONAL: "",
+  FIXED: "One percentage per partner, in the order above, adding up to 100%, separated by semicolons: 60%; 40%",
+  LEAD: "The lead partner: its name or its number in the list above (1 = first).",
+  CAPPED: "One cap in £ per partner, separated by semicolons (blank = no cap): 500000; 250000. Leave empty to cap each at its contribution.",
+  TIERED: "Limit in £, method, its parameters, …, then the method for the rest: 200000; PROPORTIONAL; FIXED; 50%; 50%",
+  RISKPOOL: "The risk pool in £, then optionally the method for the rest and its parameters: 250000; PROPORTIONAL",
+};
+
+export interface FormResult {
+  input: BoardScenarioInput;
+  problems: FieldProblem[];
+}
+
+/** Reads the scenario fields. Problems are only what is plainly malformed; src/report/scenario.ts checks the rest. */
+export function readScenarioForm(): FormResult {
+  const problems: FieldProblem[] = [];
+  const json: Record<string, unknown> = {};
+
+  const target = document.querySelector<HTMLInputElement>('input[name="target-terms"]:checked');
+  if (!target) problems.push({ field: "target-terms", message: "Choose the terms staff are harmonised onto: Agenda for Change or the NJC Green Book." });
+  else json.targetTerms = target.value;
+
+  const year = value("financial-year");
+  if (year !== "") json.financialYear = year;
+
+  const policy = byId<HTMLSelectElement>("protection").value;
+  if (policy === "TAPERED") {
+    const steps = splitList(value("taper"));
+    const taper: string[] = [];
+    for (const s of steps) {
+      const m = /^(\d+(?:\.\d+)?)\s*%?$/.exec(s);
+      if (m) taper.push(`${m[1]}%`);
+      else problems.push({ field: "taper", message: `Each year of the taper should be a percentage such as 50; got "${s}".` });
+    }
+    json.protection = { policy, taper };
+  } else if (policy === "CASH" || policy === "CASH_WITH_AWARDS" || policy === "MARKTIME") {
+    const yearsText = value("protection-years");
+    if (yearsText === "") {
+      if (policy !== "MARKTIME") problems.push({ field: "protection-years", message: "Give the number of years protection lasts, such as 3." });
+      json.protection = { policy };
+    } else if (!/^\d+$/.test(yearsText)) {
+      problems.push({ field: "protection-years", message: `Protection years should be a whole number such as 3; got "${yearsText}".` });
+    } else json.protection = { policy, years: Number(yearsText) };
+  } else json.protection = policy;
+
+  const afc = percent("award-afc", problems, "The AfC pay award");
+  const njc = percent("award-njc", problems, "The NJC pay award");
+  if (afc !== undefined || njc !== undefined) json.payAwards = { ...(afc !== undefined ? { AFC: afc } : {}), ...(njc !== undefined ? { NJC: njc } : {}) };
+
+  const lgps = percent("lgps-rate", problems, "The LGPS employer rate");
+  if (lgps !== undefined) json.lgpsEmployerRate = lgps;
+
+  const leave = byId<HTMLSelectElement>("leave-valuation").value;
+  if (leave === "SHARE") {
+    const share = percent("leave-share", problems, "The share of leave covered");
+    if (share === undefined && !problems.some((p) => p.field === "leave-share")) problems.push({ field: "leave-share", message: "Give the share of time off that is covered, such as 50." });
+    if (share !== undefined) json.leaveValuation = { coverProportion: share };
+  } else json.leaveValuation = leave;
+
+  const organisation = value("organisation");
+  if (organisation !== "") json.organisation = organisation;
+  json.protectiveMarking = value("marking");
+  json.includeNames = input("include-names").checked;
+
+  if (input("pool-enabled").checked) {
+    const partners: string[] = [];
+    const contributions: number[] = [];
+    for (let i = 1; i <= 4; i++) {
+      const name = value(`partner-name-${i}`);
+      const amount = money(`partner-contribution-${i}`, problems, `Partner ${i}'s contribution`);
+      if (name === "" && amount === undefined) continue;
+      if (name === "") problems.push({ field: `partner-name-${i}`, message: `Give partner ${i} a name, or clear its contribution.` });
+      partners.push(name);
+      contributions.push(amount ?? 0);
+    }
+    if (partners.length === 0) problems.push({ field: "partners", message: "Name at least one partner and what it contributes, or untick the pooled budget." });
+    const expenditure = money("pool-expenditure", problems, "Expenditure");
+    if (expenditure === undefined && !problems.some((p) => p.field === "pool-expenditure")) problems.push({ field: "pool-expenditure", message: "Give what the pool spent or is forecast to spend." });
+    const method = byId<HTMLSelectElement>("risk-method").value;
+    const params = splitList(value("risk-params")).map((p) => (/^[-+]?£?[\d,]+(\.\d+)?%?$/.test(p) && !/%$/.test(p) ? Number(p.replace(/[£,]/g, "")) : p));
+    const name = value("pool-name") || "Pooled budget";
+    json.pool = {
+      name,
+      partners,
+      riskShare: params.length > 0 ? { method, parameters: params } : method,
+      lines: [{ name, contributions, expenditure: expenditure ?? 0 }],
+    };
+  }
+
+  return { input: json as unknown as BoardScenarioInput, problems };
+}
+
+/** Shows or hides the fields that only some choices need. */
+export function syncDependentFields(): void {
+  const policy = byId<HTMLSelectElement>("protection").value;
+  const yearsInput = input("protection-years");
+  yearsInput.disabled = !(policy === "CASH" || policy === "CASH_WITH_AWARDS" || policy === "MARKTIME");
+  byId("taper-field").hidden = policy !== "TAPERED";
+
+  byId("leave-share-field").hidden = byId<HTMLSelectElement>("leave-valuation").value !== "SHARE";
+
+  const poolOn = input("pool-enabled").checked;
+  byId<HTMLFieldSetElement>("pool-fields").disabled = !poolOn;
+  const method = byId<HTMLSelectElement>("risk-method").value;
+  const hint = RISK_PARAMS_HINT[method] ?? "";
+  byId("risk-params-field").hidden = hint === "";
+  byId("risk-params-hint").textContent = hint;
+}

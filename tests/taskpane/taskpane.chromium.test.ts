@@ -1,0 +1,251 @@
+/**
+ * The task pane in Chromium (Debian's /usr/bin/chromium driven by playwright-core) against a
+ * stand-in Office: the built dist/taskpane.html served from 127.0.0.1, the office.js CDN URL
+ * answered with tests/taskpane/standIn.ts, every other request refused and recorded.
+ *
+ * It builds nothing: `npm test` builds dist/ before jest. Screenshot: out/taskpane.png.
+ */
+import * as fs from "fs";
+import * as http from "http";
+import * as os from "os";
+import * as path from "path";
+import type { AddressInfo } from "net";
+import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { EVIL_NAME_BAD_ROW, EVIL_NAME_GOOD_ROW, standInScript } from "./standIn";
+
+const CHROMIUM = "/usr/bin/chromium";
+const OFFICE_JS_URL = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+const ROOT = path.join(__dirname, "..", "..");
+const DIST = path.join(ROOT, "dist");
+const OUT = path.join(ROOT, "out");
+const FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "application/javascript; charset=utf-8",
+  ".json": "application/json",
+  ".png": "image/png",
+  ".css": "text/css",
+  ".xml": "application/xml",
+};
+
+/** A static server for dist/ on 127.0.0.1 (an ephemeral port); records every path asked for. */
+function serveDist(asked: string[]): Promise<http.Server> {
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? "/", "http://127.0.0.1");
+    asked.push(url.pathname);
+    const file = path.normalize(path.join(DIST, decodeURIComponent(url.pathname)));
+    if (!file.startsWith(DIST + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+      res.writeHead(404).end("not found");
+      return;
+    }
+    res.writeHead(200, { "Content-Type": TYPES[path.extname(file)] ?? "application/octet-stream", "Cache-Control": "no-store" });
+    fs.createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
+}
+
+describe("task pane in Chromium against a stand-in Office", () => {
+  let server: http.Server;
+  let origin: string;
+  let context: BrowserContext;
+  let page: Page;
+  let profile: string;
+  const served: string[] = [];
+  const requests: string[] = [];
+  const refused: string[] = [];
+  const dialogs: string[] = [];
+  const pageErrors: string[] = [];
+  const consoleErrors: string[] = [];
+
+  beforeAll(async () => {
+    if (!fs.existsSync(CHROMIUM)) {
+      throw new Error(`${CHROMIUM} is missing: install Chromium with "apt-get update && apt-get install -y --no-install-recommends chromium" (CI installs it).`);
+    }
+    if (!fs.existsSync(path.join(DIST, "taskpane.html")) || !fs.existsSync(path.join(DIST, "taskpane.js"))) {
+      throw new Error("dist/taskpane.html is missing: run `npm run build` first (`npm test` builds dist/ before jest).");
+    }
+    server = await serveDist(served);
+    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    profile = fs.mkdtempSync(path.join(os.tmpdir(), "caretrust-chromium-"));
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: FLAGS,
+      viewport: { width: 380, height: 900 },
+      locale: "en-GB",
+    });
+    const standIn = standInScript();
+    await context.route("**/*", async (route) => {
+      const url = route.request().url();
+      requests.push(url);
+      if (url === OFFICE_JS_URL) return route.fulfill({ status: 200, contentType: "application/javascript", body: standIn });
+      if (url.startsWith(`${origin}/`)) return route.continue();
+      refused.push(url);
+      return route.abort("blockedbyclient");
+    });
+    page = context.pages()[0] ?? (await context.newPage());
+    page.on("dialog", (d) => {
+      dialogs.push(`${d.type()}: ${d.message()}`);
+      void d.dismiss();
+    });
+    page.on("pageerror", (e) => pageErrors.push(String(e)));
+    page.on("console", (m) => {
+      if (m.type() === "error") consoleErrors.push(m.text());
+    });
+    await page.goto(`${origin}/taskpane.html`);
+    await page.waitForSelector("#board-form", { state: "visible", timeout: 20_000 });
+  }, 60_000);
+
+  afterAll(async () => {
+    await context?.close();
+    await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+    if (profile) fs.rmSync(profile, { recursive: true, force: true });
+  });
+
+  test("the page is en-GB, lists the workbook's tables, and is keyboard reachable in order with a visible focus", async () => {
+    expect(await page.getAttribute("html", "lang")).toBe("en-GB");
+    const options = await page.$$eval("#table option", (os) => os.map((o) => [(o as HTMLOptionElement).value, o.textContent]));
+    expect(options).toEqual([
+      ["", "The table the selection is in"],
+      ["StaffList", "StaffList (Staff, 24 rows)"],
+      ["Partners", "Partners (Pool, 2 rows)"],
+    ]);
+    // every form control has an accessible name (a label, a legend's label or aria-labelledby)
+    const unnamed = await page.$$eval("input, select, button", (els) =>
+      els
+        .filter((e) => !(e as HTMLElement).closest("[hidden]"))
+        .filter((e) => {
+          const el = e as HTMLInputElement;
+          const labelled = (el.labels && el.labels.length > 0) || el.getAttribute("aria-labelledby") || el.getAttribute("aria-label");
+          return !labelled && !(el.tagName === "BUTTON" && (el.textContent ?? "").trim() !== "");
+        })
+        .map((e) => e.id),
+    );
+    expect(unnamed).toEqual([]);
+
+    // Tab order follows the page: table, Refresh, target terms … Generate.
+    await page.focus("#table");
+    const order: string[] = ["table"];
+    for (let i = 0; i < 30; i++) {
+      await page.keyboard.press("Tab");
+      const id = await page.evaluate(() => document.activeElement?.id || document.activeElement?.tagName || "");
+      order.push(id);
+      if (id === "generate") break;
+    }
+    expect(order.slice(0, 3)).toEqual(["table", "refresh-tables", "target-afc"]);
+    expect(order).toContain("financial-year");
+    expect(order).toContain("marking");
+    expect(order[order.length - 1]).toBe("generate");
+    const outline = await page.evaluate(() => getComputedStyle(document.activeElement as Element).outlineStyle);
+    expect(outline).not.toBe("none");
+  });
+
+  test("pick the table, set the scenario, Enter generates: sheets written, bad row listed, names shown as text only", async () => {
+    await page.selectOption("#table", "StaffList");
+    await page.check("#target-afc");
+    await page.fill("#financial-year", "2025/26");
+    await page.selectOption("#protection", "CASH");
+    await page.fill("#protection-years", "3");
+    await page.fill("#award-afc", "3");
+    await page.fill("#award-njc", "3");
+    await page.fill("#lgps-rate", "19.5");
+    await page.fill("#organisation", "Northshire Care Partnership");
+    await page.check("#include-names");
+    // the optional pool
+    await page.click("#pool-section > summary");
+    await page.check("#pool-enabled");
+    await page.fill("#pool-name", "Community services pool");
+    await page.fill("#partner-name-1", "Northshire NHS Trust");
+    await page.fill("#partner-contribution-1", "£1,200,000");
+    await page.fill("#partner-name-2", "Northshire County Council");
+    await page.fill("#partner-contribution-2", "800,000");
+    await page.fill("#pool-expenditure", "2,050,000");
+    await page.selectOption("#risk-method", "FIXED");
+    await page.fill("#risk-params", "60%; 40%");
+    // Enter in a text box runs Generate (implicit submission; the page never navigates).
+    await page.focus("#marking");
+    await page.keyboard.press("Enter");
+    await page.waitForSelector("#results", { state: "visible", timeout: 90_000 });
+
+    // The stand-in workbook received the sheets; the user's sheets are still there, untouched.
+    const sheets = await page.evaluate(() => (window as any).__fake.workbook.sheets.map((s: any) => s.name));
+    expect(sheets.slice(0, 3)).toEqual(["Notes", "Staff", "Pool"]);
+    expect(sheets).toEqual(expect.arrayContaining(["Board summary", "Detail", "Projection", "Pool statement", "Assumptions and sources", "Rows left out"]));
+    const syncs = await page.evaluate(() => (window as any).__fake.syncs);
+    const staffCell = await page.evaluate(() => (window as any).__fake.workbook.cell("Staff", "C7").value);
+    expect(staffCell).toBe(EVIL_NAME_BAD_ROW);
+
+    // The results: what was written, and the bad row by worksheet row, column and message.
+    const written = await page.$$eval("#written-sheets li", (lis) => lis.map((li) => li.textContent));
+    expect(written).toEqual(expect.arrayContaining(["Board summary", "Detail", "Pool statement"]));
+    const rows = await page.$$eval("#issues-body tr", (trs) => trs.map((tr) => Array.from(tr.children).map((td) => td.textContent)));
+    expect(rows).toEqual([["7", "FTE", `NT000002, ${EVIL_NAME_BAD_ROW}: FTE must be a number; got "abc".`]]);
+
+    // The names are text: no <img> anywhere, no dialog, no script error; the good row's name is a text cell on the Detail sheet.
+    expect(await page.evaluate(() => document.querySelectorAll("img").length)).toBe(0);
+    expect(await page.textContent("#issues-body")).toContain(EVIL_NAME_BAD_ROW);
+    const detailTexts = await page.evaluate(() =>
+      Array.from((window as any).__fake.workbook.sheet("Detail").cells.values())
+        .filter((c: any) => c.kind === "text")
+        .map((c: any) => c.value),
+    );
+    expect(detailTexts).toContain(EVIL_NAME_GOOD_ROW);
+    expect(dialogs).toEqual([]);
+    expect(pageErrors).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+    expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.id)).toBe("results-title");
+    expect(page.url()).toBe(`${origin}/taskpane.html`);
+
+    fs.mkdirSync(OUT, { recursive: true });
+    await page.screenshot({ path: path.join(OUT, "taskpane.png"), fullPage: true });
+    await page.locator("#results").screenshot({ path: path.join(OUT, "taskpane-results.png") });
+    console.log(`task pane: ${sheets.length - 3} sheets written in ${syncs} syncs of the stand-in (listing tables and reading the staff table included); screenshot out/taskpane.png`);
+  }, 120_000);
+
+  test("a failure while writing is reported in plain words and the sheets it added are removed", async () => {
+    const before = await page.evaluate(() => (window as any).__fake.workbook.sheets.map((s: any) => s.name));
+    await page.evaluate(() => {
+      (window as any).__fake.failWhen = (a: any) => (a.name === "add" && /\.charts$/.test(a.target) ? "GeneralException" : null);
+    });
+    await page.click("#generate");
+    await page.waitForSelector("#error", { state: "visible", timeout: 90_000 });
+    const message = await page.textContent("#error-text");
+    expect(message).toMatch(/^The board pack could not be written\. Excel reported a general error/);
+    expect(message).toContain("have been removed; your own sheets were not changed.");
+    const after = await page.evaluate(() => (window as any).__fake.workbook.sheets.map((s: any) => s.name));
+    expect(after).toEqual(before);
+    expect(await page.isHidden("#results")).toBe(true);
+    await page.evaluate(() => {
+      (window as any).__fake.failWhen = undefined;
+    });
+  }, 120_000);
+
+  test("the selection outside any table, and a scenario mistake, are explained next to the field", async () => {
+    await page.evaluate(() => {
+      (window as any).__fake.workbook.selection = { sheet: "Notes", address: "A1" };
+    });
+    await page.selectOption("#table", "");
+    await page.click("#generate");
+    await page.waitForSelector("#error", { state: "visible" });
+    expect(await page.textContent("#error-text")).toContain("The selection is not in a table.");
+
+    await page.selectOption("#table", "StaffList");
+    await page.fill("#award-afc", "three");
+    await page.click("#generate");
+    await page.waitForSelector("#award-afc-error", { state: "visible" });
+    expect(await page.textContent("#award-afc-error")).toBe('The AfC pay award should be a percentage such as 3 or 19.5; got "three".');
+    expect(await page.getAttribute("#award-afc", "aria-invalid")).toBe("true");
+    expect(await page.$$eval("#error-list li", (lis) => lis.map((li) => li.textContent))).toEqual(['AfC pay award: The AfC pay award should be a percentage such as 3 or 19.5; got "three".']);
+    await page.fill("#award-afc", "3");
+  });
+
+  test("nothing was requested from anywhere but 127.0.0.1 and the routed office.js URL", () => {
+    const elsewhere = requests.filter((u) => u !== OFFICE_JS_URL && !u.startsWith(`${origin}/`));
+    expect(elsewhere).toEqual([]);
+    expect(refused).toEqual([]);
+    expect(requests).toContain(OFFICE_JS_URL);
+    expect(served).toEqual(expect.arrayContaining(["/taskpane.html", "/taskpane.js", "/functions.js"]));
+    expect(served.filter((p) => p === "/x")).toEqual([]); // an injected <img src=x> would have asked for /x
+  });
+});
