@@ -10,8 +10,22 @@ export type DecimalInput = Decimal | string | number;
 
 export const ZERO = new D(0);
 
+/**
+ * Decimals are immutable, so the figures read from the rate tables (strings such as "0.15" or
+ * "31049") are parsed once and shared: this keeps parsing and garbage out of per-person loops.
+ */
+const parsed = new Map<string, Decimal>();
+const PARSED_LIMIT = 10_000;
+
 export function dec(value: DecimalInput): Decimal {
-  return value instanceof D ? value : new D(value);
+  if (value instanceof D) return value;
+  if (typeof value !== "string") return new D(value);
+  let d = parsed.get(value);
+  if (d === undefined) {
+    d = new D(value);
+    if (parsed.size < PARSED_LIMIT) parsed.set(value, d);
+  }
+  return d;
 }
 
 /**

@@ -68,9 +68,20 @@ export function latestYear<T>(table: ByYear<T>): FinancialYear {
  * `what` names the table in the message, e.g. "Agenda for Change pay scales".
  */
 export function forYear<T>(table: ByYear<T>, year: FinancialYear | null, what: string): Sourced<T> & { year: FinancialYear } {
+  let byLabel = resolved.get(table);
+  if (!byLabel) resolved.set(table, (byLabel = new Map()));
+  const key = year === null ? LATEST : year.label;
+  const hit = byLabel.get(key);
+  if (hit) return hit as Sourced<T> & { year: FinancialYear };
   const fy = year ?? latestYear(table);
   const entry = table[fy.label];
   if (!entry)
     throw notAvailable(`No ${what} for ${fy.label} in the data. Years held: ${yearsIn(table).join(", ")}.`);
-  return { ...entry, year: fy };
+  const found = Object.freeze({ ...entry, year: fy });
+  byLabel.set(key, found);
+  return found;
 }
+
+/** Lookups are on hot paths (every element of every person's package, every year): cache them per table. */
+const resolved = new WeakMap<object, Map<string, Sourced<unknown> & { year: FinancialYear }>>();
+const LATEST = "latest";
