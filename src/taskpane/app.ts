@@ -60,8 +60,12 @@ export class TaskPane {
   ) {}
 
   async start(): Promise<void> {
-    const form = byId<HTMLFormElement>("board-form");
-    form.addEventListener("submit", (e) => {
+    const form = byId("board-form");
+    byId("generate").addEventListener("click", () => void this.generate());
+    // Enter in a text box or on a checkbox or radio button runs Generate, as it would submit a form.
+    form.addEventListener("keydown", (e) => {
+      if (e.key !== "Enter" || e.isComposing || e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
+      if (!(e.target instanceof HTMLInputElement)) return;
       e.preventDefault();
       void this.generate();
     });

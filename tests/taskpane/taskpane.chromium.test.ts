@@ -163,7 +163,7 @@ describe("task pane in Chromium against a stand-in Office", () => {
     await page.fill("#pool-expenditure", "2,050,000");
     await page.selectOption("#risk-method", "FIXED");
     await page.fill("#risk-params", "60%; 40%");
-    // Enter in a text box runs Generate (implicit submission; the page never navigates).
+    // Enter in a text box runs Generate (there is no form to submit; the page never navigates).
     await page.focus("#marking");
     await page.keyboard.press("Enter");
     await page.waitForSelector("#results", { state: "visible", timeout: 90_000 });
