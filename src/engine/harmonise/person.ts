@@ -3,7 +3,7 @@
  * assimilation, protection and each option's cost, year by year.
  */
 import { EngineError, invalidNumber, invalidValue } from "../errors";
-import { roundPenny, ZERO } from "../money";
+import { roundPenny, sumPence, ZERO } from "../money";
 import type { Scheme } from "../oncosts";
 import { normaliseAfcBand } from "../scales";
 import type { StaffMember } from "../staff";
@@ -51,6 +51,21 @@ export function addLines(a: CostLine, b: CostLine): CostLine {
     leaveValue: a.leaveValue.plus(b.leaveValue),
     hoursValue: a.hoursValue.plus(b.hoursValue),
     total: a.total.plus(b.total),
+  };
+}
+
+/** Adds many cost lines field by field (each field already rounded to the penny). */
+export function sumLines(lines: readonly CostLine[]): CostLine {
+  return Object.fromEntries(LINE_KEYS.map((k) => [k, sumPence(lines.map((l) => l[k]))])) as unknown as CostLine;
+}
+
+/** Adds many options' cost lines: the per-person, per-group and total sums. */
+export function sumOptions(items: readonly OptionCosts[]): OptionCosts {
+  return {
+    current: sumLines(items.map((i) => i.current)),
+    target: sumLines(items.map((i) => i.target)),
+    protected: sumLines(items.map((i) => i.protected)),
+    levelledUp: sumLines(items.map((i) => i.levelledUp)),
   };
 }
 
@@ -181,7 +196,6 @@ export function harmoniseResolved(m: StaffMember, s: ResolvedScenario): PersonRe
     ? protectionSchedule(s.protection, curPackages[0].unsocial, tgtPackages.map((p) => p.unsocial), awards)
     : null;
 
-  let total = zeroOptions();
   let firstPair: ReturnType<typeof costPair> | null = null;
   const years: PersonYear[] = tgtPackages.map((tp, t) => {
     const cp = curPackages[t];
@@ -206,9 +220,9 @@ export function harmoniseResolved(m: StaffMember, s: ResolvedScenario): PersonRe
       basicProtection: basicProtection[t],
       unsocialProtection: unsocialProtection ? unsocialProtection[t] : null,
     };
-    total = addOptions(total, y);
     return y;
   });
+  const total = sumOptions(years);
 
   const last = years[years.length - 1];
   return {

@@ -9,7 +9,7 @@ import { EngineError, invalidValue } from "../errors";
 import { ZERO } from "../money";
 import type { StaffMember } from "../staff";
 import { financialYear, latestYear } from "../years";
-import { addOptions, forPerson, harmoniseResolved, zeroOptions } from "./person";
+import { forPerson, harmoniseResolved, sumOptions } from "./person";
 import { describeProtection } from "./protection";
 import { pct, resolveScenario } from "./scenario";
 import type { Assumption, GroupTotals, HarmonisationScenario, PersonResult, ResolvedScenario, StaffHarmonisation, YearTotals } from "./types";
@@ -23,12 +23,11 @@ function compareKeys(a: string, b: string): number {
 /** Totals for a set of people (in any order): headcount, FTE, each year and over the projection. */
 export function totalsFor(key: string, people: readonly PersonResult[], years: ResolvedScenario["year"][]): GroupTotals {
   const yearTotals: YearTotals[] = years.map((year, t) => {
-    let sums = zeroOptions();
     let protectedCount = 0;
     let projected = false;
+    const sums = sumOptions(people.map((p) => p.years[t]));
     for (const p of people) {
       const y = p.years[t];
-      sums = addOptions(sums, y);
       if (y.basicProtection.active || y.unsocialProtection?.active) protectedCount++;
       if (y.basis === "projected") projected = true;
     }
@@ -39,18 +38,17 @@ export function totalsFor(key: string, people: readonly PersonResult[], years: R
     headcount: people.length,
     fte: people.reduce((a, p) => a.plus(p.current.fte), ZERO),
     years: yearTotals,
-    total: yearTotals.reduce((a, y) => addOptions(a, y), zeroOptions()),
+    total: sumOptions(yearTotals),
   };
 }
 
 /** Totals of totals: the groups' figures added (fewer additions than going back to every person). */
 export function combine(key: string, groups: readonly GroupTotals[], years: ResolvedScenario["year"][]): GroupTotals {
   const yearTotals: YearTotals[] = years.map((year, t) => {
-    let sums = zeroOptions();
+    const sums = sumOptions(groups.map((g) => g.years[t]));
     let protectedCount = 0;
     let projected = false;
     for (const g of groups) {
-      sums = addOptions(sums, g.years[t]);
       protectedCount += g.years[t].protectedCount;
       if (g.years[t].basis === "projected") projected = true;
     }
@@ -61,7 +59,7 @@ export function combine(key: string, groups: readonly GroupTotals[], years: Reso
     headcount: groups.reduce((a, g) => a + g.headcount, 0),
     fte: groups.reduce((a, g) => a.plus(g.fte), ZERO),
     years: yearTotals,
-    total: yearTotals.reduce((a, y) => addOptions(a, y), zeroOptions()),
+    total: sumOptions(yearTotals),
   };
 }
 
