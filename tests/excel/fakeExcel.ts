@@ -23,8 +23,6 @@
  * page as the stand-in `Excel`.
  */
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
-
 export type CellKind = "text" | "number" | "boolean" | "formula";
 
 export interface FakeCell {
@@ -983,30 +981,29 @@ export class FakeExcel {
   }
 
   private proxy(id: number): any {
-    const fake = this;
     const target = function () {} as any;
     return new Proxy(target, {
-      get(_t, prop) {
+      get: (_t, prop) => {
         if (prop === PROXY_ID) return id;
         if (typeof prop === "symbol") return undefined;
         if (prop === "then" || prop === "toJSON") return undefined;
         if (prop === "load") {
           return (props?: any) => {
-            fake.pending.push({ kind: "load", target: id, name: "load", args: [normaliseLoad(props)] });
-            return fake.proxy(id);
+            this.pending.push({ kind: "load", target: id, name: "load", args: [normaliseLoad(props)] });
+            return this.proxy(id);
           };
         }
         if (prop === "context") return undefined;
-        const data = fake.loaded.get(id);
+        const data = this.loaded.get(id);
         if (data && prop in data) return data[prop];
         if (SCALARS.has(prop)) {
-          throw new Error(`FakeExcel: "${prop}" of ${fake.describePath(id)} was read before it was loaded and synced.`);
+          throw new Error(`FakeExcel: "${prop}" of ${this.describePath(id)} was read before it was loaded and synced.`);
         }
-        return fake.child(id, prop);
+        return this.child(id, prop);
       },
-      set(_t, prop, value) {
+      set: (_t, prop, value) => {
         if (typeof prop === "symbol") return false;
-        fake.pending.push({ kind: "set", target: id, name: prop, args: [value] });
+        this.pending.push({ kind: "set", target: id, name: prop, args: [value] });
         return true;
       },
     });
@@ -1018,19 +1015,18 @@ export class FakeExcel {
     if (!byName) this.childProxies.set(parent, (byName = new Map()));
     const existing = byName.get(prop);
     if (existing) return existing.callable;
-    const fake = this;
     const navId = this.newPath(parent, "prop", prop, []);
     const nav = this.proxy(navId);
     const callable = new Proxy(function () {} as any, {
-      apply(_t, _this, args) {
-        const resultId = fake.newPath(parent, "method", prop, args);
-        fake.pending.push({ kind: "call", target: parent, name: prop, args, result: resultId });
-        return fake.proxy(resultId);
+      apply: (_t, _this, args) => {
+        const resultId = this.newPath(parent, "method", prop, args);
+        this.pending.push({ kind: "call", target: parent, name: prop, args, result: resultId });
+        return this.proxy(resultId);
       },
-      get(_t, p) {
+      get: (_t, p) => {
         return nav[p as any];
       },
-      set(_t, p, v) {
+      set: (_t, p, v) => {
         nav[p as any] = v;
         return true;
       },
