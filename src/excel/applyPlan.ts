@@ -172,11 +172,19 @@ function officeCell(v: PlanValue, renames: Renames, warn: (m: string) => void): 
   return v;
 }
 
-/** The number format a cell needs: Text for strings, else the column's or block's format; null = empty cell, any format. */
+/**
+ * The number format a cell needs: Text for strings, else the column's or block's format; null = an
+ * empty cell, any format will do. A formula or number never gets Text (in a Text cell a formula
+ * would be kept as its characters), whatever the column's format says.
+ */
 function cellFormat(v: PlanValue, columnFormat: string | null): string | null {
   if (v === null) return null;
   if (typeof v === "string") return TEXT_FORMAT;
-  return columnFormat ?? GENERAL_FORMAT;
+  return nonText(columnFormat);
+}
+
+function nonText(format: string | null | undefined): string {
+  return !format || format === TEXT_FORMAT ? GENERAL_FORMAT : format;
 }
 
 interface CellsSpec {
@@ -360,10 +368,10 @@ async function writeTableBlock(s: SheetContext, block: TableBlock, desiredToWrit
       const total = col.total as PlanValue | "sum" | undefined;
       if (total === "sum") {
         cells[0].push(`=SUBTOTAL(109,${a1(block.row + 1, block.col + c, dataRows, 1)})`);
-        fmts[0].push(col.numberFormat ?? GENERAL_FORMAT);
+        fmts[0].push(nonText(col.numberFormat));
       } else if (total !== null && total !== undefined && isFormula(total)) {
         cells[0].push(officeCell(total, s.renames, s.warn) as string);
-        fmts[0].push(col.numberFormat ?? GENERAL_FORMAT);
+        fmts[0].push(nonText(col.numberFormat));
       } else if (typeof total === "string") {
         cells[0].push(total);
         fmts[0].push(TEXT_FORMAT);

@@ -227,6 +227,20 @@ describe("text stays text", () => {
     expect(names).toBeGreaterThan(0);
   });
 
+  test("a formula or number in a column formatted as Text is not made text", async () => {
+    const plan = boardPlan({ rows: 2 });
+    plan.sheets[0].blocks.push({ kind: "range", row: 40, col: 0, values: [["label"], [{ formula: "1+1" }], [5]], columnFormats: [NUMBER_FORMATS.text] });
+    const table = plan.sheets[1].blocks.find((b) => b.kind === "table");
+    if (table?.kind !== "table") throw new Error("fixture");
+    table.columns[0] = { header: "Employee reference", numberFormat: NUMBER_FORMATS.text, total: "sum" };
+    const { wb } = await render(plan);
+    expect(wb.cell("Board summary", "A41")).toMatchObject({ kind: "text", numberFormat: "@" });
+    expect(wb.cell("Board summary", "A42")).toMatchObject({ kind: "formula", value: "=1+1", numberFormat: "General" });
+    expect(wb.cell("Board summary", "A43")).toMatchObject({ kind: "number", value: 5, numberFormat: "General" });
+    expect(wb.cell("Detail", "A5")).toMatchObject({ kind: "text", numberFormat: "@" });
+    expect(wb.cell("Detail", "A7")).toMatchObject({ kind: "formula", value: "=SUBTOTAL(109,A5:A6)", numberFormat: "General" });
+  });
+
   test("the Text format goes before the values it protects", async () => {
     const { fake } = await render(boardPlan({ rows: 3, name: () => "=1+1" }));
     const detailWrites = fake.log.filter((a) => a.kind === "set" && /add\("Detail"\)\.getRange\("A5:W7"\)/.test(a.target));
