@@ -68,6 +68,16 @@ function checkRule(d: Decimal, name: string, rule: NumberRule): void {
   if (rule.max !== undefined && d.gt(rule.max)) throw invalidNumber(`${name} must be at most ${rule.max}; got ${d.toString()}.`);
 }
 
+/**
+ * A pay step (1 = entry), or null when omitted. 0 is never a step, and desktop Excel passes an
+ * empty cell as 0, so 0 counts as omitted, as on the web.
+ */
+export function optStep(v: unknown): number | null {
+  if (scalar(v, "step") === 0) return null;
+  const d = optNum(v, "step", { min: 1, integer: true });
+  return d === null ? null : d.toNumber();
+}
+
 /** A required piece of text (a number is accepted and turned into text, e.g. band 6). */
 export function text(v: unknown, name: string): string {
   const x = scalar(v, name);

@@ -1,7 +1,7 @@
 import { employerCost, employerNi, employeePension as memberContribution, employerPension, apprenticeshipLevy, SCHEMES, type EmployerRate } from "../engine/oncosts";
 import { scalePay } from "../engine/scales";
 import { annualLeaveDays, hcas as hcasSupplement, hourlyRate, HCAS_AREAS, TERMS_NAMES } from "../engine/terms";
-import { choice, isOmitted, num, optNum, out, scalar, text, year as yearArg } from "./args";
+import { choice, isOmitted, num, optStep, out, scalar, text, year as yearArg } from "./args";
 import { excelCall } from "./excelErrors";
 import { scaleArg } from "./scaleArg";
 
@@ -24,14 +24,13 @@ function employerRateArg(v: unknown): EmployerRate {
  * @helpurl https://localhost:3000/help/salary.html
  * @param scale "AFC" for Agenda for Change, "NJC" for the NJC pay spine, or a range holding a local scale (grade in the first column, then the annual pay for each step).
  * @param grade The AfC band ("6", 6 or "8a"), the NJC spinal column point (e.g. 30), or the local grade.
- * @param [step] The AfC pay step, 1 = entry (default 1). Leave empty for the NJC.
+ * @param [step] The AfC pay step, 1 = entry (default 1; an empty cell, which desktop Excel passes as 0, counts as omitted). Leave empty for the NJC.
  * @param [year] Financial year, e.g. "2025/26", 2025 or a date. Default: the latest year in the data.
  * @returns Annual full-time basic pay in £.
  */
-export function salary(scale: any, grade: any, step?: any, year?: any): number {
+export function salary(scale: any[][], grade: any, step?: any, year?: any): number {
   return excelCall(() => {
-    const s = optNum(step, "step", { min: 1, integer: true });
-    return out(scalePay(scaleArg(scale), text(grade, "grade"), s === null ? null : s.toNumber(), yearArg(year)).pay);
+    return out(scalePay(scaleArg(scale), text(grade, "grade"), optStep(step), yearArg(year)).pay);
   });
 }
 

@@ -5,7 +5,7 @@ import { TERMS_NAMES, type TermsName } from "../engine/terms";
 import { invalidValue } from "../engine/errors";
 import { scalePay, type ScaleRef } from "../engine/scales";
 import type { FinancialYear } from "../engine/years";
-import { choice, isOmitted, matrix, num, optNum, out, text, year as yearArg, type Cell } from "./args";
+import { choice, isOmitted, matrix, num, optNum, optStep, out, text, year as yearArg, type Cell } from "./args";
 import { cellError, excelCall } from "./excelErrors";
 
 /**
@@ -164,7 +164,7 @@ export function salaryTable(scales: any[][], grades: any[][], steps?: any[][], y
         continue;
       }
       try {
-        // Checked in SALARY's order (step, scale, grade), so a row shows the error SALARY would.
+        // Checked in SALARY's order (scale, grade, step), so a row shows the error SALARY would.
         let scale: ScaleRef | null = null;
         let scaleProblem: unknown = null;
         try {
@@ -172,11 +172,9 @@ export function salaryTable(scales: any[][], grades: any[][], steps?: any[][], y
         } catch (e) {
           scaleProblem = e;
         }
-        const stepCell = stepAt(i);
-        // On the NJC the point alone sets pay: a 0 there is desktop Excel's empty cell.
-        const s = scale?.kind === "NJC" && stepCell === 0 ? null : optNum(stepCell, "step", { min: 1, integer: true });
         if (scale === null) throw scaleProblem;
-        rows[i] = [out(scalePay(scale, text(grade, "grade"), s === null ? null : s.toNumber(), fy).pay)];
+        const g = text(grade, "grade");
+        rows[i] = [out(scalePay(scale, g, optStep(stepAt(i)), fy).pay)];
       } catch (e) {
         rows[i] = rowError(e, i, 1);
       }

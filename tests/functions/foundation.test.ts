@@ -15,19 +15,19 @@ function excelError(call: () => unknown): { code: string; message: string } {
 
 describe("SALARY reads the published scales", () => {
   test("AfC band 6 step 2 (intermediate) 2025/26 is £40,823 (NHS Employers pay scales 2025/26)", () => {
-    expect(f.salary("AFC", "6", 2, "2025/26")).toBe(40823);
+    expect(f.salary([["AFC"]], "6", 2, "2025/26")).toBe(40823);
   });
   test("band given as a number, step omitted = entry: band 5 2025/26 entry £31,049", () => {
-    expect(f.salary("AFC", 5, null, "2025/26")).toBe(31049);
+    expect(f.salary([["AFC"]], 5, null, "2025/26")).toBe(31049);
   });
   test("band 8a written in upper case and 'Band' prefix: 2026/27 top £64,750", () => {
-    expect(f.salary("afc", "Band 8A", 3, "2026/27")).toBe(64750);
+    expect(f.salary([["afc"]], "Band 8A", 3, "2026/27")).toBe(64750);
   });
   test("year as an Excel date serial: 45900 (31 Aug 2025) is 2025/26", () => {
-    expect(f.salary("AFC", "6", 2, 45900)).toBe(40823);
+    expect(f.salary([["AFC"]], "6", 2, 45900)).toBe(40823);
   });
   test("NJC spinal column point 7 2025/26 is £26,403 (North Tyneside advert: SCP 7 £26,403)", () => {
-    expect(f.salary("NJC", 7, null, "2025/26")).toBe(26403);
+    expect(f.salary([["NJC"]], 7, null, "2025/26")).toBe(26403);
   });
   test("a local scale from a range: grade B step 2", () => {
     const scale = [
@@ -38,22 +38,22 @@ describe("SALARY reads the published scales", () => {
     expect(f.salary(scale, "b", 2, null)).toBe(26750);
   });
   test("an unknown band is #N/A listing the valid bands", () => {
-    const e = excelError(() => f.salary("AFC", "10", 1, "2025/26"));
+    const e = excelError(() => f.salary([["AFC"]], "10", 1, "2025/26"));
     expect(e.code).toBe("#N/A");
     expect(e.message).toMatch(/Valid bands: .*2, 3, 4, 5, 6, 7, 8a, 8b, 8c, 8d, 9/);
   });
   test("a step beyond the band is #NUM! naming the steps", () => {
-    const e = excelError(() => f.salary("AFC", "6", 4, "2025/26"));
+    const e = excelError(() => f.salary([["AFC"]], "6", 4, "2025/26"));
     expect(e.code).toBe("#NUM!");
     expect(e.message).toMatch(/steps 1 to 3/);
   });
   test("an unknown scale is #VALUE! saying what to use", () => {
-    const e = excelError(() => f.salary("NHS PAY", "6", 1, null));
+    const e = excelError(() => f.salary([["NHS PAY"]], "6", 1, null));
     expect(e.code).toBe("#VALUE!");
     expect(e.message).toMatch(/Use "AFC", "NJC"/);
   });
   test("a year not in the data is #N/A listing the years held", () => {
-    const e = excelError(() => f.salary("AFC", "6", 1, "2019/20"));
+    const e = excelError(() => f.salary([["AFC"]], "6", 1, "2019/20"));
     expect(e.code).toBe("#N/A");
     expect(e.message).toMatch(/Years held: .*2025\/26/);
   });
