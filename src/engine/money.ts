@@ -48,24 +48,6 @@ export function sum(values: readonly DecimalInput[]): Decimal {
 }
 
 /**
- * Sums amounts that are already rounded to the penny. Whole pence are added as JS integers, which
- * is exact below 2^53 pence (about £90 trillion) and far cheaper than Decimal additions in the
- * per-person, per-year totals. Any amount that is not whole pence, or a total beyond that range,
- * falls back to Decimal addition, so the result is always exact.
- */
-export function sumPence(values: readonly Decimal[]): Decimal {
-  let pence = 0;
-  for (const v of values) {
-    const p = v.toNumber() * 100;
-    const whole = Math.round(p);
-    if (Math.abs(p - whole) > 1e-6 || !Number.isSafeInteger(whole)) return sum(values);
-    pence += whole;
-  }
-  if (!Number.isSafeInteger(pence)) return sum(values);
-  return new D(pence).dividedBy(100);
-}
-
-/**
  * Splits `amount` in proportion to `weights`, to the penny, by the largest-remainder method,
  * so the parts always sum exactly to the amount.
  *

@@ -3,7 +3,7 @@
  * assimilation, protection and each option's cost, year by year.
  */
 import { EngineError, invalidNumber, invalidValue } from "../errors";
-import { roundPenny, sumPence, ZERO } from "../money";
+import { roundPenny, sum, ZERO } from "../money";
 import type { Scheme } from "../oncosts";
 import { normaliseAfcBand } from "../scales";
 import type { StaffMember } from "../staff";
@@ -56,7 +56,7 @@ export function addLines(a: CostLine, b: CostLine): CostLine {
 
 /** Adds many cost lines field by field (each field already rounded to the penny). */
 export function sumLines(lines: readonly CostLine[]): CostLine {
-  return Object.fromEntries(LINE_KEYS.map((k) => [k, sumPence(lines.map((l) => l[k]))])) as unknown as CostLine;
+  return Object.fromEntries(LINE_KEYS.map((k) => [k, sum(lines.map((l) => l[k]))])) as unknown as CostLine;
 }
 
 /** Adds many options' cost lines: the per-person, per-group and total sums. */
