@@ -126,8 +126,9 @@ describe("SALARYTABLE", () => {
     expect((rows[3][0] as ErrCell).message).toMatch(/^Row 4: Band 6 has steps 1 to 3/);
   });
 
-  test("NJC rows take a desktop 0 in the step column as empty; a local scale range per row is refused", () => {
+  test("a desktop 0 in the step column is empty (entry step on AfC, the point on NJC); a local scale range per row is refused", () => {
     expect(salaryTable("NJC", [[7]], [[0]], "2025/26")).toEqual([[26403]]);
+    expect(salaryTable("AFC", [[5]], [[0]], "2025/26")).toEqual([[31049]]);
     const rows = salaryTable([["LOCAL"]], [["A"]]);
     expect((rows[0][0] as ErrCell).message).toMatch(/Use "AFC" or "NJC"/);
   });
