@@ -104,8 +104,16 @@ export function choice<T extends string>(v: unknown, name: string, options: read
   return found;
 }
 
+/** Years as typed ("2025/26", 2025, a date serial) recur in every call: parse each once. */
+const parsedYears = new Map<unknown, FinancialYear | null>();
+
 export function year(v: unknown): FinancialYear | null {
-  return parseFinancialYear(scalar(v, "year"));
+  const x = scalar(v, "year");
+  const hit = parsedYears.get(x);
+  if (hit !== undefined) return hit;
+  const fy = parseFinancialYear(x); // throws for a bad year, which is never cached
+  if (parsedYears.size < 1000) parsedYears.set(x, fy);
+  return fy;
 }
 
 /** A range as a 2-D array (a single value becomes a 1×1 range). */
