@@ -2,12 +2,11 @@
  * The board pack for 1,000, 10,000 and 50,000 staff: the time to build the sheet plan (read and
  * validate the list, cost everyone, lay out the sheets), the number of context.sync() round trips
  * and the largest request when the Office.js renderer writes it (against the recording fake of the
- * Excel API in tests/excel/fakeExcel.ts), and the time to write the .xlsx file.
+ * Excel API in src/excel/recordingExcel.ts), and the time to write the .xlsx file.
  * Run in a child process per size, so that the peak memory is that size's own.
  */
-import * as fs from "fs";
-import * as path from "path";
 import { nowNs, optionalModule, peakRssBytes, secondsSince } from "./measure";
+import { FakeExcel } from "../excel/recordingExcel";
 import { BENCH_JOB_MATCH } from "./harmonise";
 import { staffTable } from "./staffList";
 
@@ -36,35 +35,6 @@ export interface BoardPackFigures {
   peakRssBytes: number;
 }
 
-interface FakeExcelLike {
-  run<T>(batch: (context: unknown) => Promise<T>): Promise<T>;
-  syncs: number;
-  requests: { bytes: number }[];
-}
-
-/**
- * The recording fake lives with the Office.js renderer's tests (tests/excel/fakeExcel.ts, which
- * has no imports). It is compiled here in memory with the TypeScript compiler the project
- * already depends on, so the benchmark drives the very fake the tests use rather than a copy.
- */
-function loadFakeExcel(root: string): { ok: true; FakeExcel: new (o?: { requestLimitBytes?: number }) => FakeExcelLike } | { ok: false; why: string } {
-  const file = path.join(root, "tests", "excel", "fakeExcel.ts");
-  if (!fs.existsSync(file)) return { ok: false, why: "tests/excel/fakeExcel.ts (the recording fake of the Excel API) is not there" };
-  const ts = optionalModule<typeof import("typescript")>("typescript");
-  if (!ts.ok) return { ok: false, why: `the TypeScript compiler is needed to load tests/excel/fakeExcel.ts: ${ts.why}` };
-  const js = ts.mod.transpileModule(fs.readFileSync(file, "utf8"), {
-    compilerOptions: { module: ts.mod.ModuleKind.CommonJS, target: ts.mod.ScriptTarget.ES2020 },
-    fileName: file,
-  }).outputText;
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const Module = require("module") as { new (id: string): { filename: string; paths: string[]; exports: any; _compile(code: string, filename: string): void }; _nodeModulePaths(dir: string): string[] };
-  const m = new Module(file);
-  m.filename = file;
-  m.paths = Module._nodeModulePaths(path.dirname(file));
-  m._compile(js, file);
-  return { ok: true, FakeExcel: m.exports.FakeExcel };
-}
-
 interface PlanLike {
   sheets: { blocks?: unknown[] }[];
 }
@@ -88,7 +58,7 @@ function countCells(plan: unknown): number {
   return cells;
 }
 
-export async function boardPackChild(n: number, root: string): Promise<BoardPackFigures | { unavailable: string }> {
+export async function boardPackChild(n: number): Promise<BoardPackFigures | { unavailable: string }> {
   const pack = optionalModule<typeof import("../report/boardPack")>("../report/boardPack");
   if (!pack.ok) return { unavailable: `the board pack (src/report/boardPack.ts) is not built: ${pack.why}` };
   const scenarioMod = optionalModule<typeof import("../report/scenario")>("../report/scenario");
@@ -120,12 +90,10 @@ export async function boardPackChild(n: number, root: string): Promise<BoardPack
   const plan = result.workbook as unknown as PlanLike;
 
   let office: BoardPackFigures["office"];
-  const fake = loadFakeExcel(root);
   const apply = optionalModule<typeof import("../excel/applyPlan")>("../excel/applyPlan");
-  if (!fake.ok) office = { unavailable: fake.why };
-  else if (!apply.ok) office = { unavailable: `the Office.js renderer (src/excel/applyPlan.ts) is not built: ${apply.why}` };
+  if (!apply.ok) office = { unavailable: `the Office.js renderer (src/excel/applyPlan.ts) is not built: ${apply.why}` };
   else {
-    const excel = new fake.FakeExcel();
+    const excel = new FakeExcel();
     const t = nowNs();
     const r = await excel.run((ctx) => apply.mod.applyPlan(ctx as Excel.RequestContext, result.workbook, { isSetSupported: () => true }));
     office = {

@@ -89,7 +89,7 @@ function boardPackSection(sizes: number[]): void {
 }
 
 async function child(part: string, n: number): Promise<void> {
-  const value = part === "harmonise" ? harmoniseChild(n) : part === "boardpack" ? await boardPackChild(n, ROOT) : { unavailable: `no part ${part}` };
+  const value = part === "harmonise" ? harmoniseChild(n) : part === "boardpack" ? await boardPackChild(n) : { unavailable: `no part ${part}` };
   process.stdout.write(`${RESULT_TAG}${JSON.stringify(value)}\n`);
 }
 

@@ -1,5 +1,5 @@
 import { firstRowOfAddress, listTables, readTable, ReadTableError, tableAtSelection } from "../../src/excel/readTable";
-import { FakeExcel } from "./fakeExcel";
+import { FakeExcel } from "../../src/excel/recordingExcel";
 
 const STAFF = [
   ["Employee reference", "Name", "Staff group", "FTE"],

@@ -1,7 +1,7 @@
 /**
  * The stand-in for office.js in the Chromium test: a script served at the Office CDN URL that
  * defines `Office` (onReady, context.requirements), `CustomFunctions` (associate, for the shared
- * runtime's functions bundle) and `Excel.run` over the recording fake of tests/excel/fakeExcel.ts,
+ * runtime's functions bundle) and `Excel.run` over the recording fake of src/excel/recordingExcel.ts,
  * whose workbook holds a staff table. The fake and the staff fixture are TypeScript with no
  * imports: they are transpiled here (in memory, not built into dist/) and wrapped for the page.
  */
@@ -10,7 +10,7 @@ import * as path from "path";
 import * as ts from "typescript";
 
 function transpile(file: string): string {
-  const source = fs.readFileSync(path.join(__dirname, "..", "excel", file), "utf8");
+  const source = fs.readFileSync(path.join(__dirname, "..", "..", file), "utf8");
   return ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020 } }).outputText;
 }
 
@@ -24,11 +24,11 @@ export function standInScript(): string {
   "use strict";
   var fakeModule = { exports: {} };
   (function (exports, module) {
-${transpile("fakeExcel.ts")}
+${transpile("src/excel/recordingExcel.ts")}
   })(fakeModule.exports, fakeModule);
   var staffModule = { exports: {} };
   (function (exports, module) {
-${transpile("staffFixtures.ts")}
+${transpile("tests/excel/staffFixtures.ts")}
   })(staffModule.exports, staffModule);
 
   var FakeExcel = fakeModule.exports.FakeExcel;
