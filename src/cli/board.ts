@@ -276,28 +276,32 @@ async function run(args: string[]): Promise<number> {
     }
     throw e;
   }
+  // Keep what is printed, and let the report model go before the workbook is built (large lists).
+  const summary = headlineText(result);
+  const { issues, skippedRows, totalRows, warnings, workbook } = result;
+  (result as Partial<BoardPackResult>) = {};
+  table = [];
   let buffer: Buffer;
   try {
-    buffer = await renderXlsx(result.workbook, { onSheet: (done, total) => progress("write", done, total) });
+    buffer = await renderXlsx(workbook, { onSheet: (done, total) => progress("write", done, total) });
   } finally {
     bar?.stop();
   }
 
   // Problems in the staff list.
-  const issues = result.issues;
   for (const i of issues.slice(0, MAX_ISSUES_PRINTED))
     process.stderr.write(`Row ${i.row}${i.column ? `, ${i.column}` : ""}: ${i.message}\n`);
   if (issues.length > MAX_ISSUES_PRINTED)
     process.stderr.write(`… and ${issues.length - MAX_ISSUES_PRINTED} more problems: every one is on the "Rows left out" sheet.\n`);
-  process.stderr.write(`${result.skippedRows} of ${result.totalRows} rows of ${where} left out.\n`);
-  for (const w of result.warnings) process.stderr.write(`${w}\n`);
+  process.stderr.write(`${skippedRows} of ${totalRows} rows of ${where} left out.\n`);
+  for (const w of warnings) process.stderr.write(`${w}\n`);
 
   const existed = fs.existsSync(out);
   fs.mkdirSync(path.dirname(out), { recursive: true });
   fs.writeFileSync(out, buffer);
   const shown = path.relative(process.cwd(), out) || out;
   process.stdout.write(`${existed ? "Replaced" : "Wrote"} ${shown}${existed ? " (the previous pack there was overwritten)" : ""}\n`);
-  process.stdout.write(headlineText(result));
+  process.stdout.write(summary);
   return 0;
 }
 

@@ -8,13 +8,16 @@ import { ALL_TABLES, DATA_VERSION } from "../data";
 import type { ByYear, Sourced } from "../data/types";
 import { EngineError } from "../engine/errors";
 import {
+  addOptions,
   describeProtection,
   describeScenario,
   harmoniseResolved,
   METHODS,
   resolveScenario,
-  totalsFor,
+  zeroOptions,
   type CostLine,
+  type OptionCosts,
+  type YearTotals,
   type GroupTotals,
   type PersonResult,
   type ResolvedScenario,
@@ -115,31 +118,80 @@ function groupLine(g: GroupTotals): GroupLine {
   return { key: g.key, headcount: g.headcount, fte: g.fte, current: y.current.total, target: y.target.total, protected: y.protected.total, levelledUp: y.levelledUp.total };
 }
 
-function groupBy(people: readonly PersonResult[], key: (p: PersonResult) => string, years: FinancialYear[]): GroupTotals[] {
-  const groups = new Map<string, PersonResult[]>();
-  for (const p of people) {
-    const k = key(p);
-    const list = groups.get(k);
-    if (list) list.push(p);
-    else groups.set(k, [p]);
+/** Running totals for a group of people (or everyone), year by year: people are added as they are costed, and not kept. */
+class Totals {
+  headcount = 0;
+  fte: Decimal = ZERO;
+  private readonly sums: OptionCosts[];
+  private readonly protectedCounts: number[];
+  private readonly projected: boolean[];
+
+  constructor(
+    readonly key: string,
+    private readonly years: readonly FinancialYear[],
+  ) {
+    this.sums = years.map(() => zeroOptions());
+    this.protectedCounts = years.map(() => 0);
+    this.projected = years.map(() => false);
   }
-  return [...groups.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).map((k) => totalsFor(k, groups.get(k)!, years));
+
+  add(p: PersonResult): void {
+    this.headcount++;
+    this.fte = this.fte.plus(p.current.fte);
+    p.years.forEach((y, t) => {
+      this.sums[t] = addOptions(this.sums[t], y);
+      if (y.basicProtection.active || y.unsocialProtection?.active) this.protectedCounts[t]++;
+      if (y.basis === "projected") this.projected[t] = true;
+    });
+  }
+
+  /** Adds another set of totals (for the same years) into this one. */
+  merge(o: Totals): void {
+    this.headcount += o.headcount;
+    this.fte = this.fte.plus(o.fte);
+    this.sums.forEach((_, t) => {
+      this.sums[t] = addOptions(this.sums[t], o.sums[t]);
+      this.protectedCounts[t] += o.protectedCounts[t];
+      this.projected[t] ||= o.projected[t];
+    });
+  }
+
+  result(): GroupTotals {
+    const years: YearTotals[] = this.years.map((year, t) => ({
+      year,
+      basis: this.projected[t] ? "projected" : "data",
+      protectedCount: this.protectedCounts[t],
+      ...this.sums[t],
+    }));
+    return { key: this.key, headcount: this.headcount, fte: this.fte, years, total: years.reduce<OptionCosts>((a, y) => addOptions(a, y), zeroOptions()) };
+  }
 }
 
-/** The data tables the costing drew on (mirrors harmoniseStaff's list). */
-function tablesUsed(members: readonly StaffMember[], people: readonly PersonResult[], s: ResolvedScenario): Set<string> {
-  const tables = new Set<string>(["EMPLOYER_NI", "APPRENTICESHIP_LEVY"]);
-  for (const m of members) {
-    if (m.terms === "AFC" || s.target.terms === "AFC") tables.add("AFC_PAY").add("AFC_PROGRESSION").add("AFC_TERMS").add("AFC_UNSOCIAL");
-    if (m.terms === "NJC" || s.target.terms === "NJC") tables.add("NJC_SPINE").add("NJC_TERMS").add("NJC_NIGHT_WORK");
-    if (m.hcasArea !== "NONE" || (s.target.hcasArea && s.target.hcasArea !== "NONE")) tables.add("AFC_HCAS");
+function totalsByKey(map: Map<string, Totals>, key: string, years: readonly FinancialYear[]): Totals {
+  let t = map.get(key);
+  if (!t) {
+    t = new Totals(key, years);
+    map.set(key, t);
   }
-  for (const p of people)
-    for (const pk of [p.current, p.target]) {
-      if (pk.scheme === "NHS") tables.add("NHS_EMPLOYER").add("NHS_MEMBER_TIERS");
-      if (pk.scheme === "LGPS" || pk.scheme === "LGPS5050") tables.add("LGPS_BANDS");
-    }
-  return tables;
+  return t;
+}
+
+/** Totals by one part of the (group, employer) pairs, sorted by key. */
+function rollUp(pairs: Map<string, { group: string; employer: string; totals: Totals }>, by: "group" | "employer", years: readonly FinancialYear[]): GroupTotals[] {
+  const out = new Map<string, Totals>();
+  for (const p of pairs.values()) totalsByKey(out, p[by], years).merge(p.totals);
+  return [...out.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).map((k) => out.get(k)!.result());
+}
+
+/** Adds the data tables a person's costing drew on (mirrors harmoniseStaff's list). */
+function noteTablesUsed(tables: Set<string>, m: StaffMember, p: PersonResult, s: ResolvedScenario): void {
+  if (m.terms === "AFC" || s.target.terms === "AFC") tables.add("AFC_PAY").add("AFC_PROGRESSION").add("AFC_TERMS").add("AFC_UNSOCIAL");
+  if (m.terms === "NJC" || s.target.terms === "NJC") tables.add("NJC_SPINE").add("NJC_TERMS").add("NJC_NIGHT_WORK");
+  if (m.hcasArea !== "NONE" || (s.target.hcasArea && s.target.hcasArea !== "NONE")) tables.add("AFC_HCAS");
+  for (const pk of [p.current, p.target]) {
+    if (pk.scheme === "NHS") tables.add("NHS_EMPLOYER").add("NHS_MEMBER_TIERS");
+    if (pk.scheme === "LGPS" || pk.scheme === "LGPS5050") tables.add("LGPS_BANDS");
+  }
 }
 
 function isSourced(t: ByYear<unknown> | Sourced<unknown>): t is Sourced<unknown> {
@@ -207,11 +259,16 @@ export function buildReport(input: ReportInput): ReportOutput {
   const sc = input.scenario;
   let projectionYears = initialProjectionYears(sc);
   let s: ResolvedScenario;
-  let people: PersonResult[] = [];
-  let costed: StaffMember[] = [];
-  let rowsOf: number[] = [];
-  let costingIssues: RowIssue[] = [];
+  let years: FinancialYear[];
+  let lines: PersonLine[];
+  let costingIssues: RowIssue[];
+  /** Running totals by (staff group, employer): one sum per person, rolled up afterwards. */
+  let pairs: Map<string, { group: string; employer: string; totals: Totals }>;
+  let tables: Set<string>;
+  let continuing: number;
 
+  // People are costed one at a time and only what the pack shows is kept (their base-year line and
+  // running totals), so memory grows with the staff list by a few kilobytes a person.
   for (;;) {
     try {
       s = resolveScenario({ ...sc.harmonisation, projectionYears });
@@ -219,35 +276,44 @@ export function buildReport(input: ReportInput): ReportOutput {
       if (e instanceof EngineError) throw new ScenarioError([e.message]);
       throw e;
     }
-    people = [];
-    costed = [];
-    rowsOf = [];
+    const base = s.year.start;
+    years = Array.from({ length: s.projectionYears }, (_, t) => financialYear(base + t));
+    lines = [];
     costingIssues = [];
+    pairs = new Map();
+    tables = new Set(["EMPLOYER_NI", "APPRENTICESHIP_LEVY"]);
+    continuing = 0;
     const n = input.members.length;
     const step = Math.max(1, Math.floor(n / 100));
     for (let i = 0; i < n; i++) {
       const m = input.members[i];
+      let p: PersonResult | null = null;
       try {
-        people.push(harmoniseResolved(m, s));
-        costed.push(m);
-        rowsOf.push(input.memberRows[i]);
+        p = harmoniseResolved(m, s);
       } catch (e) {
         if (!(e instanceof EngineError)) throw e;
         costingIssues.push({ row: input.memberRows[i], column: "", message: `${m.ref} cannot be costed and is left out: ${e.message}` });
       }
+      if (p) {
+        lines.push(personLine(p, input.memberRows[i], sc.includeNames));
+        const key = `${p.group}\u0000${p.employer}`;
+        let pair = pairs.get(key);
+        if (!pair) pairs.set(key, (pair = { group: p.group, employer: p.employer, totals: new Totals(key, years) }));
+        pair.totals.add(p);
+        noteTablesUsed(tables, m, p, s);
+        if (p.protectionContinues) continuing++;
+      }
       if (input.onProgress && (i % step === 0 || i === n - 1)) input.onProgress(i + 1, n);
     }
-    const continuing = people.some((p) => p.protectionContinues);
-    if (!continuing || sc.projectionYearsGiven || projectionYears >= MAX_AUTO_PROJECTION_YEARS) break;
+    if (continuing === 0 || sc.projectionYearsGiven || projectionYears >= MAX_AUTO_PROJECTION_YEARS) break;
     projectionYears = Math.min(MAX_AUTO_PROJECTION_YEARS, projectionYears * 2);
   }
   s = s!;
-
-  const years = Array.from({ length: s.projectionYears }, (_, t) => financialYear(s.year.start + t));
-  const total = totalsFor("Total", people, years);
-  const byGroup = groupBy(people, (p) => p.group, years);
-  const byEmployer = groupBy(people, (p) => p.employer, years);
-  const lines = people.map((p, i) => personLine(p, rowsOf[i], sc.includeNames));
+  const all = new Totals("Total", years!);
+  for (const p of pairs!.values()) all.merge(p.totals);
+  const total = all.result();
+  const byGroup = rollUp(pairs!, "group", years!);
+  const byEmployer = rollUp(pairs!, "employer", years!);
 
   const projection: ProjectionYear[] = total.years.map((y) => ({
     year: y.year.label,
@@ -274,12 +340,12 @@ export function buildReport(input: ReportInput): ReportOutput {
     }
   }
 
-  const leftOut = input.rows.leftOut + costingIssues.length;
+  const leftOut = input.rows.leftOut + costingIssues!.length;
   const read = input.rows.total - input.rows.leftOut;
   const protectionText = describeProtection(s.protection);
   const assumptions = [
     ...describeScenario(s),
-    { label: "Staff list", value: `${input.rows.total} row${input.rows.total === 1 ? "" : "s"}; ${people.length} costed; ${leftOut} left out (listed on the "Rows left out" sheet)` },
+    { label: "Staff list", value: `${input.rows.total} row${input.rows.total === 1 ? "" : "s"}; ${lines!.length} costed; ${leftOut} left out (listed on the "Rows left out" sheet)` },
     { label: "Staff names", value: sc.includeNames ? "shown on the Detail sheet (the scenario asked for them)" : "left out (board papers are often published)" },
     { label: "Protective marking", value: sc.protectiveMarking },
   ];
@@ -297,7 +363,7 @@ export function buildReport(input: ReportInput): ReportOutput {
   const report: BoardReport = {
     title: sc.title,
     organisation: sc.organisation,
-    subtitle: `${people.length} staff harmonised onto ${TERMS_WORDS[s.target.terms]} terms from ${s.year.label}. ${protectionText}.`,
+    subtitle: `${lines!.length} staff harmonised onto ${TERMS_WORDS[s.target.terms]} terms from ${s.year.label}. ${protectionText}.`,
     generatedOn: input.generatedOn,
     version: input.version,
     dataVersion: DATA_VERSION,
@@ -308,7 +374,7 @@ export function buildReport(input: ReportInput): ReportOutput {
     targetTerms: s.target.terms,
     valuesTimeOff: !s.coverProportion.isZero(),
     headline: {
-      headcount: people.length,
+      headcount: total.headcount,
       fte: total.fte,
       current: y0 ? y0.current.total : zero,
       target: y0 ? y0.target.total : zero,
@@ -321,16 +387,16 @@ export function buildReport(input: ReportInput): ReportOutput {
     },
     byGroup: byGroup.map(groupLine),
     byEmployer: byEmployer.map(groupLine),
-    people: lines,
+    people: lines!,
     projection,
     protectionByGroup: byGroup.map((g) => ({ group: g.key, byYear: g.years.map((y) => y.protected.total.minus(y.target.total)) })),
-    protectionContinuesFor: people.filter((p) => p.protectionContinues).length,
+    protectionContinuesFor: continuing!,
     pool,
     poolProblem,
     assumptions,
     methods: [...METHODS],
-    sources: sourceLines(tablesUsed(costed, people, s), years),
-    rows: { total: input.rows.total, read, leftOut, issues: [...input.rows.issues, ...costingIssues].sort((a, b) => a.row - b.row) },
+    sources: sourceLines(tables!, years!),
+    rows: { total: input.rows.total, read, leftOut, issues: [...input.rows.issues, ...costingIssues!].sort((a, b) => a.row - b.row) },
   };
-  return { report, costingIssues };
+  return { report, costingIssues: costingIssues! };
 }

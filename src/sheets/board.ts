@@ -182,7 +182,7 @@ export function detailSheet(r: BoardReport): { sheet: SheetPlan; layout: DetailL
   const options = {} as DetailLayout["col"]["options"];
   for (const o of DETAIL_OPTIONS) {
     const first = columns.length;
-    for (const e of els) add(`${OPTION_WORDS[o]}: ${lowerFirst(e.label)}`, 12, MONEY, "sum");
+    for (const e of els) add(`${OPTION_WORDS[o]}: ${lowerFirst(e.label)}`, 14, MONEY, "sum");
     const total = add(`${OPTION_WORDS[o]}: total`, 13, MONEY, "sum");
     options[o] = { first, elements: els, total };
   }
@@ -239,7 +239,7 @@ export function detailSheet(r: BoardReport): { sheet: SheetPlan; layout: DetailL
       blocks,
       columnWidths: widths,
       freeze: { rows: firstDataRow, columns: name !== null ? 2 : 1 },
-      print: print(r, { first: headerRow - 1, last: headerRow }, { fitToWidth: false, scale: 60, repeatColumns: { first: 0, last: name !== null ? 1 : 0 } }),
+      print: print(r, { first: headerRow - 1, last: headerRow }, { fitToWidth: false, scale: 60, pageOrder: "overThenDown", repeatColumns: { first: 0, last: name !== null ? 1 : 0 } }),
       tabColor: "#768692",
     },
     layout: {
@@ -676,7 +676,7 @@ export function poolSheet(r: BoardReport): { sheet: SheetPlan; layout: PoolLayou
     kind: "range",
     row: check.row,
     col: 0,
-    values: [["Check (should be 0): borne + risk pool + underspends elsewhere − variance", f(`${a1(pTotals, 6)}+${risk}-${a1(lTotals, cVar)}`)]],
+    values: [["Check: borne + risk pool + elsewhere − variance = 0", f(`${a1(pTotals, 6)}+${risk}-${a1(lTotals, cVar)}`)]],
     columnFormats: [null, MONEY],
     style: { italic: true },
   });

@@ -1,7 +1,7 @@
 /**
  * Layout helpers shared by the sheet builders: heights for wrapped table headings and column widths
  * that fit their text. Pure arithmetic on character counts (Excel column widths are in characters
- * of the default font; a bold heading is about 10% wider).
+ * of the default font; a bold heading is about 20% wider).
  */
 import type { SheetPlan, TableBlock } from "./plan";
 
@@ -11,7 +11,7 @@ const PADDING_POINTS = 3;
 
 /** How many lines `text` takes wrapped at word boundaries in a column `width` characters wide. */
 export function wrappedLines(text: string, width: number): number {
-  const perLine = Math.max(4, Math.floor((width - 1) / 1.1));
+  const perLine = Math.max(4, Math.floor((width - 1) / 1.2));
   let lines = 1;
   let used = 0;
   for (const word of text.split(/\s+/).filter(Boolean)) {

@@ -131,6 +131,8 @@ export interface PrintSetup {
   repeatColumns?: { first: number; last: number };
   /** Print scale in percent when not fitting to width (default 100). */
   scale?: number;
+  /** The order of pages when a sheet is wider and taller than a page (Excel's default is down, then over). */
+  pageOrder?: "downThenOver" | "overThenDown";
   /**
    * Footer text: left carries the protective marking (e.g. "OFFICIAL-SENSITIVE"). Header and
    * footer text is literal, except "{page}" and "{pages}", the page number and the page count.

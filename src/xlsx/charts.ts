@@ -1,12 +1,12 @@
 /**
  * Native Excel charts, written as DrawingML parts into the .xlsx that ExcelJS produced.
  *
- * ExcelJS 4.4 has no chart API, so after `writeBuffer()` we open the zip (jszip, ExcelJS's own
- * dependency) and add, for each sheet with charts: xl/charts/chartN.xml (a clustered bar or column
- * chart whose series read the sheet's cells, with no cached values), xl/drawings/drawingN.xml and
- * its relationships, a drawing relationship and a <drawing> element in the worksheet, and the
- * content types. Hand-written DrawingML: LibreOffice renders it (tests/xlsx); not checked in real
- * Excel, which is stricter (docs/board-pack.md).
+ * ExcelJS 4.4 has no chart API, so we add, for each sheet with charts: xl/charts/chartN.xml (a
+ * clustered bar or column chart whose series read the sheet's cells, with no cached values),
+ * xl/drawings/drawingN.xml and its relationships, and the content types; the renderer puts the
+ * drawing relationship and the <drawing> element in the worksheet as it writes it. Hand-written
+ * DrawingML: LibreOffice renders it (tests/xlsx); not checked in real Excel, which is stricter
+ * (docs/board-pack.md).
  */
 import JSZip from "jszip";
 import { rangeA1, quoteSheetName, type ChartBlock, type CellRange } from "../sheets/plan";
@@ -117,74 +117,24 @@ function anchorXml(chart: ChartBlock, relId: string, id: number): string {
   );
 }
 
-/** The path of each worksheet part, in workbook order, read from workbook.xml and its relationships. */
-async function worksheetPaths(zip: JSZip): Promise<string[]> {
-  const wb = await zip.file("xl/workbook.xml")!.async("string");
-  const rels = await zip.file("xl/_rels/workbook.xml.rels")!.async("string");
-  const targets = new Map<string, string>();
-  for (const m of rels.matchAll(/<Relationship\b[^>]*>/g)) {
-    const id = /\bId="([^"]+)"/.exec(m[0])?.[1];
-    const target = /\bTarget="([^"]+)"/.exec(m[0])?.[1];
-    if (id && target) targets.set(id, target.replace(/^\/?xl\//, "").replace(/^\//, ""));
-  }
-  const paths: string[] = [];
-  for (const m of wb.matchAll(/<sheet\b[^>]*>/g)) {
-    const id = /\br:id="([^"]+)"/.exec(m[0])?.[1];
-    const target = id ? targets.get(id) : undefined;
-    if (!target) throw new Error("[CareTrust] workbook.xml names a sheet with no relationship");
-    paths.push(`xl/${target}`);
-  }
-  return paths;
-}
+export const RELS = {
+  drawing: NS.relDrawing,
+  chart: NS.relChart,
+  table: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/table",
+};
 
-function relsPathOf(partPath: string): string {
-  const slash = partPath.lastIndexOf("/");
-  return `${partPath.slice(0, slash)}/_rels/${partPath.slice(slash + 1)}.rels`;
-}
-
-function nextRelId(relsXml: string): string {
-  let max = 0;
-  for (const m of relsXml.matchAll(/\bId="rId(\d+)"/g)) max = Math.max(max, Number(m[1]));
-  return `rId${max + 1}`;
-}
-
-/** The <drawing> element goes after the page set-up and before legacy drawings, table parts and extLst (CT_Worksheet order). */
-function insertDrawing(sheetXml: string, relId: string): string {
-  if (!/xmlns:r=/.test(sheetXml.slice(0, 2000)))
-    sheetXml = sheetXml.replace(/<worksheet\b/, `<worksheet xmlns:r="${NS.r}"`);
-  const element = `<drawing r:id="${relId}"/>`;
-  for (const tag of ["<legacyDrawing", "<legacyDrawingHF", "<picture", "<oleObjects", "<controls", "<webPublishItems", "<tableParts", "<extLst"]) {
-    const at = sheetXml.indexOf(tag);
-    if (at >= 0) return sheetXml.slice(0, at) + element + sheetXml.slice(at);
-  }
-  return sheetXml.replace("</worksheet>", `${element}</worksheet>`);
-}
-
-/** Adds the charts to an .xlsx produced by ExcelJS and returns the new file. */
-export async function addCharts(xlsx: Buffer | Uint8Array, sheets: readonly SheetCharts[]): Promise<Buffer> {
-  if (sheets.every((s) => s.charts.length === 0)) return Buffer.from(xlsx);
-  const zip = await JSZip.loadAsync(xlsx);
-  await addChartsToZip(zip, sheets);
-  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
-}
-
-/** Adds the charts to the parts of an .xlsx opened with jszip. */
+/**
+ * Adds the drawing and chart parts for each sheet with charts, and their content types. The k-th
+ * sheet with charts gets xl/drawings/drawing{k}.xml: the renderer has already put the reference to
+ * it (a relationship and a <drawing> element) in that sheet as it wrote it.
+ */
 export async function addChartsToZip(zip: JSZip, sheets: readonly SheetCharts[]): Promise<void> {
   const withCharts = sheets.filter((s) => s.charts.length > 0);
   if (withCharts.length === 0) return;
-  const paths = await worksheetPaths(zip);
-  let contentTypes = await zip.file("[Content_Types].xml")!.async("string");
   const overrides: string[] = [];
   let chartNo = 0;
-  let drawingNo = 0;
-  while (zip.file(`xl/drawings/drawing${drawingNo + 1}.xml`)) drawingNo++;
-  while (zip.file(`xl/charts/chart${chartNo + 1}.xml`)) chartNo++;
-
-  for (const s of withCharts) {
-    const sheetPath = paths[s.sheetIndex];
-    if (!sheetPath) throw new Error(`[CareTrust] no worksheet ${s.sheetIndex + 1} in the workbook`);
-    drawingNo++;
-    const drawingPath = `xl/drawings/drawing${drawingNo}.xml`;
+  withCharts.forEach((s, k) => {
+    const drawingPath = `xl/drawings/drawing${k + 1}.xml`;
     const drawingRels: string[] = [];
     const anchors: string[] = [];
     s.charts.forEach((chart, i) => {
@@ -201,48 +151,17 @@ export async function addChartsToZip(zip: JSZip, sheets: readonly SheetCharts[])
       `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<xdr:wsDr xmlns:xdr="${NS.xdr}" xmlns:a="${NS.a}">${anchors.join("")}</xdr:wsDr>`,
     );
     zip.file(
-      relsPathOf(drawingPath),
+      `xl/drawings/_rels/drawing${k + 1}.xml.rels`,
       `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${NS.rel}">${drawingRels.join("")}</Relationships>`,
     );
     overrides.push(`<Override PartName="/${drawingPath}" ContentType="${NS.ctDrawing}"/>`);
-
-    const sheetRelsPath = relsPathOf(sheetPath);
-    let sheetRels =
-      (await zip.file(sheetRelsPath)?.async("string")) ??
-      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${NS.rel}"></Relationships>`;
-    const relId = nextRelId(sheetRels);
-    sheetRels = sheetRels.replace("</Relationships>", `<Relationship Id="${relId}" Type="${NS.relDrawing}" Target="../drawings/drawing${drawingNo}.xml"/></Relationships>`);
-    zip.file(sheetRelsPath, sheetRels);
-    const sheetXml = await zip.file(sheetPath)!.async("string");
-    zip.file(sheetPath, insertDrawing(sheetXml, relId));
-  }
-  contentTypes = contentTypes.replace("</Types>", `${overrides.join("")}</Types>`);
-  zip.file("[Content_Types].xml", contentTypes);
+  });
+  await addContentTypes(zip, overrides);
 }
 
-/**
- * ExcelJS writes totalsRowFunction="custom" on a table column but not the <totalsRowFormula> that
- * goes with it: adds it, so the table part says what the totals cell holds, as Excel writes it.
- * `formulas`: table name -> column name -> formula (without "=").
- */
-export async function addTotalsFormulas(zip: JSZip, formulas: ReadonlyMap<string, ReadonlyMap<string, string>>): Promise<void> {
-  if (formulas.size === 0) return;
-  const parts = Object.keys(zip.files).filter((p) => /^xl\/tables\/table\d+\.xml$/.test(p));
-  for (const part of parts) {
-    let xml = await zip.file(part)!.async("string");
-    const name = /<table\b[^>]*\bname="([^"]+)"/.exec(xml)?.[1];
-    const columns = name ? formulas.get(unescapeXml(name)) : undefined;
-    if (!columns) continue;
-    xml = xml.replace(/<tableColumn\b([^>]*?)\/>/g, (whole, attrs: string) => {
-      const col = /\bname="([^"]*)"/.exec(attrs)?.[1];
-      const formula = col !== undefined ? columns.get(unescapeXml(col)) : undefined;
-      if (formula === undefined || !/totalsRowFunction="custom"/.test(attrs)) return whole;
-      return `<tableColumn${attrs}><totalsRowFormula>${xmlEscape(formula)}</totalsRowFormula></tableColumn>`;
-    });
-    zip.file(part, xml);
-  }
-}
-
-function unescapeXml(text: string): string {
-  return text.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+/** Adds <Override> entries to [Content_Types].xml. */
+export async function addContentTypes(zip: JSZip, overrides: readonly string[]): Promise<void> {
+  if (overrides.length === 0) return;
+  const types = await zip.file("[Content_Types].xml")!.async("string");
+  zip.file("[Content_Types].xml", types.replace("</Types>", `${overrides.join("")}</Types>`));
 }

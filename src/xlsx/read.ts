@@ -22,6 +22,7 @@ export async function loadWorkbook(bytes: Buffer | Uint8Array | ArrayBuffer): Pr
     }
   }
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(changed ? await zip.generateAsync({ type: "nodebuffer" }) : (bytes as Buffer));
+  const data = changed ? await zip.generateAsync({ type: "arraybuffer" }) : bytes;
+  await wb.xlsx.load(data as unknown as ArrayBuffer);
   return wb;
 }

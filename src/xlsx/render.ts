@@ -1,12 +1,20 @@
 /**
  * The .xlsx renderer: writes a WorkbookPlan with ExcelJS (values, formulas with no cached results,
- * styles, number formats, real tables, column widths, frozen panes, A4 print set-up with repeated
- * title rows and a footer), then adds the charts as DrawingML parts (./charts.ts).
+ * styles, number formats, column widths, row heights, frozen panes, A4 print set-up with repeated
+ * title rows and columns and a header and footer), then adds what ExcelJS does not write: the
+ * tables (ListObjects, with their totals-row formulas) and the charts, as parts of the zip.
+ *
+ * It uses ExcelJS's streaming writer: rows are written in order and not kept, so a 100,000-row
+ * Detail sheet costs seconds and a few hundred MB (the in-memory writer took minutes and GBs).
+ * The streaming writer has no table API, so each table's part is written here (./tables.ts) and
+ * referenced from its sheet; charts are DrawingML parts (./charts.ts).
  *
  * Formulas are written without results, so a spreadsheet opening the file must calculate them:
  * what a reader sees is what the formulas give, not what this code thought they would give.
  */
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { PassThrough } from "stream";
 import {
   a1,
   columnLetters,
@@ -17,20 +25,23 @@ import {
   type ChartBlock,
   type PlanValue,
   type PrintSetup,
-  type RangeBlock,
   type SheetPlan,
   type TableBlock,
   type WorkbookPlan,
 } from "../sheets/plan";
-import JSZip from "jszip";
-import { addChartsToZip, addTotalsFormulas, type SheetCharts } from "./charts";
+import { addChartsToZip, RELS, type SheetCharts } from "./charts";
+import { addTablesToZip, tableName, type TablePart } from "./tables";
 
 export interface RenderOptions {
-  /** Called after each sheet is laid out (for a progress bar): sheets done, sheets in all. */
+  /** Called after each sheet is written (for a progress bar): sheets done, sheets in all, its name. */
   onSheet?: (done: number, total: number, name: string) => void;
 }
 
 type Cellish = ExcelJS.CellValue;
+
+const HEADER_FILL = "FF005EB8";
+const GREY = "FF808080";
+const thin: Partial<ExcelJS.Border> = { style: "thin", color: { argb: GREY } };
 
 function argb(hex: string): string {
   return `FF${hex.replace(/^#/, "").toUpperCase()}`;
@@ -44,102 +55,26 @@ function cellValue(v: PlanValue, names: ReadonlyMap<string, string>): Cellish {
   return v;
 }
 
-const HEADER_FILL = "FF005EB8";
-const thin: Partial<ExcelJS.Border> = { style: "thin", color: { argb: "FF808080" } };
-
-function applyStyle(cell: ExcelJS.Cell, style: CellStyle | undefined, numberFormat?: string | null): void {
+/** An ExcelJS style from a plan style and a number format; one object is shared by every cell it applies to. */
+function excelStyle(style: CellStyle | undefined, numberFormat?: string | null): Partial<ExcelJS.Style> {
+  const out: Partial<ExcelJS.Style> = {};
   if (style) {
-    if (style.bold || style.italic || style.fontSize || style.fontColor) {
-      cell.font = {
+    if (style.bold || style.italic || style.fontSize || style.fontColor)
+      out.font = {
         name: "Arial",
         size: style.fontSize ?? 10,
         bold: style.bold ?? false,
         italic: style.italic ?? false,
         ...(style.fontColor ? { color: { argb: argb(style.fontColor) } } : {}),
       };
-    }
-    if (style.fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(style.fill) } };
+    if (style.fill) out.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(style.fill) } };
     if (style.wrap || style.horizontalAlignment)
-      cell.alignment = { wrapText: style.wrap ?? false, horizontal: style.horizontalAlignment, vertical: style.wrap ? "top" : undefined };
-    if (style.borderTop || style.borderBottom) cell.border = { ...(style.borderTop ? { top: thin } : {}), ...(style.borderBottom ? { bottom: thin } : {}) };
-    if (style.numberFormat) cell.numFmt = style.numberFormat;
+      out.alignment = { wrapText: style.wrap ?? false, horizontal: style.horizontalAlignment, vertical: style.wrap ? "top" : undefined };
+    if (style.borderTop || style.borderBottom) out.border = { ...(style.borderTop ? { top: thin } : {}), ...(style.borderBottom ? { bottom: thin } : {}) };
+    if (style.numberFormat) out.numFmt = style.numberFormat;
   }
-  if (numberFormat) cell.numFmt = numberFormat;
-}
-
-function writeRange(ws: ExcelJS.Worksheet, block: RangeBlock, names: ReadonlyMap<string, string>): void {
-  block.values.forEach((rowValues, r) => {
-    const row = ws.getRow(block.row + r + 1);
-    rowValues.forEach((v, c) => {
-      const cell = row.getCell(block.col + c + 1);
-      cell.value = cellValue(v, names);
-      applyStyle(cell, block.style, block.columnFormats?.[c] ?? null);
-    });
-  });
-}
-
-/** Excel table names: letters, digits, underscores and full stops, starting with a letter or underscore; unique in the workbook. */
-function tableName(name: string, used: Set<string>): string {
-  let base = name.replace(/[^A-Za-z0-9_.]/g, "_");
-  if (!/^[A-Za-z_]/.test(base)) base = `T_${base}`;
-  let candidate = base;
-  for (let i = 2; used.has(candidate.toLowerCase()); i++) candidate = `${base}_${i}`;
-  used.add(candidate.toLowerCase());
-  return candidate;
-}
-
-type TotalsFormulas = Map<string, Map<string, string>>;
-
-function writeTable(ws: ExcelJS.Worksheet, block: TableBlock, names: ReadonlyMap<string, string>, usedTables: Set<string>, totals: TotalsFormulas): void {
-  // Excel needs at least one data row in a table: an empty table gets one blank row.
-  const rows = block.rows.length > 0 ? block.rows : [block.columns.map(() => null)];
-  const firstDataRow = block.row + 1;
-  const lastDataRow = block.row + rows.length;
-  const columns: ExcelJS.TableColumnProperties[] = block.columns.map((c, i) => {
-    const col: ExcelJS.TableColumnProperties = { name: c.header, filterButton: true };
-    if (c.total === "sum") {
-      const range = a1(firstDataRow, block.col + i, lastDataRow - firstDataRow + 1, 1);
-      col.totalsRowFunction = "custom";
-      col.totalsRowFormula = `SUBTOTAL(109,${range})`;
-    } else if (c.total && typeof c.total === "object" && isFormula(c.total)) {
-      col.totalsRowFunction = "custom";
-      col.totalsRowFormula = resolveSheetRefs(c.total.formula, names);
-    } else if (block.showTotals && typeof c.total === "string" && i === 0) col.totalsRowLabel = c.total;
-    else if (block.showTotals && i === 0) col.totalsRowLabel = "";
-    return col;
-  });
-  const name = tableName(block.name, usedTables);
-  if (block.showTotals) {
-    const custom = new Map<string, string>();
-    for (const c of columns) if (c.totalsRowFunction === "custom" && c.totalsRowFormula) custom.set(c.name, c.totalsRowFormula);
-    if (custom.size > 0) totals.set(name, custom);
-  }
-  ws.addTable({
-    name,
-    ref: a1(block.row, block.col),
-    headerRow: true,
-    totalsRow: block.showTotals,
-    style: { theme: (block.style ?? "TableStyleMedium2") as ExcelJS.TableStyleProperties["theme"], showRowStripes: true },
-    columns,
-    rows: rows.map((r) => r.map((v) => cellValue(v, names))),
-  });
-  // Number formats by column, and labels in the totals row beyond the first column.
-  block.columns.forEach((c, i) => {
-    const colNo = block.col + i + 1;
-    // Headings styled on the cells as well as by the table style, so they print the same where
-    // table styles are not drawn (LibreOffice's PDF export).
-    const head = ws.getRow(block.row + 1).getCell(colNo);
-    head.alignment = { wrapText: true, vertical: "bottom", horizontal: c.numberFormat && c.numberFormat !== "@" ? "right" : "left" };
-    head.font = { name: "Arial", size: 10, bold: true, color: { argb: "FFFFFFFF" } };
-    head.fill = { type: "pattern", pattern: "solid", fgColor: { argb: HEADER_FILL } };
-    if (c.numberFormat) for (let r = firstDataRow; r <= lastDataRow + (block.showTotals ? 1 : 0); r++) ws.getRow(r + 1).getCell(colNo).numFmt = c.numberFormat;
-    if (block.showTotals) {
-      const cell = ws.getRow(lastDataRow + 2).getCell(colNo);
-      cell.font = { name: "Arial", size: 10, bold: true };
-      cell.border = { top: thin, bottom: { style: "double", color: { argb: "FF808080" } } };
-      if (typeof c.total === "string" && c.total !== "sum" && i > 0) cell.value = c.total;
-    }
-  });
+  if (numberFormat) out.numFmt = numberFormat;
+  return out;
 }
 
 /** "&" starts a code in Excel header/footer text: a literal ampersand is "&&"; {page} and {pages} become &P and &N. */
@@ -147,9 +82,8 @@ export function hfText(text: string): string {
   return text.replace(/&/g, "&&").replace(/\{page\}/g, "&P").replace(/\{pages\}/g, "&N");
 }
 
-function applyPrint(ws: ExcelJS.Worksheet, print: PrintSetup): void {
-  ws.pageSetup = {
-    ...ws.pageSetup,
+function pageSetup(print: PrintSetup): Partial<ExcelJS.PageSetup> {
+  return {
     paperSize: 9, // A4
     orientation: print.orientation,
     fitToPage: print.fitToWidth,
@@ -158,71 +92,225 @@ function applyPrint(ws: ExcelJS.Worksheet, print: PrintSetup): void {
     scale: print.scale ?? 100,
     horizontalCentered: false,
     margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+    ...(print.pageOrder ? { pageOrder: print.pageOrder } : {}),
     ...(print.repeatRows ? { printTitlesRow: `${print.repeatRows.first + 1}:${print.repeatRows.last + 1}` } : {}),
-    ...(print.repeatColumns
-      ? { printTitlesColumn: `${columnLetters(print.repeatColumns.first)}:${columnLetters(print.repeatColumns.last)}` }
-      : {}),
+    ...(print.repeatColumns ? { printTitlesColumn: `${columnLetters(print.repeatColumns.first)}:${columnLetters(print.repeatColumns.last)}` } : {}),
   };
+}
+
+function headerFooter(print: PrintSetup): Partial<ExcelJS.HeaderFooter> {
   const part = (code: string, t?: string) => (t ? `&${code}${hfText(t)}` : "");
   const footer = `${part("L", print.footer.left)}${part("C", print.footer.center)}${part("R", print.footer.right)}`;
   const header = print.header ? `${part("L", print.header.left)}${part("C", print.header.center)}${part("R", print.header.right)}` : "";
-  ws.headerFooter = { differentFirst: false, differentOddEven: false, oddFooter: footer, ...(header ? { oddHeader: header } : {}) };
+  return { differentFirst: false, differentOddEven: false, oddFooter: footer, ...(header ? { oddHeader: header } : {}) };
 }
 
-function layoutSheet(ws: ExcelJS.Worksheet, sheet: SheetPlan, names: ReadonlyMap<string, string>, usedTables: Set<string>, totals: TotalsFormulas): ChartBlock[] {
+// ---------------------------------------------------------------------------------------------
+// Rows in order: every block of a sheet contributes cells to the rows it covers.
+// ---------------------------------------------------------------------------------------------
+
+interface CellOut {
+  col: number;
+  value: Cellish;
+  style: Partial<ExcelJS.Style>;
+}
+
+interface RowSource {
+  first: number;
+  last: number;
+  cells(row: number): CellOut[];
+}
+
+const TABLE_HEADER_STYLE = (alignRight: boolean): Partial<ExcelJS.Style> => ({
+  font: { name: "Arial", size: 10, bold: true, color: { argb: "FFFFFFFF" } },
+  fill: { type: "pattern", pattern: "solid", fgColor: { argb: HEADER_FILL } },
+  alignment: { wrapText: true, vertical: "bottom", horizontal: alignRight ? "right" : "left" },
+});
+
+function rangeSource(block: Extract<SheetPlan["blocks"][number], { kind: "range" }>, names: ReadonlyMap<string, string>): RowSource {
+  const styles = (block.values[0] ?? []).map((_, c) => excelStyle(block.style, block.columnFormats?.[c] ?? null));
+  const widest = Math.max(0, ...block.values.map((r) => r.length));
+  while (styles.length < widest) styles.push(excelStyle(block.style, block.columnFormats?.[styles.length] ?? null));
+  return {
+    first: block.row,
+    last: block.row + block.values.length - 1,
+    cells: (row) => (block.values[row - block.row] ?? []).map((v, c) => ({ col: block.col + c, value: cellValue(v, names), style: styles[c] })),
+  };
+}
+
+/** A table's cells (header, data rows, totals row) and its part, sized as Excel needs (at least one data row). */
+function tableSource(block: TableBlock, name: string, names: ReadonlyMap<string, string>): { source: RowSource; part: TablePart } {
+  const dataRows = Math.max(1, block.rows.length);
+  const firstData = block.row + 1;
+  const lastData = block.row + dataRows;
+  const totalsRow = lastData + 1;
+  const heads = block.columns.map((c) => TABLE_HEADER_STYLE(!!c.numberFormat && c.numberFormat !== "@"));
+  const data = block.columns.map((c) => excelStyle(undefined, c.numberFormat ?? null));
+  const totals = block.columns.map((c) => ({
+    ...excelStyle({ bold: true }, c.numberFormat ?? null),
+    border: { top: thin, bottom: { style: "double" as const, color: { argb: GREY } } },
+  }));
+  const totalsFormula: (string | null)[] = block.columns.map((c, i) => {
+    if (c.total === "sum") return `SUBTOTAL(109,${a1(firstData, block.col + i, dataRows, 1)})`;
+    if (c.total && typeof c.total === "object" && isFormula(c.total)) return resolveSheetRefs(c.total.formula, names);
+    return null;
+  });
+  const source: RowSource = {
+    first: block.row,
+    last: block.showTotals ? totalsRow : lastData,
+    cells: (row) => {
+      if (row === block.row) return block.columns.map((c, i) => ({ col: block.col + i, value: c.header, style: heads[i] }));
+      if (row === totalsRow && block.showTotals)
+        return block.columns.map((c, i) => ({
+          col: block.col + i,
+          value: totalsFormula[i] !== null ? { formula: totalsFormula[i]! } : typeof c.total === "string" ? c.total : null,
+          style: totals[i],
+        }));
+      const values = block.rows[row - firstData];
+      return block.columns.map((_, i) => ({ col: block.col + i, value: values ? cellValue(values[i] ?? null, names) : null, style: data[i] }));
+    },
+  };
+  const part: TablePart = {
+    name,
+    ref: a1(block.row, block.col, (block.showTotals ? totalsRow : lastData) - block.row + 1, block.columns.length),
+    autoFilterRef: a1(block.row, block.col, lastData - block.row + 1, block.columns.length),
+    showTotals: block.showTotals,
+    style: block.style ?? "TableStyleMedium2",
+    columns: block.columns.map((c, i) => ({
+      name: c.header,
+      totalsLabel: block.showTotals && totalsFormula[i] === null && typeof c.total === "string" && c.total !== "sum" ? c.total : null,
+      totalsFormula: block.showTotals ? totalsFormula[i] : null,
+    })),
+  };
+  return { source, part };
+}
+
+interface WrittenSheet {
+  tables: TablePart[];
+  charts: ChartBlock[];
+}
+
+/** Writes one sheet's rows in order, then its table and drawing references, and commits it. */
+function writeSheet(
+  wb: ExcelJS.stream.xlsx.WorkbookWriter,
+  sheet: SheetPlan,
+  name: string,
+  names: ReadonlyMap<string, string>,
+  usedTables: Set<string>,
+  tableNo: { next: number },
+  drawingNo: { next: number },
+): WrittenSheet {
+  const frozen = sheet.freeze && (sheet.freeze.rows > 0 || sheet.freeze.columns > 0);
+  const ws = wb.addWorksheet(name, {
+    properties: sheet.tabColor ? { tabColor: { argb: argb(sheet.tabColor) } } : {},
+    pageSetup: pageSetup(sheet.print),
+    headerFooter: headerFooter(sheet.print),
+    views: frozen
+      ? [{ state: "frozen", xSplit: sheet.freeze!.columns, ySplit: sheet.freeze!.rows, topLeftCell: a1(sheet.freeze!.rows, sheet.freeze!.columns), showGridLines: false }]
+      : [{ showGridLines: false }],
+  });
+  ws.columns = sheet.columnWidths.map((width) => ({ width }));
+
+  const sources: RowSource[] = [];
+  const tables: TablePart[] = [];
   const charts: ChartBlock[] = [];
-  sheet.columnWidths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
-  for (const h of sheet.rowHeights ?? []) ws.getRow(h.row + 1).height = h.height;
   for (const block of sheet.blocks) {
-    if (block.kind === "range") writeRange(ws, block, names);
-    else if (block.kind === "table") writeTable(ws, block, names, usedTables, totals);
-    else charts.push(block);
+    if (block.kind === "range") sources.push(rangeSource(block, names));
+    else if (block.kind === "table") {
+      const { source, part } = tableSource(block, tableName(block.name, usedTables), names);
+      sources.push(source);
+      tables.push(part);
+    } else charts.push(block);
   }
-  if (sheet.freeze && (sheet.freeze.rows > 0 || sheet.freeze.columns > 0))
-    ws.views = [
-      {
-        state: "frozen",
-        xSplit: sheet.freeze.columns,
-        ySplit: sheet.freeze.rows,
-        topLeftCell: a1(sheet.freeze.rows, sheet.freeze.columns),
-        showGridLines: false,
-      },
-    ];
-  else ws.views = [{ showGridLines: false }];
-  applyPrint(ws, sheet.print);
-  return charts;
+  const heights = new Map((sheet.rowHeights ?? []).map((h) => [h.row, h.height]));
+  sources.sort((a, b) => a.first - b.first);
+  const last = Math.max(-1, ...sources.map((s) => s.last), ...heights.keys());
+  let active: RowSource[] = [];
+  let next = 0;
+  for (let r = 0; r <= last; r++) {
+    while (next < sources.length && sources[next].first <= r) active.push(sources[next++]);
+    active = active.filter((s) => s.last >= r);
+    if (active.length === 0 && !heights.has(r)) continue;
+    const row = ws.getRow(r + 1);
+    for (const s of active)
+      for (const c of s.cells(r)) {
+        const cell = row.getCell(c.col + 1);
+        cell.value = c.value;
+        cell.style = c.style;
+      }
+    const h = heights.get(r);
+    if (h !== undefined) row.height = h;
+    row.commit();
+  }
+
+  // References from the sheet to its tables and drawing; the parts themselves are added to the zip afterwards.
+  const w = ws as unknown as {
+    _sheetRelsWriter: { addRelationship(rel: { Type: string; Target: string }): string };
+    _writeCloseWorksheet(): void;
+    stream: { write(text: string): void };
+  };
+  let extra = "";
+  if (charts.length > 0) {
+    const id = w._sheetRelsWriter.addRelationship({ Type: RELS.drawing, Target: `../drawings/drawing${drawingNo.next++}.xml` });
+    extra += `<drawing r:id="${id}"/>`;
+  }
+  if (tables.length > 0) {
+    const ids = tables.map((t) => {
+      t.partNo = tableNo.next++;
+      return w._sheetRelsWriter.addRelationship({ Type: RELS.table, Target: `../tables/table${t.partNo}.xml` });
+    });
+    extra += `<tableParts count="${ids.length}">${ids.map((id) => `<tablePart r:id="${id}"/>`).join("")}</tableParts>`;
+  }
+  if (extra) {
+    const close = w._writeCloseWorksheet.bind(w);
+    w._writeCloseWorksheet = () => {
+      w.stream.write(extra);
+      close();
+    };
+  }
+  ws.commit();
+  return { tables, charts };
 }
 
 /** Renders a plan to the bytes of an .xlsx file. */
 export async function renderXlsx(plan: WorkbookPlan, options: RenderOptions = {}): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = `Care Trust Calculator ${plan.properties.version}`;
-  wb.lastModifiedBy = wb.creator;
-  wb.title = plan.properties.title;
-  wb.subject = plan.properties.title;
-  wb.company = "";
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on("data", (c: Buffer) => chunks.push(c));
+  const done = new Promise<void>((resolve, reject) => {
+    out.on("end", resolve);
+    out.on("error", reject);
+  });
   const created = new Date(`${plan.properties.created}T00:00:00Z`);
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: true });
+  const meta = wb as unknown as Record<string, unknown>;
+  meta.creator = `Care Trust Calculator ${plan.properties.version}`;
+  meta.lastModifiedBy = meta.creator;
+  meta.title = plan.properties.title;
+  meta.subject = plan.properties.title;
   if (!Number.isNaN(created.getTime())) {
-    wb.created = created;
-    wb.modified = created;
+    meta.created = created;
+    meta.modified = created;
   }
-  wb.calcProperties = { fullCalcOnLoad: true };
+
   const names = planSheetNames(plan);
   const usedTables = new Set<string>();
+  const tableNo = { next: 1 };
+  const drawingNo = { next: 1 };
   const chartSheets: SheetCharts[] = [];
-  const totals: TotalsFormulas = new Map();
+  const tableParts: TablePart[] = [];
   plan.sheets.forEach((sheet, index) => {
     const name = names.get(sheet.key)!;
-    const ws = wb.addWorksheet(name, {
-      properties: sheet.tabColor ? { tabColor: { argb: argb(sheet.tabColor) } } : {},
-    });
-    const charts = layoutSheet(ws, sheet, names, usedTables, totals);
-    if (charts.length > 0) chartSheets.push({ sheetName: name, sheetIndex: index, charts });
+    const written = writeSheet(wb, sheet, name, names, usedTables, tableNo, drawingNo);
+    tableParts.push(...written.tables);
+    if (written.charts.length > 0) chartSheets.push({ sheetName: name, sheetIndex: index, charts: written.charts });
     options.onSheet?.(index + 1, plan.sheets.length, name);
   });
-  const bytes = await wb.xlsx.writeBuffer();
-  const zip = await JSZip.loadAsync(bytes as ArrayBuffer);
-  await addTotalsFormulas(zip, totals);
+  await wb.commit();
+  await done;
+
+  const zip = await JSZip.loadAsync(Buffer.concat(chunks));
+  await addTablesToZip(zip, tableParts);
   await addChartsToZip(zip, chartSheets);
   return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
 }

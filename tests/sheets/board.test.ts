@@ -141,7 +141,8 @@ describe("the Board summary", () => {
     const summary = plan.sheets.find((x) => x.key === "summary")!;
     const heights = new Map(summary.rowHeights!.map((h) => [h.row, h.height]));
     expect(heights.get(s.byGroup.row)).toBeGreaterThan(15);
-    expect(wrappedLines("With protection: change %", 12)).toBe(3);
+    expect(wrappedLines("With protection: change %", 12)).toBe(4);
+    expect(wrappedLines("Staff group", 34)).toBe(1);
     expect(wrappedLines("FTE", 7)).toBe(1);
   });
 });
