@@ -423,7 +423,7 @@ export function readStaffRows(table: readonly unknown[][], options: StaffRowsOpt
     issues.push({
       row: from,
       column: "",
-      message: from === to ? `Row ${from} is blank and is left out.` : `Rows ${from} to ${to} are blank and are left out.`,
+      message: from === to ? "This row is blank and is left out." : `Rows ${from} to ${to} are blank and are left out.`,
     });
     blankRun = null;
   };

@@ -224,6 +224,27 @@ describe("readStaffRows: bad input is reported by row and column, good rows stil
   });
 });
 
+describe("readStaffRows: row numbers and the top of the grade", () => {
+  it("gives the row each member came from", () => {
+    const r = readStaffRows(table(nurse, [], social), { year: Y });
+    expect(r.memberRows).toEqual([2, 4]);
+  });
+
+  it("reads the top of an NJC grade, and checks it", () => {
+    const t = [[...HEADER, "Top of grade"], [...social, "SCP 31"], ["C2", ...social.slice(1, 5), "30", ...social.slice(6), 29], ["C3", ...social.slice(1), 32], [...nurse, 31]];
+    const r = readStaffRows(t, { year: Y });
+    expect(r.members.map((m) => [m.ref, m.gradeTop ?? null])).toEqual([
+      ["C001", 31],
+      ["N001", null],
+    ]);
+    expect(r.issues.map((i) => [i.row, i.column])).toEqual([
+      [3, "Top of grade"],
+      [4, "Top of grade"],
+    ]);
+    expect(r.issues[0].message).toMatch(/below the person's own point/);
+  });
+});
+
 describe("readStaffRows: 100,000 rows", () => {
   it("reads 100,000 rows with a sprinkling of bad ones, reporting each", () => {
     const rows: unknown[][] = [HEADER];

@@ -1,0 +1,168 @@
+import ExcelJS from "exceljs";
+import fs from "fs";
+import os from "os";
+import path from "path";
+import { main } from "../../src/cli/commands";
+import { parseBoardArgs, plainCell, readXlsxTable, PROGRESS_ROWS } from "../../src/cli/board";
+import { loadWorkbook } from "../../src/xlsx/read";
+import { HEADER, ROOT } from "../report/sample";
+
+async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = "";
+  let stderr = "";
+  const out = jest.spyOn(process.stdout, "write").mockImplementation((s: string | Uint8Array) => ((stdout += String(s)), true));
+  const err = jest.spyOn(process.stderr, "write").mockImplementation((s: string | Uint8Array) => ((stderr += String(s)), true));
+  try {
+    const code = await main(args);
+    return { code, stdout, stderr };
+  } finally {
+    out.mockRestore();
+    err.mockRestore();
+  }
+}
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ct-board-"));
+const scenario = path.join(dir, "scenario.json");
+fs.writeFileSync(scenario, JSON.stringify({ targetTerms: "NJC", protection: { policy: "CASH", years: 2 }, lgpsEmployerRate: "19%" }));
+const good = ["N1", "Ann Example", "Nursing", "Trust", "AFC", "6", 2, 1, 4, "NHS", "29-31"];
+
+describe("parseBoardArgs", () => {
+  it("reads the staff list, options and defaults", () => {
+    expect(parseBoardArgs([])).toEqual({ staff: null, scenario: null, out: path.join("out", "board-pack.xlsx"), names: false, date: null, help: false });
+    expect(parseBoardArgs(["s.csv", "--scenario", "x.json", "--out=p.xlsx", "--names", "--date", "2026-01-31"])).toEqual({
+      staff: "s.csv",
+      scenario: "x.json",
+      out: "p.xlsx",
+      names: true,
+      date: "2026-01-31",
+      help: false,
+    });
+  });
+
+  it("refuses unknown options, a second staff list, a missing value and a bad date", () => {
+    expect(() => parseBoardArgs(["--colour"])).toThrow(/Unknown option --colour/);
+    expect(() => parseBoardArgs(["a.csv", "b.csv"])).toThrow(/One staff list at a time/);
+    expect(() => parseBoardArgs(["--out"])).toThrow(/--out needs a value/);
+    expect(() => parseBoardArgs(["--date", "31/01/2026"])).toThrow(/YYYY-MM-DD/);
+  });
+});
+
+describe("caretrust board", () => {
+  it("writes the pack from a CSV, prints the problems to stderr and the headline to stdout, and says when it replaced a file", async () => {
+    const csv = path.join(dir, "staff.csv");
+    fs.writeFileSync(csv, [HEADER, good, ["N2", "", "Nursing", "Trust", "AFC", "6", 2, "full", 4, "NHS", "29-31"], ["", "", "", "", "", "", "", "", "", "", ""]].map((r) => r.join(",")).join("\n"));
+    const out = path.join(dir, "pack.xlsx");
+    const first = await run(["board", csv, "--scenario", scenario, "--out", out, "--date", "2026-11-29"]);
+    expect(first.code).toBe(0);
+    expect(first.stderr).toContain('Row 3, FTE: FTE must be a number; got "full".');
+    expect(first.stderr).toContain("Row 4: This row is blank and is left out.");
+    expect(first.stderr).toMatch(/2 of 3 rows of .*staff\.csv left out\./);
+    expect(first.stdout).toMatch(/^Wrote .*pack\.xlsx\n/);
+    expect(first.stdout).toMatch(/Staff costed \(FTE\) +1 \(1\.00\)/);
+    expect(first.stdout).toMatch(/Current terms, 2025\/26 +£\d{2},\d{3}\.\d{2}/);
+    const wb = await loadWorkbook(fs.readFileSync(out));
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Board summary", "Detail", "Projection", "Assumptions and sources", "Rows left out"]);
+
+    const again = await run(["board", csv, "--scenario", scenario, "--out", out, "--date", "2026-11-29"]);
+    expect(again.stdout).toMatch(/^Replaced .*pack\.xlsx \(the previous pack there was overwritten\)/);
+  });
+
+  it("shows names only with --names", async () => {
+    const csv = path.join(dir, "names.csv");
+    fs.writeFileSync(csv, [HEADER, good].map((r) => r.join(",")).join("\n"));
+    const out = path.join(dir, "names.xlsx");
+    await run(["board", csv, "--scenario", scenario, "--out", out]);
+    const without = await loadWorkbook(fs.readFileSync(out));
+    expect(without.getWorksheet("Detail")!.getRow(5).values).not.toContain("Name");
+    await run(["board", csv, "--scenario", scenario, "--out", out, "--names"]);
+    const withNames = await loadWorkbook(fs.readFileSync(out));
+    expect(withNames.getWorksheet("Detail")!.getRow(5).getCell(2).value).toBe("Name");
+    expect(withNames.getWorksheet("Detail")!.getRow(6).getCell(2).value).toBe("Ann Example");
+  });
+
+  it("reads the first table of an .xlsx, numbering problems by the sheet's rows", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Staff");
+    ws.getCell("A1").value = "Transfer list (synthetic)";
+    ws.addTable({ name: "Staff", ref: "B3", columns: HEADER.map((name) => ({ name })), rows: [good, ["N2", "", "Nursing", "Trust", "AFC", "6", 2, 1.5, 4, "NHS", "29-31"]] });
+    const xlsx = path.join(dir, "staff.xlsx");
+    await wb.xlsx.writeFile(xlsx);
+    const t = await readXlsxTable(xlsx);
+    expect(t.firstRowNumber).toBe(3);
+    expect(t.where).toBe('table Staff on sheet "Staff"');
+    expect(t.table[0]).toEqual(HEADER);
+    const r = await run(["board", xlsx, "--scenario", scenario, "--out", path.join(dir, "x.xlsx")]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain("Row 5, FTE: FTE must be more than 0 and at most 1");
+    expect(r.stderr).toContain('1 of 2 rows of');
+  });
+
+  it("reads the first sheet of an .xlsx without tables, and reads a pack it wrote itself (tables with totals rows)", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("List");
+    ws.addRow(HEADER);
+    ws.addRow(good);
+    ws.getCell("K2").value = { formula: '"29-"&"31"', result: "29-31" } as ExcelJS.CellFormulaValue;
+    const xlsx = path.join(dir, "plain.xlsx");
+    await wb.xlsx.writeFile(xlsx);
+    const t = await readXlsxTable(xlsx);
+    expect(t.where).toBe('sheet "List"');
+    expect(t.table[1][10]).toBe("29-31");
+    // A pack has tables with custom totals rows, which ExcelJS alone cannot read.
+    const pack = path.join(dir, "pack-in.xlsx");
+    await run(["board", "--out", pack]);
+    const fromPack = await readXlsxTable(pack);
+    expect(fromPack.where).toBe('table Options on sheet "Board summary"');
+  });
+
+  it("turns ExcelJS cell values into plain values", () => {
+    expect(plainCell({ richText: [{ text: "Band " }, { text: "6" }] } as ExcelJS.CellRichTextValue)).toBe("Band 6");
+    expect(plainCell({ text: "link", hyperlink: "http://x" } as ExcelJS.CellHyperlinkValue)).toBe("link");
+    expect(plainCell({ error: "#N/A" } as ExcelJS.CellErrorValue)).toBe("#N/A");
+    expect(plainCell(null)).toBeNull();
+  });
+
+  it("stops with a clear message on a bad scenario, a missing file or --out pointing at an input", async () => {
+    const bad = path.join(dir, "bad.json");
+    fs.writeFileSync(bad, JSON.stringify({ targetTerms: "AFC", protection: { policy: "CASH" } }));
+    const r1 = await run(["board", "--scenario", bad, "--out", path.join(dir, "y.xlsx")]);
+    expect(r1.code).toBe(1);
+    expect(r1.stderr).toMatch(/protection.years: CASH protection needs a number of years/);
+    const r2 = await run(["board", path.join(dir, "nope.csv"), "--scenario", scenario]);
+    expect(r2.code).toBe(1);
+    expect(r2.stderr).toMatch(/Cannot read the staff list/);
+    const csv = path.join(dir, "staff.csv");
+    const r3 = await run(["board", csv, "--out", csv]);
+    expect(r3.code).toBe(2);
+    expect(r3.stderr).toMatch(/is one of the input files/);
+    const r4 = await run(["board", "--bogus"]);
+    expect(r4.code).toBe(2);
+  });
+
+  it("uses the sample scenario without its pool for a staff list of your own", async () => {
+    const csv = path.join(dir, "own.csv");
+    fs.writeFileSync(csv, [HEADER, ["N1", "", "Nursing", "Trust", "AFC", "6", 2, 1, 4, "NHS", "6"]].map((r) => r.join(",")).join("\n"));
+    const r = await run(["board", csv, "--out", path.join(dir, "own.xlsx")]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/No --scenario given: using the settings of .*scenario\.json without its pool/);
+    expect(r.stdout).not.toContain("Pool");
+  });
+
+  it("shows progress on large lists (as plain lines when stderr is not a terminal)", async () => {
+    const rows = [HEADER];
+    for (let i = 0; i <= PROGRESS_ROWS; i++) rows.push([`E${i}`, "", "Nursing", "Trust", "AFC", "5", 1 + (i % 3), 1, i % 20, "NHS", "5"]);
+    const csv = path.join(dir, "large.csv");
+    fs.writeFileSync(csv, rows.map((r) => r.join(",")).join("\n"));
+    const r = await run(["board", csv, "--scenario", scenario, "--out", path.join(dir, "large.xlsx")]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/Costing +\[.*\] 100% \| 2001\/2001/);
+    expect(r.stdout).toMatch(/Staff costed \(FTE\) +2001/);
+  });
+
+  it("has help", async () => {
+    const r = await run(["board", "--help"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/caretrust board \[STAFF.csv\|STAFF.xlsx\]/);
+    expect(fs.existsSync(path.join(ROOT, "samples", "staff.csv"))).toBe(true);
+  });
+});
