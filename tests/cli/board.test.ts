@@ -149,7 +149,7 @@ describe("caretrust board", () => {
   });
 
   it("shows progress on large lists (as plain lines when stderr is not a terminal)", async () => {
-    const rows = [HEADER];
+    const rows: unknown[][] = [HEADER];
     for (let i = 0; i <= PROGRESS_ROWS; i++) rows.push([`E${i}`, "", "Nursing", "Trust", "AFC", "5", 1 + (i % 3), 1, i % 20, "NHS", "5"]);
     const csv = path.join(dir, "large.csv");
     fs.writeFileSync(csv, rows.map((r) => r.join(",")).join("\n"));
