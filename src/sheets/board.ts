@@ -25,7 +25,7 @@ import { fitWidth, headingHeights } from "./layout";
 import {
   a1,
   NUMBER_FORMATS,
-  sheetRef,
+  quoteSheetName,
   tableColumnRange,
   type Block,
   type CellRange,
@@ -40,6 +40,18 @@ import {
   type TableColumn,
   type WorkbookPlan,
 } from "./plan";
+
+/** The sheets' planned names. Formulas spell other sheets by these names, quoted ('Detail'!A1): a
+ * renderer that has to give a sheet another name (the workbook already has a "Detail") rewrites the
+ * references (src/excel/references.ts); the .xlsx renderer writes a fresh workbook and never does. */
+export const SHEET_NAMES = {
+  summary: "Board summary",
+  detail: "Detail",
+  projection: "Projection",
+  pool: "Pool statement",
+  assumptions: "Assumptions and sources",
+  issues: "Rows left out",
+} as const;
 
 export const SHEET_KEYS = {
   summary: "summary",
@@ -235,7 +247,7 @@ export function detailSheet(r: BoardReport): { sheet: SheetPlan; layout: DetailL
   return {
     sheet: {
       key: SHEET_KEYS.detail,
-      name: "Detail",
+      name: SHEET_NAMES.detail,
       blocks,
       columnWidths: widths,
       freeze: { rows: firstDataRow, columns: name !== null ? 2 : 1 },
@@ -254,7 +266,7 @@ export function detailSheet(r: BoardReport): { sheet: SheetPlan; layout: DetailL
 
 /** A whole Detail column as an absolute reference on the Detail sheet. */
 function detailColumn(d: DetailLayout, col: number): string {
-  return `${sheetRef(SHEET_KEYS.detail)}!${absRange(tableColumnRange(d.table, col))}`;
+  return `${quoteSheetName(SHEET_NAMES.detail)}!${absRange(tableColumnRange(d.table, col))}`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -356,7 +368,7 @@ export function projectionSheet(r: BoardReport): { sheet: SheetPlan; layout: Pro
   return {
     sheet: {
       key: SHEET_KEYS.projection,
-      name: "Projection",
+      name: SHEET_NAMES.projection,
       blocks,
       columnWidths: widths,
       freeze: { rows: first, columns: 1 },
@@ -473,7 +485,7 @@ export function summarySheet(r: BoardReport, d: DetailLayout, p: ProjectionLayou
     kind: "range",
     row: factsRow + 2,
     col: 1,
-    values: [[f(`${sheetRef(SHEET_KEYS.projection)}!${abs(projTotals, p.col.payments)}+${sheetRef(SHEET_KEYS.projection)}!${abs(projTotals, p.col.onCosts)}`)]],
+    values: [[f(`${quoteSheetName(SHEET_NAMES.projection)}!${abs(projTotals, p.col.payments)}+${quoteSheetName(SHEET_NAMES.projection)}!${abs(projTotals, p.col.onCosts)}`)]],
     style: { numberFormat: MONEY, bold: true },
   });
   blocks.push({ kind: "range", row: factsRow + 3, col: 1, values: [[r.rows.leftOut]], style: { numberFormat: NUMBER_FORMATS.integer, bold: true, ...(r.rows.leftOut > 0 ? { fontColor: "#AE2573" } : {}) } });
@@ -497,7 +509,7 @@ export function summarySheet(r: BoardReport, d: DetailLayout, p: ProjectionLayou
   // Protection by year, from the Projection sheet.
   const pHead = factsRow + 7;
   blocks.push(heading(pHead - 1, "Cost of protection by year (£)"));
-  const proj = (row: number, col: number) => `${sheetRef(SHEET_KEYS.projection)}!${abs(row, col)}`;
+  const proj = (row: number, col: number) => `${quoteSheetName(SHEET_NAMES.projection)}!${abs(row, col)}`;
   const protection: TableBlock = {
     kind: "table",
     name: "ProtectionByYear",
@@ -550,7 +562,7 @@ export function summarySheet(r: BoardReport, d: DetailLayout, p: ProjectionLayou
   return {
     sheet: {
       key: SHEET_KEYS.summary,
-      name: "Board summary",
+      name: SHEET_NAMES.summary,
       blocks,
       columnWidths: [34, 15, 15, 15, 15, 15, 15, 15, 12, 15, 12],
       freeze: { rows: 3, columns: 0 },
@@ -708,7 +720,7 @@ export function poolSheet(r: BoardReport): { sheet: SheetPlan; layout: PoolLayou
   const widths = [44, fitWidth(pool.lines.map((l) => l.riskShare), 16, 30), ...lineCols.slice(2).map(() => 16)];
   while (widths.length < 8) widths.push(16);
   return {
-    sheet: { key: SHEET_KEYS.pool, name: "Pool statement", blocks, columnWidths: widths, freeze: { rows: 3, columns: 0 }, print: print(r, { first: 0, last: 2 }), tabColor: "#330072" },
+    sheet: { key: SHEET_KEYS.pool, name: SHEET_NAMES.pool, blocks, columnWidths: widths, freeze: { rows: 3, columns: 0 }, print: print(r, { first: 0, last: 2 }), tabColor: "#330072" },
     layout: { partners, lines, check },
   };
 }
@@ -778,7 +790,7 @@ export function assumptionsSheet(r: BoardReport): { sheet: SheetPlan; sources: T
   return {
     sheet: {
       key: SHEET_KEYS.assumptions,
-      name: "Assumptions and sources",
+      name: SHEET_NAMES.assumptions,
       blocks,
       columnWidths: [40, 11, 22, 11, 30, 42, 70],
       freeze: { rows: 3, columns: 0 },
@@ -795,7 +807,7 @@ export function issuesSheet(r: BoardReport): SheetPlan | null {
   const head = 4;
   return {
     key: SHEET_KEYS.issues,
-    name: "Rows left out",
+    name: SHEET_NAMES.issues,
     blocks: [
       ...titleBlocks(
         r,

@@ -212,10 +212,11 @@ export function looksLikeFormula(text: string): boolean {
 // ---------------------------------------------------------------------------------------------
 
 /**
- * In a formula, a reference to another sheet of the same plan by its `key`:
- * `${sheetRef("detail")}!$M$5:$M$404`. Sheet names are only final when a renderer writes them
- * (uniqueSheetName may add " (2)"), so a plan never spells another sheet's name: renderers pass
- * every formula through `resolveSheetRefs` with the names they chose.
+ * Sheet names are only final when a renderer writes them (uniqueSheetName may add " (2)"). A plan
+ * refers to another of its sheets in a formula either by its planned name, quoted ('Detail'!A1),
+ * which a renderer rewrites when it had to rename that sheet (src/excel/references.ts), or by key
+ * with this token, `${sheetRef("detail")}!$M$5:$M$404`, which a renderer resolves with
+ * `resolveSheetRefs`. The board pack uses planned names; the .xlsx renderer handles both.
  */
 export function sheetRef(key: string): string {
   return `{sheet:${key}}`;

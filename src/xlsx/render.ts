@@ -31,6 +31,7 @@ import {
 } from "../sheets/plan";
 import { addChartsToZip, RELS, type SheetCharts } from "./charts";
 import { addTablesToZip, tableName, type TablePart } from "./tables";
+import { rewriteReferences, type Renames } from "../excel/references";
 
 export interface RenderOptions {
   /** Called after each sheet is written (for a progress bar): sheets done, sheets in all, its name. */
@@ -47,10 +48,24 @@ function argb(hex: string): string {
   return `FF${hex.replace(/^#/, "").toUpperCase()}`;
 }
 
+/**
+ * How formulas reach their sheets and tables: `{sheet:key}` tokens resolve to the final sheet
+ * names, and references by planned name ('Detail'!A1, Detail[…]) are rewritten where a sheet or
+ * table had to be named differently (an invalid character, or a name used twice).
+ */
+interface Naming {
+  names: ReadonlyMap<string, string>;
+  renames: Renames;
+}
+
+function formulaText(formula: string, n: Naming): string {
+  return rewriteReferences(resolveSheetRefs(formula, n.names), n.renames);
+}
+
 /** A plan value as an ExcelJS cell value. Text stays text even when it starts with = + - @: ExcelJS writes strings as strings. */
-function cellValue(v: PlanValue, names: ReadonlyMap<string, string>): Cellish {
+function cellValue(v: PlanValue, names: Naming): Cellish {
   if (v === null || v === undefined) return null;
-  if (isFormula(v)) return { formula: resolveSheetRefs(v.formula, names) } as ExcelJS.CellFormulaValue;
+  if (isFormula(v)) return { formula: formulaText(v.formula, names) } as ExcelJS.CellFormulaValue;
   if (typeof v === "number" && !Number.isFinite(v)) throw new Error(`[CareTrust] a plan holds a number that is not finite (${v})`);
   return v;
 }
@@ -127,7 +142,7 @@ const TABLE_HEADER_STYLE = (alignRight: boolean): Partial<ExcelJS.Style> => ({
   alignment: { wrapText: true, vertical: "bottom", horizontal: alignRight ? "right" : "left" },
 });
 
-function rangeSource(block: Extract<SheetPlan["blocks"][number], { kind: "range" }>, names: ReadonlyMap<string, string>): RowSource {
+function rangeSource(block: Extract<SheetPlan["blocks"][number], { kind: "range" }>, names: Naming): RowSource {
   const styles = (block.values[0] ?? []).map((_, c) => excelStyle(block.style, block.columnFormats?.[c] ?? null));
   const widest = Math.max(0, ...block.values.map((r) => r.length));
   while (styles.length < widest) styles.push(excelStyle(block.style, block.columnFormats?.[styles.length] ?? null));
@@ -139,7 +154,7 @@ function rangeSource(block: Extract<SheetPlan["blocks"][number], { kind: "range"
 }
 
 /** A table's cells (header, data rows, totals row) and its part, sized as Excel needs (at least one data row). */
-function tableSource(block: TableBlock, name: string, names: ReadonlyMap<string, string>): { source: RowSource; part: TablePart } {
+function tableSource(block: TableBlock, name: string, names: Naming): { source: RowSource; part: TablePart } {
   const dataRows = Math.max(1, block.rows.length);
   const firstData = block.row + 1;
   const lastData = block.row + dataRows;
@@ -152,7 +167,7 @@ function tableSource(block: TableBlock, name: string, names: ReadonlyMap<string,
   }));
   const totalsFormula: (string | null)[] = block.columns.map((c, i) => {
     if (c.total === "sum") return `SUBTOTAL(109,${a1(firstData, block.col + i, dataRows, 1)})`;
-    if (c.total && typeof c.total === "object" && isFormula(c.total)) return resolveSheetRefs(c.total.formula, names);
+    if (c.total && typeof c.total === "object" && isFormula(c.total)) return formulaText(c.total.formula, names);
     return null;
   });
   const source: RowSource = {
@@ -195,7 +210,7 @@ function writeSheet(
   wb: ExcelJS.stream.xlsx.WorkbookWriter,
   sheet: SheetPlan,
   name: string,
-  names: ReadonlyMap<string, string>,
+  names: Naming,
   usedTables: Set<string>,
   tableNo: { next: number },
   drawingNo: { next: number },
@@ -293,14 +308,28 @@ export async function renderXlsx(plan: WorkbookPlan, options: RenderOptions = {}
     meta.modified = created;
   }
 
-  const names = planSheetNames(plan);
+  const sheetNames = planSheetNames(plan);
+  const renames: Renames = { sheets: new Map(), tables: new Map() };
+  for (const sheet of plan.sheets) {
+    const final = sheetNames.get(sheet.key)!;
+    if (final !== sheet.name) renames.sheets.set(sheet.name.toLowerCase(), final);
+  }
+  // Table names, decided up front so a formula can refer to a table on a later sheet.
+  const probe = new Set<string>();
+  for (const sheet of plan.sheets)
+    for (const b of sheet.blocks)
+      if (b.kind === "table") {
+        const final = tableName(b.name, probe);
+        if (final !== b.name) renames.tables.set(b.name.toLowerCase(), final);
+      }
+  const names: Naming = { names: sheetNames, renames };
   const usedTables = new Set<string>();
   const tableNo = { next: 1 };
   const drawingNo = { next: 1 };
   const chartSheets: SheetCharts[] = [];
   const tableParts: TablePart[] = [];
   plan.sheets.forEach((sheet, index) => {
-    const name = names.get(sheet.key)!;
+    const name = sheetNames.get(sheet.key)!;
     const written = writeSheet(wb, sheet, name, names, usedTables, tableNo, drawingNo);
     tableParts.push(...written.tables);
     if (written.charts.length > 0) chartSheets.push({ sheetName: name, sheetIndex: index, charts: written.charts });

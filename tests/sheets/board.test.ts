@@ -22,7 +22,7 @@ const n = report.people.length;
 
 /** The Detail column `col` as the summary formulas must refer to it. */
 function detailCol(col: number): string {
-  return `{sheet:detail}!$${columnLetters(col)}$${d.firstDataRow + 1}:$${columnLetters(col)}$${d.firstDataRow + n}`;
+  return `'Detail'!$${columnLetters(col)}$${d.firstDataRow + 1}:$${columnLetters(col)}$${d.firstDataRow + n}`;
 }
 
 describe("sheet references", () => {
@@ -36,8 +36,9 @@ describe("sheet references", () => {
     expect(uniqueSheetName("Pool: statement?", [])).toBe("Pool  statement");
   });
 
-  it("every formula refers only to sheets in the plan", () => {
+  it("every formula refers only to sheets in the plan, by their planned names", () => {
     const keys = new Set(plan.sheets.map((s) => s.key));
+    const planned = new Set(plan.sheets.map((s) => s.name));
     const names = planSheetNames(plan);
     for (const s of plan.sheets)
       for (const b of s.blocks) {
@@ -45,6 +46,7 @@ describe("sheet references", () => {
         for (const v of cells)
           if (v && isFormula(v as Formula)) {
             for (const m of (v as Formula).formula.matchAll(/\{sheet:([^}]+)\}/g)) expect(keys).toContain(m[1]);
+            for (const m of (v as Formula).formula.matchAll(/'((?:[^']|'')+)'!/g)) expect(planned).toContain(m[1].replace(/''/g, "'"));
             expect(() => resolveSheetRefs((v as Formula).formula, names)).not.toThrow();
           }
       }
@@ -113,7 +115,7 @@ describe("the Board summary", () => {
   it("reads protection by year from the Projection sheet", () => {
     const p = layout.projection;
     expect(s.protection.rows).toHaveLength(report.years.length);
-    expect(s.protection.rows[1][2]).toEqual({ formula: `{sheet:projection}!${abs(p.firstDataRow + 1, p.col.payments)}` });
+    expect(s.protection.rows[1][2]).toEqual({ formula: `'Projection'!${abs(p.firstDataRow + 1, p.col.payments)}` });
   });
 
   it("has a native column chart of the four options over the options table", () => {

@@ -165,6 +165,20 @@ describe("renderXlsx details", () => {
     expect(wb.created.toISOString()).toBe("2026-01-02T00:00:00.000Z");
   });
 
+  it("rewrites formulas that name a sheet the renderer had to rename, and resolves {sheet:key}", async () => {
+    const print = { orientation: "landscape" as const, paper: "A4" as const, fitToWidth: true, footer: { left: "M" } };
+    const plan: WorkbookPlan = {
+      properties: { title: "T", version: "1", created: "2026-01-02" },
+      sheets: [
+        { key: "a", name: "Costs: 2025", columnWidths: [10], print, blocks: [{ kind: "table", name: "Costs", row: 0, col: 0, columns: [{ header: "X" }], rows: [[1], [2]], showTotals: false }] },
+        { key: "b", name: "Sum", columnWidths: [10], print, blocks: [{ kind: "range", row: 0, col: 0, values: [[{ formula: "SUM('Costs: 2025'!A2:A3)+{sheet:a}!A2" }]] }] },
+      ],
+    };
+    const wb = await readBack(await renderXlsx(plan));
+    expect(wb.worksheets[0].name).toBe("Costs  2025");
+    expect(wb.worksheets[1].getCell("A1").value).toEqual({ formula: "SUM('Costs  2025'!A2:A3)+'Costs  2025'!A2" });
+  });
+
   it("writes bar charts with their own axis order, colours and escaped titles", () => {
     const xml = chartXml(
       {
