@@ -362,7 +362,7 @@ export function projectionSheet(r: BoardReport): { sheet: SheetPlan; layout: Pro
   ]);
   blocks.push({ kind: "table", name: "ProtectionByGroup", row: gHead, col: 0, columns: gCols, rows: gRows, showTotals: true, style: "TableStyleLight9" });
 
-  const widths = [14, 16, 10, 16, 16, 16, 16, 16, 16, 16, 16];
+  const widths = [14, 16, 14, 16, 16, 16, 16, 16, 16, 16, 16];
   for (let i = widths.length; i < r.years.length + 2; i++) widths.push(16);
   widths[0] = Math.max(14, ...r.protectionByGroup.map((g) => Math.min(30, g.group.length + 2)));
   return {
