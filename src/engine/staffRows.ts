@@ -11,6 +11,7 @@
  * Linear in the number of rows (one pass, a Map for duplicate references), so 100,000 rows are
  * read in well under a second or two.
  */
+import { columnLetters } from "./columnLetters";
 import { EngineError } from "./errors";
 import { D, ZERO, type Decimal } from "./money";
 import type { Scheme } from "./oncosts";
@@ -748,13 +749,4 @@ function targetMatch(t: string, targetTerms: TermsName | null, year: FinancialYe
   return lo === hi ? String(lo) : `${lo}-${hi}`;
 }
 
-function columnName(c: number): string {
-  let n = c + 1;
-  let s = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+const columnName = columnLetters;

@@ -5,6 +5,8 @@
  * Rows and columns are 0-based here; renderers convert to A1 addresses with `a1`.
  */
 
+import { columnLetters } from "../engine/columnLetters";
+
 export type Scalar = string | number | boolean | null;
 
 /** A native Excel formula, written without the leading "=" (e.g. "SUM(D5:D204)"). */
@@ -164,17 +166,7 @@ export interface WorkbookPlan {
 
 const INVALID_SHEET_CHARS = /[:\\/?*[\]]/g;
 
-/** Column index (0-based) -> letters: 0 -> A, 27 -> AB. */
-export function columnLetters(col: number): string {
-  let n = col + 1;
-  let s = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+export { columnLetters };
 
 /** 0-based row and column -> "B3"; with a count, a range "B3:D10". */
 export function a1(row: number, col: number, rowCount = 1, colCount = 1): string {
