@@ -371,7 +371,7 @@ export function readStaffRows(table: readonly unknown[][], options: StaffRowsOpt
       issues.push({
         row: headerRowNumber,
         column: ht,
-        message: `Column "${ht}" is a second "${heading(field)}" column (the first is "${headingText[first]}", column ${columnName(first)}). Only the first is read; delete or rename this one.`,
+        message: `Column "${ht}" is a second "${heading(field)}" column (the first is "${headingText[first]}", column ${columnLetters(first)}). Only the first is read; delete or rename this one.`,
       });
       return;
     }
@@ -749,4 +749,3 @@ function targetMatch(t: string, targetTerms: TermsName | null, year: FinancialYe
   return lo === hi ? String(lo) : `${lo}-${hi}`;
 }
 
-const columnName = columnLetters;
