@@ -11,8 +11,15 @@
  *
  * What it never does: overwrite, rename or edit a sheet it did not create. New sheets get unique
  * names (" (2)", " (3)" …), and so do tables; formulas in the plan that name a sheet or table that
- * had to be renamed are rewritten to the new name. If any write fails, the sheets it created are
- * deleted again and an ApplyPlanError says in plain words what happened.
+ * had to be renamed are rewritten to the new name, and `sheetRef(key)` tokens become the final name
+ * of that sheet (as the .xlsx renderer does). If any write fails, the sheets it created are deleted
+ * again and an ApplyPlanError says in plain words what happened.
+ *
+ * Parity with the .xlsx renderer (src/xlsx/render.ts): every field of the plan is honoured by both;
+ * tests/excel/parity.test.ts holds the table of how, field by field, and fails when a field of
+ * src/sheets/plan.ts is honoured by one renderer only. What needs a requirement set above ExcelApi
+ * 1.1 (the manifest requires none) is guarded with `isSetSupported` and reported in `warnings`
+ * when left out.
  *
  * Text stays text: every cell whose plan value is a string gets the Text number format ("@")
  * queued *before* its value, in the same request. Office.js reads a string written to `values` or
@@ -26,6 +33,7 @@ import {
   columnLetters,
   isFormula,
   rangeA1,
+  resolveSheetRefs,
   uniqueSheetName,
   type CellStyle,
   type ChartBlock,
@@ -39,6 +47,7 @@ import {
 import { ACTION_OVERHEAD_BYTES, actionBytes, DEFAULT_REQUEST_BUDGET_BYTES, utf8Length } from "./payload";
 import { rewriteReferences, uniqueTableName, type Renames } from "./references";
 import { describeOfficeError } from "./officeErrors";
+import { CHART_COLORS } from "./palette";
 
 export interface ApplyProgress {
   stage: "reading" | "writing" | "finishing";
@@ -161,10 +170,24 @@ class Batcher {
   }
 }
 
+/**
+ * How formulas reach their sheets and tables: `{sheet:key}` tokens resolve to the final sheet names
+ * (key -> name written), and references by planned name are rewritten where a sheet or table had
+ * to be named differently.
+ */
+interface Naming {
+  names: ReadonlyMap<string, string>;
+  renames: Renames;
+}
+
+function formulaText(formula: string, naming: Naming): string {
+  return rewriteReferences(resolveSheetRefs(formula.replace(/^=/, ""), naming.names), naming.renames);
+}
+
 /** A cell as Office.js's `formulas` takes it. Strings are left as they are: their cell is formatted as Text first. */
-function officeCell(v: PlanValue, renames: Renames, warn: (m: string) => void): string | number | boolean {
+function officeCell(v: PlanValue, naming: Naming, warn: (m: string) => void): string | number | boolean {
   if (v === null) return "";
-  if (isFormula(v)) return `=${rewriteReferences(v.formula.replace(/^=/, ""), renames)}`;
+  if (isFormula(v)) return `=${formulaText(v.formula, naming)}`;
   if (typeof v === "number" && !Number.isFinite(v)) {
     warn("A cell held a number Excel cannot store (not finite); it was left empty.");
     return "";
@@ -200,7 +223,7 @@ interface CellsSpec {
  * Writes a rectangle of cells: number formats first (so Text is in place before the values), then
  * the values and formulas as whole ranges, cut into runs of rows only where the budget needs it.
  */
-async function writeCells(b: Batcher, spec: CellsSpec, renames: Renames, warn: (m: string) => void, minChunkBytes: number): Promise<void> {
+async function writeCells(b: Batcher, spec: CellsSpec, naming: Naming, warn: (m: string) => void, minChunkBytes: number): Promise<void> {
   const { sheet, row, col, values } = spec;
   const rowCount = values.length;
   if (rowCount === 0) return;
@@ -271,7 +294,7 @@ async function writeCells(b: Batcher, spec: CellsSpec, renames: Renames, warn: (
   for (let r = 0; r < rowCount; r++) {
     const src = values[r];
     const out: (string | number | boolean)[] = new Array(width);
-    for (let c = 0; c < width; c++) out[c] = officeCell(src[c] ?? null, renames, warn);
+    for (let c = 0; c < width; c++) out[c] = officeCell(src[c] ?? null, naming, warn);
     let rowBytes = utf8Length(JSON.stringify(out)) + 1;
     let fmtRow: string[] | null = null;
     if (!uniform) {
@@ -317,7 +340,7 @@ async function applyStyle(b: Batcher, sheet: Excel.Worksheet, address: string, s
 interface SheetContext {
   b: Batcher;
   sheet: Excel.Worksheet;
-  renames: Renames;
+  naming: Naming;
   takenTableNames: Set<string>;
   written: WrittenSheet;
   supports: (version: string) => boolean;
@@ -330,7 +353,7 @@ async function writeRangeBlock(s: SheetContext, block: RangeBlock): Promise<void
   if (block.values.length === 0 || width === 0) return;
   const base = block.style?.numberFormat ?? null;
   const columnFormats = Array.from({ length: width }, (_, c) => block.columnFormats?.[c] ?? base);
-  await writeCells(s.b, { sheet: s.sheet, row: block.row, col: block.col, values: block.values, columnFormats }, s.renames, s.warn, s.chunkBytes);
+  await writeCells(s.b, { sheet: s.sheet, row: block.row, col: block.col, values: block.values, columnFormats }, s.naming, s.warn, s.chunkBytes);
   if (block.style) {
     const { numberFormat: _ignored, ...visual } = block.style;
     await applyStyle(s.b, s.sheet, a1(block.row, block.col, block.values.length, width), visual);
@@ -344,10 +367,10 @@ async function writeTableBlock(s: SheetContext, block: TableBlock, desiredToWrit
   const name = desiredToWritten.get(block.name.toLowerCase()) ?? block.name;
   const formats = block.columns.map((c) => c.numberFormat ?? null);
   // Header row, then the data; an empty table still needs one (blank) data row in Excel.
-  await writeCells(s.b, { sheet: s.sheet, row: block.row, col: block.col, values: [block.columns.map((c) => c.header)], columnFormats: formats }, s.renames, s.warn, s.chunkBytes);
+  await writeCells(s.b, { sheet: s.sheet, row: block.row, col: block.col, values: [block.columns.map((c) => c.header)], columnFormats: formats }, s.naming, s.warn, s.chunkBytes);
   const dataRows = Math.max(block.rows.length, 1);
   if (block.rows.length > 0) {
-    await writeCells(s.b, { sheet: s.sheet, row: block.row + 1, col: block.col, values: block.rows, columnFormats: formats }, s.renames, s.warn, s.chunkBytes);
+    await writeCells(s.b, { sheet: s.sheet, row: block.row + 1, col: block.col, values: block.rows, columnFormats: formats }, s.naming, s.warn, s.chunkBytes);
   }
   const address = a1(block.row, block.col, 1 + dataRows, width);
   const style = block.style ?? "TableStyleMedium2";
@@ -370,7 +393,7 @@ async function writeTableBlock(s: SheetContext, block: TableBlock, desiredToWrit
         cells[0].push(`=SUBTOTAL(109,${a1(block.row + 1, block.col + c, dataRows, 1)})`);
         fmts[0].push(nonText(col.numberFormat));
       } else if (total !== null && total !== undefined && isFormula(total)) {
-        cells[0].push(officeCell(total, s.renames, s.warn) as string);
+        cells[0].push(officeCell(total, s.naming, s.warn) as string);
         fmts[0].push(nonText(col.numberFormat));
       } else if (typeof total === "string") {
         cells[0].push(total);
@@ -390,36 +413,64 @@ async function writeTableBlock(s: SheetContext, block: TableBlock, desiredToWrit
 
 async function writeChartBlock(s: SheetContext, block: ChartBlock): Promise<void> {
   if (block.series.length === 0) return;
-  const type = block.type === "barClustered" ? "BarClustered" : "ColumnClustered";
+  const bar = block.type === "barClustered";
+  const type = bar ? "BarClustered" : "ColumnClustered";
   const first = block.series[0].values;
   const seriesBy = first.colCount === 1 ? "Columns" : "Rows";
   const sourceAddress = rangeA1(first);
   const categories = rangeA1(block.categories);
+  const colors = block.colors && block.colors.length > 0 ? block.colors : CHART_COLORS;
+  const colorOf = (i: number) => colors[i % colors.length];
   let chart!: Excel.Chart;
   await s.b.set([type, sourceAddress, seriesBy], () => {
     chart = s.sheet.charts.add(type, s.sheet.getRange(sourceAddress), seriesBy);
   }, 2);
   await s.b.set(block.title, () => void (chart.title.text = block.title));
   const firstName = block.series[0].name;
+  const firstColor = colorOf(0);
+  await s.b.set(firstName, () => void (chart.series.getItemAt(0).name = firstName));
+  await s.b.set(firstColor, () => chart.series.getItemAt(0).format.fill.setSolidColor(firstColor));
   if (s.supports("1.7")) {
-    await s.b.set(firstName, () => void (chart.series.getItemAt(0).name = firstName));
     await s.b.set(categories, () => chart.series.getItemAt(0).setXAxisValues(s.sheet.getRange(categories)));
-    for (const series of block.series.slice(1)) {
+    for (let i = 1; i < block.series.length; i++) {
+      const series = block.series[i];
       const values = rangeA1(series.values);
-      await s.b.set([series.name, values, categories], () => {
+      const color = colorOf(i);
+      await s.b.set([series.name, values, categories, color], () => {
         const added = chart.series.add(series.name);
         added.setValues(s.sheet.getRange(values));
         added.setXAxisValues(s.sheet.getRange(categories));
-      }, 3);
+        added.format.fill.setSolidColor(color);
+      }, 4);
     }
   } else {
-    s.warn("This version of Excel cannot name chart series or add more than one (it needs ExcelApi 1.7): the chart shows the first series only.");
+    s.warn("This version of Excel cannot give a chart its category labels or more than one series (it needs ExcelApi 1.7): the chart shows the first series only.");
   }
-  await s.b.set("Bottom", () => void (chart.legend.position = "Bottom"));
-  if (block.axisNumberFormat && s.supports("1.8")) {
+  // Bars read top to bottom in the sheet's order, with the value axis along the bottom, as the .xlsx draws them.
+  if (bar && s.supports("1.7")) await s.b.set(true, () => void (chart.axes.categoryAxis.reversePlotOrder = true));
+  if (bar && s.supports("1.8")) await s.b.set("Maximum", () => void (chart.axes.categoryAxis.position = "Maximum"));
+  // The legend: shown at the bottom when asked for, or by default when there is more than one series.
+  const legend = block.legend ?? block.series.length > 1;
+  await s.b.set(legend, () => void (chart.legend.visible = legend));
+  if (legend) await s.b.set("Bottom", () => void (chart.legend.position = "Bottom"));
+  if (block.axisMin !== undefined) {
+    const min = block.axisMin;
+    await s.b.set(min, () => void (chart.axes.valueAxis.minimum = min));
+  }
+  const canFormat = s.supports("1.8");
+  if (block.axisNumberFormat && canFormat) {
     const fmt = block.axisNumberFormat;
     await s.b.set(fmt, () => void (chart.axes.valueAxis.numberFormat = fmt));
   }
+  if (block.dataLabels) {
+    await s.b.set(true, () => void (chart.dataLabels.showValue = true));
+    await s.b.set("OutsideEnd", () => void (chart.dataLabels.position = "OutsideEnd"));
+    if (block.axisNumberFormat && canFormat) {
+      const fmt = block.axisNumberFormat;
+      await s.b.set(fmt, () => void (chart.dataLabels.numberFormat = fmt));
+    }
+  }
+  if (block.axisNumberFormat && !canFormat) s.warn("This version of Excel cannot set a chart's number format (it needs ExcelApi 1.8): the chart's axis shows plain numbers.");
   const { row, col, colSpan, rowSpan } = block.anchor;
   const from = a1(row, col);
   const to = a1(row + Math.max(rowSpan, 1) - 1, col + Math.max(colSpan, 1) - 1);
@@ -436,7 +487,11 @@ async function writePrint(s: SheetContext, print: PrintSetup): Promise<void> {
   const orientation = print.orientation === "portrait" ? "Portrait" : "Landscape";
   await s.b.set(orientation, () => void (pl().orientation = orientation));
   await s.b.set("A4", () => void (pl().paperSize = "A4"));
-  const p = print as PrintSetup & { scale?: number; repeatColumns?: { first: number; last: number } };
+  const p = print;
+  if (p.pageOrder) {
+    const order = p.pageOrder === "overThenDown" ? "OverThenDown" : "DownThenOver";
+    await s.b.set(order, () => void (pl().printOrder = order));
+  }
   if (p.fitToWidth) {
     // PageLayoutZoomOptions must be set as a whole: one page wide, as many tall as it takes.
     const zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
@@ -471,16 +526,13 @@ async function writePrint(s: SheetContext, print: PrintSetup): Promise<void> {
   }
 }
 
-async function writeSheet(s: SheetContext, plan: SheetPlan, tableNames: Map<string, string>): Promise<void> {
-  for (const block of plan.blocks) {
-    if (block.kind === "range") await writeRangeBlock(s, block);
-    else if (block.kind === "table") await writeTableBlock(s, block, tableNames);
+/** Column widths, runs of equal widths at once. */
+async function writeColumnWidths(s: SheetContext, widths: readonly number[]): Promise<void> {
+  if (!widths.some((w) => w > 0)) return;
+  if (!s.supports("1.2")) {
+    s.warn("This version of Excel cannot set column widths or row heights from an add-in (it needs ExcelApi 1.2): widen the columns by hand.");
+    return;
   }
-  // Charts after the cells they draw from.
-  for (const block of plan.blocks) if (block.kind === "chart") await writeChartBlock(s, block);
-
-  // Column widths, runs of equal widths at once.
-  const widths = plan.columnWidths;
   for (let c = 0; c < widths.length; ) {
     let e = c + 1;
     while (e < widths.length && widths[e] === widths[c]) e++;
@@ -491,6 +543,74 @@ async function writeSheet(s: SheetContext, plan: SheetPlan, tableNames: Map<stri
     }
     c = e;
   }
+}
+
+/** Longest address list given to one `getRanges` call (Excel's limit for a reference typed as text is 255 characters). */
+const MAX_AREAS_ADDRESS = 255;
+
+/**
+ * Row heights: the rows of each height together. Runs of adjacent rows are one range ("5:6"); the
+ * runs of one height are one `getRanges("5:6, 20:20")` where ExcelApi 1.9 has it, so the actions
+ * grow with the number of distinct heights, not of rows.
+ */
+export function rowHeightGroups(heights: readonly { row: number; height: number }[], multiArea: boolean): { address: string; height: number }[] {
+  const byRow = new Map<number, number>();
+  for (const h of heights) if (Number.isFinite(h.height) && h.height >= 0 && h.row >= 0) byRow.set(h.row, h.height); // the last given for a row wins
+  const byHeight = new Map<number, number[]>();
+  for (const [row, height] of [...byRow].sort((a, b) => a[0] - b[0])) {
+    const rows = byHeight.get(height);
+    if (rows) rows.push(row);
+    else byHeight.set(height, [row]);
+  }
+  const out: { address: string; height: number }[] = [];
+  for (const [height, rows] of byHeight) {
+    const runs: string[] = [];
+    for (let i = 0; i < rows.length; ) {
+      let j = i;
+      while (j + 1 < rows.length && rows[j + 1] === rows[j] + 1) j++;
+      runs.push(`${rows[i] + 1}:${rows[j] + 1}`);
+      i = j + 1;
+    }
+    if (!multiArea) {
+      for (const address of runs) out.push({ address, height });
+      continue;
+    }
+    let current = "";
+    for (const run of runs) {
+      const next = current ? `${current}, ${run}` : run;
+      if (current && next.length > MAX_AREAS_ADDRESS) {
+        out.push({ address: current, height });
+        current = run;
+      } else current = next;
+    }
+    if (current) out.push({ address: current, height });
+  }
+  return out;
+}
+
+async function writeRowHeights(s: SheetContext, heights: readonly { row: number; height: number }[]): Promise<void> {
+  if (heights.length === 0) return;
+  if (!s.supports("1.2")) {
+    s.warn("This version of Excel cannot set column widths or row heights from an add-in (it needs ExcelApi 1.2): widen the columns by hand.");
+    return;
+  }
+  const multiArea = s.supports("1.9");
+  for (const { address, height } of rowHeightGroups(heights, multiArea)) {
+    if (address.includes(",")) await s.b.set([address, height], () => void (s.sheet.getRanges(address).format.rowHeight = height), 2);
+    else await s.b.set([address, height], () => void (s.sheet.getRange(address).format.rowHeight = height), 2);
+  }
+}
+
+async function writeSheet(s: SheetContext, plan: SheetPlan, tableNames: Map<string, string>): Promise<void> {
+  for (const block of plan.blocks) {
+    if (block.kind === "range") await writeRangeBlock(s, block);
+    else if (block.kind === "table") await writeTableBlock(s, block, tableNames);
+  }
+  // Charts after the cells they draw from.
+  for (const block of plan.blocks) if (block.kind === "chart") await writeChartBlock(s, block);
+
+  await writeColumnWidths(s, plan.columnWidths);
+  await writeRowHeights(s, plan.rowHeights ?? []);
 
   if (plan.freeze && (plan.freeze.rows > 0 || plan.freeze.columns > 0)) {
     if (s.supports("1.7")) {
@@ -503,9 +623,11 @@ async function writeSheet(s: SheetContext, plan: SheetPlan, tableNames: Map<stri
       }
     } else s.warn("This version of Excel cannot freeze panes from an add-in (it needs ExcelApi 1.7).");
   }
-  if (plan.tabColor && s.supports("1.7")) {
-    const color = plan.tabColor;
-    await s.b.set(color, () => void (s.sheet.tabColor = color));
+  if (plan.tabColor) {
+    if (s.supports("1.7")) {
+      const color = plan.tabColor;
+      await s.b.set(color, () => void (s.sheet.tabColor = color));
+    } else s.warn("This version of Excel cannot colour sheet tabs from an add-in (it needs ExcelApi 1.7).");
   }
   await writePrint(s, plan.print);
 }
@@ -525,6 +647,25 @@ function checkPlan(plan: WorkbookPlan): void {
     if (keys.has(sheet.key)) throw new ApplyPlanError(`The board pack names the sheet "${sheet.key}" twice; nothing was written.`, [], []);
     keys.add(sheet.key);
   }
+  // Every sheetRef(key) token names a sheet of the plan.
+  const identity = new Map([...keys].map((k) => [k, k]));
+  const check = (v: unknown) => {
+    if (v && typeof v === "object" && isFormula(v as PlanValue) && (v as { formula: string }).formula.includes("{sheet:")) {
+      try {
+        resolveSheetRefs((v as { formula: string }).formula, identity);
+      } catch (e) {
+        throw new ApplyPlanError(`The board pack has a formula that refers to a sheet it does not have; nothing was written. (${(e as Error).message})`, [], [], e);
+      }
+    }
+  };
+  for (const sheet of plan.sheets)
+    for (const block of sheet.blocks) {
+      if (block.kind === "range") for (const row of block.values) for (const v of row) check(v);
+      else if (block.kind === "table") {
+        for (const row of block.rows) for (const v of row) check(v);
+        for (const c of block.columns) check(c.total);
+      }
+    }
 }
 
 /**
@@ -562,12 +703,15 @@ export async function applyPlan(context: Excel.RequestContext, plan: WorkbookPla
 
   const renames: Renames = { sheets: new Map(), tables: new Map() };
   const sheetNames: string[] = [];
+  const namesByKey = new Map<string, string>();
   for (const sp of plan.sheets) {
     const name = uniqueSheetName(sp.name, takenSheets);
     takenSheets.add(name.toLowerCase());
     sheetNames.push(name);
+    namesByKey.set(sp.key, name);
     if (name !== sp.name) renames.sheets.set(sp.name.toLowerCase(), name);
   }
+  const naming: Naming = { names: namesByKey, renames };
   const tableNames = new Map<string, string>();
   for (const sp of plan.sheets) {
     for (const block of sp.blocks) {
@@ -601,7 +745,7 @@ export async function applyPlan(context: Excel.RequestContext, plan: WorkbookPla
       progress({ stage: "writing", sheet: sheetNames[i], sheetIndex: i, sheetCount: plan.sheets.length });
       const w: WrittenSheet = { key: sp.key, name: sheetNames[i], requestedName: sp.name, tables: [], charts: 0, rows: 0 };
       written.push(w);
-      await writeSheet({ b, sheet: handles[i], renames, takenTableNames: takenTables, written: w, supports, warn, chunkBytes }, sp, tableNames);
+      await writeSheet({ b, sheet: handles[i], naming, takenTableNames: takenTables, written: w, supports, warn, chunkBytes }, sp, tableNames);
     }
     progress({ stage: "finishing" });
     const activateKey = options.activateKey ?? "summary";

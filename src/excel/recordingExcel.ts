@@ -15,6 +15,13 @@
  *   formula if it starts with "=" (or "+", "-", "@" before something that is not a number), a number
  *   if it looks like one ("00123" -> 123), TRUE/FALSE a boolean, except in a cell whose number format
  *   is Text ("@"), where it stays exactly as written.
+ * - Requirement sets: with `excelApi` (e.g. "1.7") it is an Excel that supports ExcelApi up to that
+ *   version only, and a member from a later set fails at the sync with ApiNotFound, as Office.js does
+ *   on an older Excel. The sets are those of the Office.js API reference (API_SETS below); a member
+ *   not listed there is ExcelApi 1.1.
+ * - Property values are checked where the API reference restricts them (enums such as
+ *   `legend.position` or `pageLayout.printOrder`, `axis.minimum` a number or "", row heights 0 to
+ *   409 points), so a misspelt value fails here as it would in Excel.
  *
  * It records every action (`fake.log`) and every request (`fake.requests`), and exposes the resulting
  * workbook (sheets, cells, tables, charts, page layout) for assertions.
@@ -48,6 +55,14 @@ export interface FakeSeries {
   name: string;
   values: string;
   xValues: string | null;
+  /** Set by `series.format.fill.setSolidColor`. */
+  color?: string;
+}
+
+export interface FakeDataLabels {
+  showValue?: boolean;
+  position?: string;
+  numberFormat?: string;
 }
 
 export interface FakeChart {
@@ -57,7 +72,16 @@ export interface FakeChart {
   title: string;
   series: FakeSeries[];
   legendPosition: string | null;
+  /** `legend.visible` as set (null: never set, Excel's default). */
+  legendVisible: boolean | null;
   valueAxisNumberFormat: string | null;
+  /** `axes.valueAxis.minimum` as set (null: automatic). */
+  valueAxisMinimum: number | null;
+  /** `axes.categoryAxis.reversePlotOrder` and `.position` as set. */
+  categoryAxisReversed: boolean | null;
+  categoryAxisPosition: string | null;
+  /** `chart.dataLabels` properties as set (null: never touched). */
+  dataLabels: FakeDataLabels | null;
   position: [string, string] | null;
 }
 
@@ -67,6 +91,8 @@ export interface FakePageLayout {
   zoom: any;
   printTitleRows: string | null;
   printTitleColumns?: string | null;
+  /** `printOrder` as set ("DownThenOver" | "OverThenDown"); absent: never set. */
+  printOrder?: string;
   headersFooters: Record<string, string>;
 }
 
@@ -75,6 +101,8 @@ export interface FakeSheet {
   cells: Map<string, FakeCell>;
   /** Column index -> width in points. */
   columnWidths: Map<number, number>;
+  /** Row index (0-based) -> height in points, for rows whose height was set. */
+  rowHeights: Map<number, number>;
   formats: { address: string; prop: string; value: unknown }[];
   freeze: { rows: number; columns: number } | null;
   pageLayout: FakePageLayout;
@@ -192,6 +220,8 @@ const TABLE_NAME = /^[A-Za-z_\\][A-Za-z0-9_.\\]*$/;
 
 interface Node {
   describe: string;
+  /** The Office.js class this node stands for (e.g. "RangeFormat"), for the requirement sets of its members. */
+  cls?: string;
   get?(prop: string): Node;
   call?(method: string, args: any[]): Node | void;
   set?(prop: string, value: any): void;
@@ -199,6 +229,37 @@ interface Node {
   /** For collections: the item nodes, for loads of items/… */
   items?(): Node[];
   isNull?: boolean;
+}
+
+/**
+ * ExcelApi requirement set of each modelled member above 1.1, from the Office.js API reference
+ * (learn.microsoft.com/javascript/api/excel; each class page gives "API set: ExcelApi 1.x" per
+ * member). A member not listed here is ExcelApi 1.1.
+ */
+export const API_SETS: Readonly<Record<string, string>> = {
+  "Application.suspendApiCalculationUntilNextSync": "1.6",
+  "WorksheetCollection.getItemOrNullObject": "1.4",
+  "Worksheet.freezePanes": "1.7",
+  "Worksheet.tabColor": "1.7",
+  "Worksheet.pageLayout": "1.9",
+  "Worksheet.getRanges": "1.9",
+  "Range.getResizedRange": "1.2",
+  "Range.getTables": "1.9",
+  "TableScopedCollection.getFirst": "1.9",
+  "RangeFormat.columnWidth": "1.2",
+  "RangeFormat.rowHeight": "1.2",
+  "ChartSeriesCollection.add": "1.7",
+  "ChartSeries.setValues": "1.7",
+  "ChartSeries.setXAxisValues": "1.7",
+  "ChartAxis.numberFormat": "1.8",
+  "ChartAxis.reversePlotOrder": "1.7",
+  "ChartAxis.position": "1.8",
+  "ChartDataLabels.numberFormat": "1.8",
+};
+
+function versionNumber(v: string): number {
+  const [major, minor] = v.split(".").map(Number);
+  return major * 1000 + (minor || 0);
 }
 
 function unsupported(node: Node, what: string): never {
@@ -264,6 +325,7 @@ export class FakeWorkbook {
       name,
       cells: new Map(),
       columnWidths: new Map(),
+      rowHeights: new Map(),
       formats: [],
       freeze: null,
       pageLayout: { orientation: null, paperSize: null, zoom: null, printTitleRows: null, headersFooters: {} },
@@ -346,6 +408,7 @@ function overlaps(a: Rect, b: Rect): boolean {
 
 class WorkbookNode implements Node {
   describe = "workbook";
+  cls = "Workbook";
   constructor(private wb: FakeWorkbook) {}
   get(prop: string): Node {
     if (prop === "worksheets") return new WorksheetsNode(this.wb);
@@ -366,6 +429,7 @@ class WorkbookNode implements Node {
 
 class ApplicationNode implements Node {
   describe = "workbook.application";
+  cls = "Application";
   constructor(private wb: FakeWorkbook) {}
   call(method: string): void {
     if (method === "suspendApiCalculationUntilNextSync") {
@@ -378,6 +442,7 @@ class ApplicationNode implements Node {
 
 class NamesNode implements Node {
   describe = "workbook.names";
+  cls = "NamedItemCollection";
   constructor(private wb: FakeWorkbook) {}
   items(): Node[] {
     return this.wb.names.map((n) => ({ describe: `name ${n}`, read: (p: string) => (p === "name" ? n : undefined) }));
@@ -386,6 +451,7 @@ class NamesNode implements Node {
 
 class WorksheetsNode implements Node {
   describe = "workbook.worksheets";
+  cls = "WorksheetCollection";
   constructor(private wb: FakeWorkbook) {}
   items(): Node[] {
     return this.wb.sheets.map((s) => new SheetNode(this.wb, s));
@@ -416,6 +482,7 @@ class NullNode implements Node {
 
 class SheetNode implements Node {
   describe: string;
+  cls = "Worksheet";
   constructor(
     private wb: FakeWorkbook,
     readonly sheet: FakeSheet,
@@ -450,6 +517,12 @@ class SheetNode implements Node {
   call(method: string, args: any[]): Node | void {
     const s = this.live();
     if (method === "getRange") return new RangeNode(this.wb, s, parseAddress(args[0] ?? "A1"));
+    if (method === "getRanges") {
+      // "A1:B2, A5:B5" or "A1:B2; A5:B5" (the API reference's examples); each area on this sheet.
+      const areas = String(args[0] ?? "").split(/[,;]/).map((a) => a.trim());
+      if (areas.some((a) => a === "")) throw officeError("InvalidArgument", `getRanges: bad address list "${args[0]}"`);
+      return new RangeAreasNode(s, areas.map(parseAddress));
+    }
     if (method === "activate") {
       this.wb.active = s;
       return;
@@ -464,6 +537,7 @@ class SheetNode implements Node {
 
 class RangeNode implements Node {
   describe: string;
+  cls = "Range";
   constructor(
     private wb: FakeWorkbook,
     readonly sheet: FakeSheet,
@@ -537,7 +611,7 @@ class RangeNode implements Node {
     unsupported(this, prop);
   }
   get(prop: string): Node {
-    if (prop === "format") return new FormatNode(this.sheet, this.rect, "format");
+    if (prop === "format") return new FormatNode(this.sheet, [this.rect], "format");
     return unsupported(this, prop);
   }
   call(method: string, args: any[]): Node {
@@ -554,27 +628,57 @@ class RangeNode implements Node {
   }
 }
 
-class FormatNode implements Node {
+/** `worksheet.getRanges(…)`: several rectangles of one sheet; its `format` applies to all of them. */
+class RangeAreasNode implements Node {
+  describe: string;
+  cls = "RangeAreas";
   constructor(
     private sheet: FakeSheet,
-    private rect: Rect,
-    readonly describe: string,
-  ) {}
+    private rects: Rect[],
+  ) {
+    this.describe = `range areas ${sheet.name}!${rects.map(rectAddress).join(",")}`;
+  }
   get(prop: string): Node {
-    if (prop === "font" || prop === "fill" || prop === "borders") return new FormatNode(this.sheet, this.rect, `${this.describe}.${prop}`);
+    if (prop === "format") return new FormatNode(this.sheet, this.rects, "format");
+    return unsupported(this, prop);
+  }
+}
+
+const FORMAT_CLASSES: Record<string, string> = { format: "RangeFormat", font: "RangeFont", fill: "RangeFill", borders: "RangeBorderCollection" };
+
+/** Excel's highest row height, in points. */
+const MAX_ROW_HEIGHT = 409;
+
+class FormatNode implements Node {
+  cls: string;
+  constructor(
+    private sheet: FakeSheet,
+    private rects: Rect[],
+    readonly describe: string,
+  ) {
+    this.cls = FORMAT_CLASSES[describe.split(".").pop()!] ?? "RangeBorder";
+  }
+  get(prop: string): Node {
+    if (prop === "font" || prop === "fill" || prop === "borders") return new FormatNode(this.sheet, this.rects, `${this.describe}.${prop}`);
     return unsupported(this, prop);
   }
   call(method: string, args: any[]): Node {
-    if (this.describe.endsWith("borders") && method === "getItem") return new FormatNode(this.sheet, this.rect, `${this.describe}.${args[0]}`);
+    if (this.describe.endsWith("borders") && method === "getItem") return new FormatNode(this.sheet, this.rects, `${this.describe}.${args[0]}`);
     return unsupported(this, `${method}()`);
   }
   set(prop: string, value: any): void {
-    const address = rectAddress(this.rect);
-    if (prop === "columnWidth") {
+    if (this.cls === "RangeFormat" && prop === "columnWidth") {
       if (typeof value !== "number" || value < 0) throw officeError("InvalidArgument", "columnWidth must be a number of points.");
-      for (let c = this.rect.c0; c <= this.rect.c1; c++) this.sheet.columnWidths.set(c, value);
+      for (const rect of this.rects) for (let c = rect.c0; c <= rect.c1; c++) this.sheet.columnWidths.set(c, value);
       return;
     }
+    if (this.cls === "RangeFormat" && prop === "rowHeight") {
+      if (typeof value !== "number" || !Number.isFinite(value) || value < 0 || value > MAX_ROW_HEIGHT)
+        throw officeError("InvalidArgument", `rowHeight must be a number of points from 0 to ${MAX_ROW_HEIGHT}.`);
+      for (const rect of this.rects) for (let r = rect.r0; r <= rect.r1; r++) this.sheet.rowHeights.set(r, value);
+      return;
+    }
+    const address = this.rects.map(rectAddress).join(",");
     const allowed = ["bold", "italic", "size", "color", "wrapText", "horizontalAlignment", "style"];
     if (!allowed.includes(prop)) unsupported(this, prop);
     if (prop === "horizontalAlignment" && !["General", "Left", "Center", "Right", "Fill", "Justify", "CenterAcrossSelection", "Distributed"].includes(value)) {
@@ -586,6 +690,7 @@ class FormatNode implements Node {
 
 class TablesNode implements Node {
   describe: string;
+  cls = "TableCollection";
   constructor(
     private wb: FakeWorkbook,
     private sheet: FakeSheet | null,
@@ -646,6 +751,7 @@ class TablesNode implements Node {
 
 class TableScopedNode implements Node {
   describe = "range.getTables()";
+  cls = "TableScopedCollection";
   constructor(
     private wb: FakeWorkbook,
     private sheet: FakeSheet,
@@ -669,6 +775,7 @@ class TableScopedNode implements Node {
 
 class TableNode implements Node {
   describe: string;
+  cls = "Table";
   constructor(
     private wb: FakeWorkbook,
     readonly table: FakeTable,
@@ -724,6 +831,7 @@ class TableNode implements Node {
 
 class ChartsNode implements Node {
   describe: string;
+  cls = "ChartCollection";
   constructor(
     private wb: FakeWorkbook,
     private sheet: FakeSheet,
@@ -749,7 +857,12 @@ class ChartsNode implements Node {
         xValues: null,
       })),
       legendPosition: null,
+      legendVisible: null,
       valueAxisNumberFormat: null,
+      valueAxisMinimum: null,
+      categoryAxisReversed: null,
+      categoryAxisPosition: null,
+      dataLabels: null,
       position: null,
     };
     this.sheet.charts.push(chart);
@@ -757,31 +870,95 @@ class ChartsNode implements Node {
   }
 }
 
+const LEGEND_POSITIONS = ["Top", "Bottom", "Left", "Right", "Corner", "Custom"];
+const DATA_LABEL_POSITIONS = ["None", "Center", "InsideEnd", "InsideBase", "OutsideEnd", "Left", "Right", "Top", "Bottom", "BestFit", "Callout"];
+const AXIS_POSITIONS = ["Automatic", "Maximum", "Minimum", "Custom"];
+
+function oneOf(what: string, value: any, allowed: string[]): void {
+  if (!allowed.includes(value)) throw officeError("InvalidArgument", `${what} must be one of ${allowed.join(", ")}; got ${JSON.stringify(value)}`);
+}
+
+function booleanValue(what: string, value: any): boolean {
+  if (typeof value !== "boolean") throw officeError("InvalidArgument", `${what} must be true or false`);
+  return value;
+}
+
+/** ChartFill.setSolidColor takes "#RRGGBB" (or "RRGGBB") or an HTML colour name. */
+function solidColor(value: any): string {
+  if (typeof value !== "string" || !/^(#?[0-9A-Fa-f]{6}|[A-Za-z]+)$/.test(value)) throw officeError("InvalidArgument", `setSolidColor: bad colour ${JSON.stringify(value)}`);
+  return value;
+}
+
 class ChartNode implements Node {
   describe = "chart";
+  cls = "Chart";
   constructor(private chart: FakeChart) {}
   get(prop: string): Node {
     const ch = this.chart;
-    if (prop === "title") return { describe: "chart.title", set: (p: string, v: any) => (p === "text" ? void (ch.title = v) : unsupported(this, `title.${p}`)) };
+    if (prop === "title")
+      return { describe: "chart.title", cls: "ChartTitle", set: (p: string, v: any) => (p === "text" ? void (ch.title = v) : unsupported(this, `title.${p}`)) };
     if (prop === "legend")
       return {
         describe: "chart.legend",
+        cls: "ChartLegend",
         set: (p: string, v: any) => {
-          if (p === "position") ch.legendPosition = v;
-          else if (p !== "visible") unsupported(this, `legend.${p}`);
+          if (p === "position") {
+            oneOf("legend.position", v, LEGEND_POSITIONS);
+            ch.legendPosition = v;
+          } else if (p === "visible") ch.legendVisible = booleanValue("legend.visible", v);
+          else unsupported(this, `legend.${p}`);
         },
       };
     if (prop === "axes")
       return {
         describe: "chart.axes",
+        cls: "ChartAxes",
         get: (p: string) => {
-          if (p !== "valueAxis") return unsupported(this, `axes.${p}`);
-          return { describe: "chart.axes.valueAxis", set: (q: string, v: any) => (q === "numberFormat" ? void (ch.valueAxisNumberFormat = v) : unsupported(this, `valueAxis.${q}`)) };
+          if (p === "valueAxis")
+            return {
+              describe: "chart.axes.valueAxis",
+              cls: "ChartAxis",
+              set: (q: string, v: any) => {
+                if (q === "numberFormat") ch.valueAxisNumberFormat = v;
+                else if (q === "minimum") {
+                  if (!(v === "" || (typeof v === "number" && Number.isFinite(v)))) throw officeError("InvalidArgument", "axis minimum must be a number or \"\" (automatic)");
+                  ch.valueAxisMinimum = v === "" ? null : v;
+                } else unsupported(this, `valueAxis.${q}`);
+              },
+            };
+          if (p === "categoryAxis")
+            return {
+              describe: "chart.axes.categoryAxis",
+              cls: "ChartAxis",
+              set: (q: string, v: any) => {
+                if (q === "reversePlotOrder") ch.categoryAxisReversed = booleanValue("categoryAxis.reversePlotOrder", v);
+                else if (q === "position") {
+                  oneOf("categoryAxis.position", v, AXIS_POSITIONS);
+                  ch.categoryAxisPosition = v;
+                } else unsupported(this, `categoryAxis.${q}`);
+              },
+            };
+          return unsupported(this, `axes.${p}`);
+        },
+      };
+    if (prop === "dataLabels")
+      return {
+        describe: "chart.dataLabels",
+        cls: "ChartDataLabels",
+        set: (p: string, v: any) => {
+          const labels = (ch.dataLabels ??= {});
+          if (p === "showValue") labels.showValue = booleanValue("dataLabels.showValue", v);
+          else if (p === "position") {
+            oneOf("dataLabels.position", v, DATA_LABEL_POSITIONS);
+            labels.position = v;
+          } else if (p === "numberFormat") labels.numberFormat = v;
+          else unsupported(this, `dataLabels.${p}`);
         },
       };
     if (prop === "series")
       return {
         describe: "chart.series",
+        cls: "ChartSeriesCollection",
         call: (m: string, args: any[]) => {
           if (m === "getItemAt") {
             const s = ch.series[args[0]];
@@ -810,7 +987,26 @@ class ChartNode implements Node {
 function seriesNode(s: FakeSeries): Node {
   return {
     describe: "chart series",
+    cls: "ChartSeries",
     set: (p: string, v: any) => (p === "name" ? void (s.name = v) : unsupported({ describe: "series" }, p)),
+    get: (p: string) => {
+      if (p !== "format") return unsupported({ describe: "series" }, p);
+      return {
+        describe: "chart series.format",
+        cls: "ChartSeriesFormat",
+        get: (q: string) => {
+          if (q !== "fill") return unsupported({ describe: "series.format" }, q);
+          return {
+            describe: "chart series.format.fill",
+            cls: "ChartFill",
+            call: (m: string, args: any[]) => {
+              if (m !== "setSolidColor") return unsupported({ describe: "series.format.fill" }, `${m}()`);
+              s.color = solidColor(args[0]);
+            },
+          };
+        },
+      };
+    },
     call: (m: string, args: any[]) => {
       const r = args[0];
       if (!(r instanceof RangeNode)) throw officeError("InvalidArgument", `${m} needs a Range.`);
@@ -823,6 +1019,7 @@ function seriesNode(s: FakeSeries): Node {
 
 class FreezePanesNode implements Node {
   describe = "freezePanes";
+  cls = "WorksheetFreezePanes";
   constructor(private sheet: FakeSheet) {}
   call(method: string, args: any[]): void {
     if (method === "freezeRows") this.sheet.freeze = { rows: args[0], columns: 0 };
@@ -839,6 +1036,7 @@ const HF_PROPS = ["leftFooter", "centerFooter", "rightFooter", "leftHeader", "ce
 
 class PageLayoutNode implements Node {
   describe = "pageLayout";
+  cls = "PageLayout";
   constructor(private sheet: FakeSheet) {}
   set(prop: string, value: any): void {
     const pl = this.sheet.pageLayout;
@@ -846,6 +1044,10 @@ class PageLayoutNode implements Node {
       if (value !== "Portrait" && value !== "Landscape") throw officeError("InvalidArgument", `orientation ${value}`);
       pl.orientation = value;
     } else if (prop === "paperSize") pl.paperSize = value;
+    else if (prop === "printOrder") {
+      oneOf("printOrder", value, ["DownThenOver", "OverThenDown"]);
+      pl.printOrder = value;
+    }
     else if (prop === "zoom") {
       if (!value || typeof value !== "object") throw officeError("InvalidArgument", "zoom must be an object");
       if (value.scale !== undefined && value.scale !== null && (value.horizontalFitToPages || value.verticalFitToPages)) {
@@ -872,10 +1074,12 @@ class PageLayoutNode implements Node {
     if (prop === "headersFooters")
       return {
         describe: "pageLayout.headersFooters",
+        cls: "HeaderFooterGroup",
         get: (p: string) => {
           if (p !== "defaultForAllPages") return unsupported(this, `headersFooters.${p}`);
           return {
             describe: "pageLayout.headersFooters.defaultForAllPages",
+            cls: "HeaderFooter",
             set: (q: string, v: any) => {
               if (!HF_PROPS.includes(q)) unsupported(this, `defaultForAllPages.${q}`);
               pl.headersFooters[q] = v;
@@ -917,6 +1121,11 @@ export interface FakeOptions {
   responseLimitBytes?: number;
   /** Called for every action as it runs; return an error code (e.g. "GeneralException") to make it fail. */
   failWhen?: (a: LoggedAction) => string | null | undefined | false;
+  /**
+   * The highest ExcelApi requirement set this Excel supports (e.g. "1.7"); using a member of a later
+   * set (API_SETS) fails with ApiNotFound. Default: every set.
+   */
+  excelApi?: string;
 }
 
 export class FakeExcel {
@@ -928,6 +1137,7 @@ export class FakeExcel {
   responseLimitBytes: number;
   private responseBytes = 0;
   failWhen: FakeOptions["failWhen"];
+  excelApi: string | undefined;
 
   private nextId = 1;
   private paths = new Map<number, PathInfo>();
@@ -941,6 +1151,22 @@ export class FakeExcel {
     this.requestLimitBytes = options.requestLimitBytes ?? 5_000_000;
     this.responseLimitBytes = options.responseLimitBytes ?? 5_000_000;
     this.failWhen = options.failWhen;
+    this.excelApi = options.excelApi;
+  }
+
+  /** Whether this Excel has `isSetSupported("ExcelApi", version)`, as Office.context.requirements answers. */
+  isSetSupported(set: string, version: string): boolean {
+    if (set !== "ExcelApi" || this.excelApi === undefined) return true;
+    return versionNumber(version) <= versionNumber(this.excelApi);
+  }
+
+  /** Fails, as an older Excel does, when `node`'s member belongs to a requirement set this Excel lacks. */
+  private requireApi(node: Node, member: string): void {
+    if (this.excelApi === undefined || !node.cls) return;
+    const needs = API_SETS[`${node.cls}.${member}`];
+    if (needs && versionNumber(needs) > versionNumber(this.excelApi)) {
+      throw officeError("ApiNotFound", `${node.cls}.${member} needs ExcelApi ${needs}; this Excel has ExcelApi ${this.excelApi}.`);
+    }
   }
 
   /** A new RequestContext (as Excel.run gives) on this workbook. */
@@ -1054,6 +1280,7 @@ export class FakeExcel {
     const parent = this.resolve(p.parent);
     if (parent.isNull) throw officeError("InvalidObjectPath", `${this.describePath(id)} is on a null object.`);
     if (!parent.get) throw officeError("ApiNotFound", `FakeExcel does not model ${parent.describe}.${p.name}`);
+    this.requireApi(parent, p.name);
     const node = parent.get(p.name);
     // Navigation under a live collection item or sheet may change (a sheet renamed); cache anyway: the model objects are stable.
     this.nodes.set(id, node);
@@ -1116,12 +1343,14 @@ export class FakeExcel {
     if (a.kind === "set") {
       if (node.isNull) throw officeError("InvalidObjectPath", `Setting ${a.name} on a null object.`);
       if (!node.set) throw officeError("ApiNotFound", `FakeExcel does not model setting ${node.describe}.${a.name}`);
+      this.requireApi(node, a.name);
       node.set(a.name, a.args[0]);
       return;
     }
     if (a.kind === "call") {
       if (node.isNull) throw officeError("InvalidObjectPath", `Calling ${a.name} on a null object.`);
       if (!node.call) throw officeError("ApiNotFound", `FakeExcel does not model ${node.describe}.${a.name}()`);
+      this.requireApi(node, a.name);
       const args = a.args.map((x) => (x && x[PROXY_ID] ? this.resolve(x[PROXY_ID]) : x));
       const result = node.call(a.name, args);
       if (a.result !== undefined && result) this.nodes.set(a.result, result);

@@ -10,6 +10,7 @@
  */
 import JSZip from "jszip";
 import { rangeA1, quoteSheetName, type ChartBlock, type CellRange } from "../sheets/plan";
+import { CHART_COLORS } from "../excel/palette";
 
 export interface SheetCharts {
   /** The worksheet's final name, for the series references. */
@@ -31,8 +32,6 @@ const NS = {
   ctChart: "application/vnd.openxmlformats-officedocument.drawingml.chart+xml",
 };
 
-/** NHS blue, council teal, then greys and an amber: distinguishable in greyscale print too. */
-const DEFAULT_COLORS = ["#005EB8", "#00A499", "#768692", "#ED8B00", "#330072", "#AE2573"];
 
 export function xmlEscape(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
@@ -56,7 +55,7 @@ function richText(text: string, size: number, bold: boolean): string {
 
 /** The chart part for one ChartBlock. */
 export function chartXml(chart: ChartBlock, sheetName: string): string {
-  const colors = chart.colors ?? DEFAULT_COLORS;
+  const colors = chart.colors && chart.colors.length > 0 ? chart.colors : CHART_COLORS;
   const fmt = xmlEscape(chart.axisNumberFormat ?? "General");
   const legend = chart.legend ?? chart.series.length > 1;
   const series = chart.series

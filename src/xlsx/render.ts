@@ -224,7 +224,8 @@ function writeSheet(
       ? [{ state: "frozen", xSplit: sheet.freeze!.columns, ySplit: sheet.freeze!.rows, topLeftCell: a1(sheet.freeze!.rows, sheet.freeze!.columns), showGridLines: false }]
       : [{ showGridLines: false }],
   });
-  ws.columns = sheet.columnWidths.map((width) => ({ width }));
+  // A width of 0 or less leaves the column at the default width (as the Office.js renderer does), not hidden.
+  ws.columns = sheet.columnWidths.map((width) => (width > 0 ? { width } : {}));
 
   const sources: RowSource[] = [];
   const tables: TablePart[] = [];

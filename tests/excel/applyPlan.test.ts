@@ -53,10 +53,11 @@ describe("applyPlan writes the plan", () => {
 
     // chart
     const chart = wb.sheet("Board summary").charts[0];
-    expect(chart).toMatchObject({ type: "ColumnClustered", title: "Cost by staff group", legendPosition: "Bottom", valueAxisNumberFormat: NUMBER_FORMATS.moneyWhole, position: ["E10", "K25"] });
+    expect(chart).toMatchObject({ type: "ColumnClustered", title: "Cost by staff group", legendVisible: true, legendPosition: "Bottom", valueAxisNumberFormat: NUMBER_FORMATS.moneyWhole, position: ["E10", "K25"] });
+    // no colours in the plan: the shared palette, as the .xlsx renderer draws them
     expect(chart.series).toEqual([
-      { name: "Current cost", values: "B11:B15", xValues: "A11:A15" },
-      { name: "Target cost", values: "C11:C15", xValues: "A11:A15" },
+      { name: "Current cost", values: "B11:B15", xValues: "A11:A15", color: "#005EB8" },
+      { name: "Target cost", values: "C11:C15", xValues: "A11:A15", color: "#00A499" },
     ]);
 
     // layout and print
