@@ -108,13 +108,13 @@ export interface ChartBlock {
   series: ChartSeries[];
   /** Where the chart sits: top-left cell and size in columns and rows. */
   anchor: { row: number; col: number; colSpan: number; rowSpan: number };
-  /** Number format of the value axis. */
+  /** Number format of the value axis (and of the data labels, when shown). */
   axisNumberFormat?: string;
   /** Show each bar's value on it (default false). */
   dataLabels?: boolean;
   /** Show a legend (default: when there is more than one series). */
   legend?: boolean;
-  /** "#RRGGBB" per series; renderers fall back to the theme's colours. */
+  /** "#RRGGBB" per series (repeated if fewer than the series); default: the add-in's palette (src/excel/palette.ts), the same in both renderers. */
   colors?: string[];
   /** The value axis starts here (e.g. 0, so bars are not exaggerated); default: the renderer's automatic minimum. */
   axisMin?: number;
