@@ -63,17 +63,40 @@ export async function listTables(context: Excel.RequestContext): Promise<TableSu
 }
 
 /** The name of the table the selection is in (or touches), or null if it is in none. One sync. Needs ExcelApi 1.9. */
-export async function tableAtSelection(context: Excel.RequestContext): Promise<string | null> {
-  const tables = context.workbook.getSelectedRange().getTables(false);
-  tables.load("items/name");
+export async function tableAtSelection(
+  context: Excel.RequestContext,
+  isSetSupported: (set: string, version: string) => boolean = defaultIsSetSupported,
+): Promise<string | null> {
   try {
+    // Range.getTables is ExcelApi 1.9; on older Excel, intersect the selection with each table's
+    // range instead (getIntersectionOrNullObject, 1.4): still one round trip after listing tables.
+    if (isSetSupported("ExcelApi", "1.9")) {
+      const tables = context.workbook.getSelectedRange().getTables(false);
+      tables.load("items/name");
+      await context.sync();
+      return tables.items.length > 0 ? tables.items[0].name : null;
+    }
+    const selection = context.workbook.getSelectedRange();
+    const tables = context.workbook.tables;
+    tables.load("items/name");
     await context.sync();
+    const overlaps = tables.items.map((t) => {
+      const o = t.getRange().getIntersectionOrNullObject(selection);
+      o.load("address");
+      return { name: t.name, overlap: o };
+    });
+    await context.sync();
+    return overlaps.find((x) => !x.overlap.isNullObject)?.name ?? null;
   } catch (e) {
     // A chart or shape selected, or no range selection at all.
     if (officeErrorCode(e) === "InvalidSelection" || officeErrorCode(e) === "ItemNotFound") return null;
     throw new ReadTableError(`Could not find out where the selection is. ${describeOfficeError(e)}`, e);
   }
-  return tables.items.length > 0 ? tables.items[0].name : null;
+}
+
+function defaultIsSetSupported(set: string, version: string): boolean {
+  const office = (globalThis as { Office?: typeof Office }).Office;
+  return office?.context?.requirements?.isSetSupported(set, version) ?? true;
 }
 
 /** Reads a table as header + data rows (the totals row left out). One sync for tables up to Excel's response limit. */

@@ -245,6 +245,7 @@ export const API_SETS: Readonly<Record<string, string>> = {
   "Worksheet.getRanges": "1.9",
   "Range.getResizedRange": "1.2",
   "Range.getTables": "1.9",
+  "Range.getIntersectionOrNullObject": "1.4",
   "TableScopedCollection.getFirst": "1.9",
   "RangeFormat.columnWidth": "1.2",
   "RangeFormat.rowHeight": "1.2",
@@ -616,6 +617,13 @@ class RangeNode implements Node {
   }
   call(method: string, args: any[]): Node {
     if (method === "getTables") return new TableScopedNode(this.wb, this.sheet, this.rect);
+    if (method === "getIntersectionOrNullObject") {
+      const other = args[0];
+      if (!(other instanceof RangeNode)) throw officeError("InvalidArgument", "getIntersectionOrNullObject needs a Range.");
+      const r = { r0: Math.max(this.rect.r0, other.rect.r0), c0: Math.max(this.rect.c0, other.rect.c0), r1: Math.min(this.rect.r1, other.rect.r1), c1: Math.min(this.rect.c1, other.rect.c1) };
+      if (other.sheet !== this.sheet || r.r0 > r.r1 || r.c0 > r.c1) return new NullNode(`no intersection of ${this.describe} and ${other.describe}`);
+      return new RangeNode(this.wb, this.sheet, r);
+    }
     if (method === "getCell") {
       const r = this.rect.r0 + args[0];
       const c = this.rect.c0 + args[1];

@@ -50,6 +50,19 @@ describe("tableAtSelection", () => {
     expect(await fake.run((ctx) => tableAtSelection(ctx))).toBeNull();
     expect(fake.syncs).toBe(3);
   });
+
+  test("on Excel before ExcelApi 1.9 (no Range.getTables) it intersects the selection with each table instead", async () => {
+    const fake = workbook();
+    fake.excelApi = "1.8";
+    const older = (set: string, version: string) => fake.isSetSupported(set, version);
+    fake.workbook.selection = { sheet: "Staff", address: "C7" };
+    expect(await fake.run((ctx) => tableAtSelection(ctx, older))).toBe("StaffList");
+    fake.workbook.selection = { sheet: "Staff", address: "A1" };
+    expect(await fake.run((ctx) => tableAtSelection(ctx, older))).toBeNull();
+    fake.workbook.selection = { sheet: "Notes", address: "C7" };
+    expect(await fake.run((ctx) => tableAtSelection(ctx, older))).toBeNull();
+    expect(fake.syncs).toBe(6);
+  });
 });
 
 describe("readTable", () => {
