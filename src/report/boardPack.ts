@@ -6,13 +6,19 @@
  *
  * `table` is the staff list as Office.js `range.values` or a CSV gives it (header row first);
  * `scenario` comes from parseBoardScenario(json). Nothing here reads the clock, the file system
- * or the workbook: the date and the add-in version are passed in.
+ * or the workbook, and nothing sets a timer: the date and the add-in version are passed in.
+ *
+ * The work is a generator, buildBoardPackSteps, that yields its progress every few dozen people
+ * costed (well under 100 ms of work a step). Two drivers run it: buildBoardPack, all at once
+ * (the command line, the tests, the benchmark), and buildBoardPackAsync, which awaits the caller's
+ * `yieldToUi` between steps, so the task pane can let Office and the user have the thread (and
+ * cancel) while a long staff list is costed. All three give the same result for the same input.
  */
 import { defaultBaseYear } from "../engine/harmonise";
 import { readStaffRows, type RowIssue } from "../engine/staffRows";
 import { boardWorkbookPlan, type BoardLayout } from "../sheets/board";
 import type { WorkbookPlan } from "../sheets/plan";
-import { buildReport } from "./build";
+import { buildReportSteps, type ReportOutput, type ReportStep } from "./build";
 import type { BoardReport, Headline } from "./model";
 import type { BoardScenario } from "./scenario";
 
@@ -20,6 +26,22 @@ export type { BoardScenario } from "./scenario";
 export type { RowIssue } from "../engine/staffRows";
 
 export type BoardPackStage = "read" | "cost" | "layout";
+
+/** Progress: the stage, and how far through it ("cost": people costed of those to cost). */
+export interface BoardPackStep {
+  stage: BoardPackStage;
+  done: number;
+  total: number;
+  /** "cost" only: 1, or 2 and more when protection outlasted the projection and everyone is costed again over more years. */
+  pass?: number;
+  /** "cost" only: the years projected in this pass. */
+  years?: number;
+}
+
+export interface BoardPackStepOptions {
+  /** People costed between two steps; default about 250 person-years' work (50 people over 5 years). */
+  peoplePerStep?: number;
+}
 
 export interface BoardPackInput {
   /** Header row, then one row per person (cells: number, text, boolean or empty). */
@@ -54,28 +76,45 @@ export interface BoardPackResult {
   warnings: string[];
 }
 
+/** A cost step as a board pack step. */
+function* costSteps(steps: Generator<ReportStep, ReportOutput, void>): Generator<BoardPackStep, ReportOutput, void> {
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+    yield { stage: "cost", done: r.value.done, total: r.value.total, pass: r.value.pass, years: r.value.years };
+  }
+}
+
 /**
- * Builds the board pack. Bad rows are reported and left out; the good rows are costed.
- * @throws ScenarioError when the scenario cannot be applied at all (e.g. no target terms).
+ * Builds the board pack one step at a time, yielding progress: "read" (0, then every row), "cost"
+ * (0, then every few dozen people, for each pass), "layout" (0, then 1); it returns the pack.
+ * Bad rows are reported and left out; the good rows are costed. Pure: nothing happens between
+ * steps but what the caller does. `input.onProgress` is not called here (the drivers call it).
+ * @throws ScenarioError (from the first next()) when the scenario cannot be applied at all.
  */
-export function buildBoardPack(input: BoardPackInput): BoardPackResult {
+export function* buildBoardPackSteps(input: BoardPackInput, options: BoardPackStepOptions = {}): Generator<BoardPackStep, BoardPackResult, void> {
   const { scenario } = input;
   const year = scenario.harmonisation.year ?? defaultBaseYear();
-  input.onProgress?.("read", 0, input.table.length);
+  const rowCount = input.table.length;
+  yield { stage: "read", done: 0, total: rowCount };
   const rows = readStaffRows(input.table, { year, targetTerms: scenario.harmonisation.target.terms, firstRowNumber: input.firstRowNumber ?? 1 });
-  input.onProgress?.("read", input.table.length, input.table.length);
-  const { report, costingIssues } = buildReport({
-    members: rows.members,
-    memberRows: rows.memberRows,
-    scenario,
-    generatedOn: input.generatedOn,
-    version: input.version,
-    rows: { total: rows.totalRows, leftOut: rows.skippedRows, issues: rows.issues },
-    onProgress: input.onProgress ? (done, total) => input.onProgress!("cost", done, total) : undefined,
-  });
-  input.onProgress?.("layout", 0, 1);
+  yield { stage: "read", done: rowCount, total: rowCount };
+  const { report, costingIssues } = yield* costSteps(
+    buildReportSteps(
+      {
+        members: rows.members,
+        memberRows: rows.memberRows,
+        scenario,
+        generatedOn: input.generatedOn,
+        version: input.version,
+        rows: { total: rows.totalRows, leftOut: rows.skippedRows, issues: rows.issues },
+      },
+      { peoplePerStep: options.peoplePerStep },
+    ),
+  );
+  yield { stage: "layout", done: 0, total: 1 };
   const { plan, layout } = boardWorkbookPlan(report);
-  input.onProgress?.("layout", 1, 1);
+  yield { stage: "layout", done: 1, total: 1 };
   return {
     workbook: plan,
     issues: report.rows.issues,
@@ -86,4 +125,67 @@ export function buildBoardPack(input: BoardPackInput): BoardPackResult {
     layout,
     warnings: report.poolProblem ? [`The pooled budget statement is not included: ${report.poolProblem}`] : [],
   };
+}
+
+/** Progress as buildBoardPack has always reported it: every step but the costing's "0 done". */
+function forwardProgress(input: BoardPackInput, step: BoardPackStep): void {
+  if (input.onProgress && !(step.stage === "cost" && step.done === 0)) input.onProgress(step.stage, step.done, step.total);
+}
+
+/**
+ * Builds the board pack, all at once. Bad rows are reported and left out; the good rows are costed.
+ * @throws ScenarioError when the scenario cannot be applied at all (e.g. no target terms).
+ */
+export function buildBoardPack(input: BoardPackInput): BoardPackResult {
+  const steps = buildBoardPackSteps(input);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+    forwardProgress(input, r.value);
+  }
+}
+
+/** Thrown by buildBoardPackAsync when `cancelled()` said so: nothing was built. */
+export class BoardPackCancelled extends Error {
+  constructor() {
+    super("The board pack was cancelled.");
+    this.name = "BoardPackCancelled";
+  }
+}
+
+export interface BoardPackAsyncOptions extends BoardPackStepOptions {
+  /**
+   * Called after every step with its progress. Return a promise to hand the thread back before the
+   * next step (the task pane resolves it on the next turn of the event loop, every few tens of
+   * milliseconds); return nothing to go straight on. A rejection abandons the build with that error.
+   */
+  yieldToUi: (step: BoardPackStep) => Promise<void> | void;
+  /** Asked after every step: true abandons the build, which rejects with BoardPackCancelled. */
+  cancelled?: () => boolean;
+}
+
+/**
+ * Builds the board pack a step at a time, awaiting `yieldToUi` between steps: the same result as
+ * buildBoardPack for the same input. `input.onProgress` is called as buildBoardPack calls it.
+ * @throws ScenarioError when the scenario cannot be applied at all; BoardPackCancelled when cancelled.
+ */
+export async function buildBoardPackAsync(input: BoardPackInput, options: BoardPackAsyncOptions): Promise<BoardPackResult> {
+  const steps = buildBoardPackSteps(input, options);
+  let finished = false;
+  try {
+    for (;;) {
+      const r = steps.next();
+      if (r.done) {
+        finished = true;
+        return r.value;
+      }
+      forwardProgress(input, r.value);
+      const turn = options.yieldToUi(r.value);
+      if (turn) await turn;
+      if (options.cancelled?.()) throw new BoardPackCancelled();
+    }
+  } finally {
+    // Abandoned (cancelled, or yieldToUi failed): close the generator so nothing more runs.
+    if (!finished) steps.return(undefined as never);
+  }
 }

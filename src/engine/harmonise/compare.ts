@@ -3,6 +3,7 @@
  * better of the two), and the cost lines of each option.
  */
 import { dec, roundPenny, ZERO, type Decimal } from "../money";
+import { plus } from "./arith";
 import { compareSickPay, employerRateFor, onCosts, sickPayText, weeksPerYear, workingDaysPerYear } from "./package";
 import { pct } from "./scenario";
 import type { BetterSide, ComparisonRow, CostLine, Package, ResolvedScenario, SickPay } from "./types";
@@ -23,11 +24,16 @@ export interface TimeOffValue {
  */
 export function valueTimeOff(basicPay: Decimal, days: number, hours: Decimal, fewestDays: number, longestWeek: Decimal, s: ResolvedScenario): TimeOffValue {
   const p = s.coverProportion;
+  // Not valued (the default): both are 0. (The cover proportion is never negative, and neither is
+  // anything it multiplies here, so the products below would be +0 too.)
+  if (p.isZero()) return NOT_VALUED;
   return {
     leaveValue: roundPenny(dec(days - fewestDays).times(basicPay).dividedBy(workingDaysPerYear()).times(p)),
     hoursValue: roundPenny(longestWeek.minus(hours).times(basicPay).dividedBy(hours).times(p)),
   };
 }
+
+const NOT_VALUED: TimeOffValue = Object.freeze({ leaveValue: ZERO, hoursValue: ZERO });
 
 export function costLine(
   parts: { basicPay: Decimal; supplement: Decimal; unsocial: Decimal; protection?: Decimal },
@@ -35,8 +41,8 @@ export function costLine(
   timeOff: TimeOffValue,
 ): CostLine {
   const protection = parts.protection ?? ZERO;
-  const pay = parts.basicPay.plus(parts.supplement).plus(parts.unsocial).plus(protection);
-  const employerCost = pay.plus(costs.employerNi).plus(costs.employerPension).plus(costs.apprenticeshipLevy);
+  const pay = plus(plus(plus(parts.basicPay, parts.supplement), parts.unsocial), protection);
+  const employerCost = plus(plus(plus(pay, costs.employerNi), costs.employerPension), costs.apprenticeshipLevy);
   return {
     basicPay: parts.basicPay,
     supplement: parts.supplement,
@@ -49,7 +55,28 @@ export function costLine(
     employerCost,
     leaveValue: timeOff.leaveValue,
     hoursValue: timeOff.hoursValue,
-    total: employerCost.plus(timeOff.leaveValue).plus(timeOff.hoursValue),
+    total: plus(plus(employerCost, timeOff.leaveValue), timeOff.hoursValue),
+  };
+}
+
+/**
+ * A package's own cost line (no protection): its pay and employer cost are already the sums a
+ * cost line would work out (buildPackage), so they are used as they are.
+ */
+function packageLine(p: Package, timeOff: TimeOffValue): CostLine {
+  return {
+    basicPay: p.basicPay,
+    supplement: p.supplement,
+    unsocial: p.unsocial,
+    protection: ZERO,
+    pay: p.pay,
+    employerNi: p.employerNi,
+    employerPension: p.employerPension,
+    apprenticeshipLevy: p.apprenticeshipLevy,
+    employerCost: p.employerCost,
+    leaveValue: timeOff.leaveValue,
+    hoursValue: timeOff.hoursValue,
+    total: plus(plus(p.employerCost, timeOff.leaveValue), timeOff.hoursValue),
   };
 }
 
@@ -80,19 +107,30 @@ export interface PairCosts {
  * Costs both sides and the levelled-up package for one year. The levelled-up package takes each
  * element at the better of the two (pay elements the higher, hours the shorter week, leave the
  * more days, sick pay the better scale), the target side's pension scheme, and on-costs on its pay.
+ *
+ * Both packages are as buildPackage makes them for the scenario: each with its scheme's employer
+ * rate under `s` (employerRateFor). On-costs depend only on the pay, the scheme, the year and that
+ * rate, so when the levelled-up pay is one side's pay under the same scheme, that side's on-costs
+ * are the levelled-up on-costs, and are not worked out again.
  */
 export function costPair(c: Package, t: Package, s: ResolvedScenario): PairCosts {
   const fewestDays = Math.min(c.leaveDays, t.leaveDays);
   const longestWeek = max(c.weeklyHours, t.weeklyHours);
-  const side = (p: Package) =>
-    costLine(p, p, valueTimeOff(p.basicPay, p.leaveDays, p.weeklyHours, fewestDays, longestWeek, s));
+  const side = (p: Package) => packageLine(p, valueTimeOff(p.basicPay, p.leaveDays, p.weeklyHours, fewestDays, longestWeek, s));
   const basicPay = max(c.basicPay, t.basicPay);
   const supplement = max(c.supplement, t.supplement);
   const unsocial = max(c.unsocial, t.unsocial);
   const weeklyHours = min(c.weeklyHours, t.weeklyHours);
   const leaveDays = Math.max(c.leaveDays, t.leaveDays);
-  const pay = basicPay.plus(supplement).plus(unsocial);
-  const costs = onCosts(pay, t.scheme, t.year, employerRateFor(t.scheme, s));
+  const pay = plus(plus(basicPay, supplement), unsocial);
+  const costs = pay.eq(t.pay) ? t : c.scheme === t.scheme && pay.eq(c.pay) ? c : onCosts(pay, t.scheme, t.year, employerRateFor(t.scheme, s));
+  // The effective hourly rate is basic pay over the week, to the penny: a side's own when both come from that side.
+  const effectiveHourlyRate =
+    basicPay === t.basicPay && weeklyHours === t.weeklyHours
+      ? t.effectiveHourlyRate
+      : basicPay === c.basicPay && weeklyHours === c.weeklyHours
+        ? c.effectiveHourlyRate
+        : roundPenny(basicPay.dividedBy(weeksPerYear().times(weeklyHours)));
   return {
     current: side(c),
     target: side(t),
@@ -103,7 +141,7 @@ export function costPair(c: Package, t: Package, s: ResolvedScenario): PairCosts
       supplement,
       unsocial,
       weeklyHours,
-      effectiveHourlyRate: roundPenny(basicPay.dividedBy(weeksPerYear().times(weeklyHours))),
+      effectiveHourlyRate,
       leaveDays,
       sickPay: compareSickPay(c.sickPay, t.sickPay) >= 0 ? c.sickPay : t.sickPay,
       line: costLine({ basicPay, supplement, unsocial }, costs, valueTimeOff(basicPay, leaveDays, weeklyHours, fewestDays, longestWeek, s)),

@@ -12,6 +12,7 @@ import { dec, roundPenny, ZERO, type Decimal } from "../money";
 import { apprenticeshipLevy, employeePension, employerNi, employerPension, type EmployerRate, type Scheme } from "../oncosts";
 import { annualLeaveDays, hcas, hourlyRate, termsTable, type HcasChoice, type TermsName } from "../terms";
 import type { FinancialYear } from "../years";
+import { plus } from "./arith";
 import { hcasYear, positionLabel, tableYear } from "./positions";
 import type { Package, PayBasis, Position, ResolvedScenario, SickPay, UnsocialRateInput, UnsocialRates } from "./types";
 
@@ -126,20 +127,48 @@ export interface PackageInput {
   employerRate: EmployerRate;
 }
 
+/**
+ * The hourly rate and the HCAS of a full-time pay depend only on that pay (and the hours, or the
+ * zone and year), and a staff list has a few hundred distinct pays (scale points, each year) shared
+ * by thousands of people: each is worked out once per pay. The pay Decimals are the shared ones
+ * of the scales (and of the projected scales, cached per scenario), so they key the caches.
+ */
+const HOURLY = new WeakMap<Decimal, Map<Decimal, Decimal>>();
+function hourlyRateOf(fullTimePay: Decimal, standardHours: Decimal): Decimal {
+  let byHours = HOURLY.get(fullTimePay);
+  if (!byHours) HOURLY.set(fullTimePay, (byHours = new Map()));
+  let rate = byHours.get(standardHours);
+  if (rate === undefined) byHours.set(standardHours, (rate = hourlyRate(fullTimePay, standardHours)));
+  return rate;
+}
+
+const HCAS = new WeakMap<Decimal, Map<string, Decimal>>();
+function hcasOf(fullTimePay: Decimal, area: Exclude<HcasChoice, "NONE">, fy: FinancialYear): Decimal {
+  let byArea = HCAS.get(fullTimePay);
+  if (!byArea) HCAS.set(fullTimePay, (byArea = new Map()));
+  const key = area + fy.label;
+  let v = byArea.get(key);
+  if (v === undefined) byArea.set(key, (v = hcas(fullTimePay, area, fy)));
+  return v;
+}
+
 export function buildPackage(i: PackageInput): Package {
   const basicPay = roundPenny(i.fullTimePay.times(i.fte));
-  const hcasFullTime = i.hcasArea === "NONE" ? ZERO : hcas(i.fullTimePay, i.hcasArea, hcasYear(i.year));
-  const hcasPart = roundPenny(hcasFullTime.times(i.fte));
-  const allowancePart = roundPenny(i.allowance.times(i.fte));
-  const supplement = hcasPart.plus(allowancePart);
+  // Zero supplements and unsocial hours are the shared ZERO (the products would be +0: nothing here is negative).
+  const hcasPart = i.hcasArea === "NONE" ? ZERO : roundPenny(hcasOf(i.fullTimePay, i.hcasArea, hcasYear(i.year)).times(i.fte));
+  const allowancePart = i.allowance.isZero() ? ZERO : roundPenny(i.allowance.times(i.fte));
+  const supplement = plus(hcasPart, allowancePart);
   const labels = [i.hcasArea !== "NONE" ? `HCAS ${i.hcasArea.toLowerCase()}` : "", allowancePart.isZero() ? "" : "local allowance"].filter(Boolean);
-  const hourly = hourlyRate(i.fullTimePay, i.standardHours);
+  const hourly = hourlyRateOf(i.fullTimePay, i.standardHours);
   const weeks = weeksPerYear();
-  const unsocialHourly = i.unsocialHours.nightsAndSaturdays
-    .times(i.unsocialRates.nightsAndSaturdays)
-    .plus(i.unsocialHours.sundaysAndPublicHolidays.times(i.unsocialRates.sundaysAndPublicHolidays));
-  const unsocial = roundPenny(unsocialHourly.times(hourly).times(weeks));
-  const pay = basicPay.plus(supplement).plus(unsocial);
+  const uh = i.unsocialHours;
+  const ur = i.unsocialRates;
+  const unsocialHourly = plus(
+    uh.nightsAndSaturdays.isZero() ? ZERO : uh.nightsAndSaturdays.times(ur.nightsAndSaturdays),
+    uh.sundaysAndPublicHolidays.isZero() ? ZERO : uh.sundaysAndPublicHolidays.times(ur.sundaysAndPublicHolidays),
+  );
+  const unsocial = unsocialHourly.isZero() ? ZERO : roundPenny(unsocialHourly.times(hourly).times(weeks));
+  const pay = plus(plus(basicPay, supplement), unsocial);
   const costs = onCosts(pay, i.scheme, i.year, i.employerRate);
   return {
     year: i.year,
@@ -164,6 +193,6 @@ export function buildPackage(i: PackageInput): Package {
     scheme: i.scheme,
     pay,
     ...costs,
-    employerCost: pay.plus(costs.employerNi).plus(costs.employerPension).plus(costs.apprenticeshipLevy),
+    employerCost: plus(plus(plus(pay, costs.employerNi), costs.employerPension), costs.apprenticeshipLevy),
   };
 }

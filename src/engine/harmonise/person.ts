@@ -3,19 +3,20 @@
  * assimilation, protection and each option's cost, year by year.
  */
 import { EngineError, invalidNumber, invalidValue } from "../errors";
-import { roundPenny, sum, ZERO } from "../money";
+import { roundPenny, ZERO } from "../money";
 import type { Scheme } from "../oncosts";
 import { normaliseAfcBand } from "../scales";
 import type { StaffMember } from "../staff";
 import type { TermsName } from "../terms";
 import { financialYear, type FinancialYear } from "../years";
+import { plus, sumOf } from "./arith";
 import { assimilate, targetGradeFor } from "./assimilate";
 import { comparisonRows, costLine, costPair } from "./compare";
 import { buildPackage, employerRateFor, onCosts, unsocialRatesFor, type UnsocialHours } from "./package";
 import { afcStepAt, afcThresholds, allowanceAt, fullTimePayAt, gradeTop, progress, schemeOf } from "./positions";
 import { protectionSchedule } from "./protection";
 import { awardFor, resolveScenario } from "./scenario";
-import type { CostLine, HarmonisationScenario, OptionCosts, Package, PersonResult, PersonYear, Position, ResolvedScenario } from "./types";
+import type { Assimilation, CostLine, HarmonisationScenario, OptionCosts, Package, PersonCosts, PersonResult, PersonYear, Position, ResolvedScenario } from "./types";
 import { OPTIONS } from "./types";
 
 const LINE_KEYS: readonly (keyof CostLine)[] = [
@@ -39,24 +40,37 @@ export function zeroLine(): CostLine {
 
 export function addLines(a: CostLine, b: CostLine): CostLine {
   return {
-    basicPay: a.basicPay.plus(b.basicPay),
-    supplement: a.supplement.plus(b.supplement),
-    unsocial: a.unsocial.plus(b.unsocial),
-    protection: a.protection.plus(b.protection),
-    pay: a.pay.plus(b.pay),
-    employerNi: a.employerNi.plus(b.employerNi),
-    employerPension: a.employerPension.plus(b.employerPension),
-    apprenticeshipLevy: a.apprenticeshipLevy.plus(b.apprenticeshipLevy),
-    employerCost: a.employerCost.plus(b.employerCost),
-    leaveValue: a.leaveValue.plus(b.leaveValue),
-    hoursValue: a.hoursValue.plus(b.hoursValue),
-    total: a.total.plus(b.total),
+    basicPay: plus(a.basicPay, b.basicPay),
+    supplement: plus(a.supplement, b.supplement),
+    unsocial: plus(a.unsocial, b.unsocial),
+    protection: plus(a.protection, b.protection),
+    pay: plus(a.pay, b.pay),
+    employerNi: plus(a.employerNi, b.employerNi),
+    employerPension: plus(a.employerPension, b.employerPension),
+    apprenticeshipLevy: plus(a.apprenticeshipLevy, b.apprenticeshipLevy),
+    employerCost: plus(a.employerCost, b.employerCost),
+    leaveValue: plus(a.leaveValue, b.leaveValue),
+    hoursValue: plus(a.hoursValue, b.hoursValue),
+    total: plus(a.total, b.total),
   };
 }
 
 /** Adds many cost lines field by field (each field already rounded to the penny). */
 export function sumLines(lines: readonly CostLine[]): CostLine {
-  return Object.fromEntries(LINE_KEYS.map((k) => [k, sum(lines.map((l) => l[k]))])) as unknown as CostLine;
+  return {
+    basicPay: sumOf(lines, (l) => l.basicPay),
+    supplement: sumOf(lines, (l) => l.supplement),
+    unsocial: sumOf(lines, (l) => l.unsocial),
+    protection: sumOf(lines, (l) => l.protection),
+    pay: sumOf(lines, (l) => l.pay),
+    employerNi: sumOf(lines, (l) => l.employerNi),
+    employerPension: sumOf(lines, (l) => l.employerPension),
+    apprenticeshipLevy: sumOf(lines, (l) => l.apprenticeshipLevy),
+    employerCost: sumOf(lines, (l) => l.employerCost),
+    leaveValue: sumOf(lines, (l) => l.leaveValue),
+    hoursValue: sumOf(lines, (l) => l.hoursValue),
+    total: sumOf(lines, (l) => l.total),
+  };
 }
 
 /** Adds many options' cost lines: the per-person, per-group and total sums. */
@@ -121,29 +135,48 @@ function currentStart(m: StaffMember, base: FinancialYear): { pos: Position; yea
   return { pos: { scale: "NJC", point }, yearsInBand: 0, top: m.gradeTop ?? null };
 }
 
-/** Harmonises one person under a scenario already resolved (see resolveScenario). */
-export function harmoniseResolved(m: StaffMember, s: ResolvedScenario): PersonResult {
+/** The projection's financial years for a scenario, made once and shared by every person costed under it. */
+const YEARS = new WeakMap<ResolvedScenario, readonly FinancialYear[]>();
+function projectionYearsOf(s: ResolvedScenario): readonly FinancialYear[] {
+  let years = YEARS.get(s);
+  if (!years) YEARS.set(s, (years = Array.from({ length: s.projectionYears }, (_, t) => financialYear(s.year.start + t))));
+  return years;
+}
+
+/** One person costed: what harmoniseResolved and costResolved both build on. */
+interface Costed extends PersonCosts {
+  /** The base year's pair of costs, for the comparison table. */
+  firstPair: ReturnType<typeof costPair>;
+}
+
+function costPerson(m: StaffMember, s: ResolvedScenario): Costed {
   checkMember(m);
   const base = s.year;
+  const fys = projectionYearsOf(s);
   const cur = currentStart(m, base);
   const curCond = s.current[m.terms];
   const currentHours = m.weeklyHours ?? m.fte.times(curCond.standardHours);
   const targetFte = s.hoursBasis === "KEEP_HOURS" ? currentHours.dividedBy(s.target.standardHours) : m.fte;
+  const targetHours = s.hoursBasis === "KEEP_HOURS" ? currentHours : targetFte.times(s.target.standardHours);
   const unsocialHours: UnsocialHours = { nightsAndSaturdays: m.unsocialNightsAndSaturdays, sundaysAndPublicHolidays: m.unsocialSundaysAndPublicHolidays };
 
   const grade = targetGradeFor(m, s.target.scale, s.jobMatch);
   const curFullTime0 = fullTimePayAt(cur.pos, base, s).pay;
-  const assimilation = assimilate(roundPenny(curFullTime0.times(m.fte)), grade, base, s, targetFte);
+  const assimilation: Assimilation = assimilate(roundPenny(curFullTime0.times(m.fte)), grade, base, s, targetFte);
   const tgtPos0 = assimilation.position;
   const tgtYearsInBand = tgtPos0.scale === "AFC" ? afcThresholds(tgtPos0.band, base)[tgtPos0.step - 1] ?? 0 : 0;
   const tgtTop = grade.scale === "AFC" ? null : gradeTop(grade, base);
   const tgtScheme = targetScheme(m.scheme, s.target.terms, s.movePension);
+  const curRate = employerRateFor(m.scheme, s);
+  const tgtRate = employerRateFor(tgtScheme, s);
+  const curHcas = m.terms === "AFC" ? m.hcasArea : "NONE";
+  const tgtHcas = s.target.terms === "AFC" ? s.target.hcasArea ?? m.hcasArea : "NONE";
 
   const curPackages: Package[] = [];
   const tgtPackages: Package[] = [];
   for (let t = 0; t < s.projectionYears; t++) {
-    const fy = financialYear(base.start + t);
-    const service = m.yearsService.plus(t);
+    const fy = fys[t];
+    const service = t === 0 ? m.yearsService : m.yearsService.plus(t);
     const cp = progress(cur.pos, t, fy, cur.yearsInBand, cur.top, s);
     const cpay = fullTimePayAt(cp, fy, s);
     curPackages.push(
@@ -156,14 +189,14 @@ export function harmoniseResolved(m: StaffMember, s: ResolvedScenario): PersonRe
         fte: m.fte,
         standardHours: curCond.standardHours,
         weeklyHours: currentHours,
-        hcasArea: m.terms === "AFC" ? m.hcasArea : "NONE",
+        hcasArea: curHcas,
         allowance: allowanceAt(m.localAllowance, m.terms, fy, s),
         unsocialRates: unsocialRatesFor(m.terms, cp.scale === "AFC" ? cp.band : null, curCond.unsocialRates, unsocialHours, "current"),
         unsocialHours,
         yearsService: service,
         extraLeaveDays: curCond.extraLeaveDays,
         scheme: m.scheme,
-        employerRate: employerRateFor(m.scheme, s),
+        employerRate: curRate,
       }),
     );
     const tp = progress(tgtPos0, t, fy, tgtYearsInBand, tgtTop, s);
@@ -177,15 +210,15 @@ export function harmoniseResolved(m: StaffMember, s: ResolvedScenario): PersonRe
         fullTimePay: tpay.pay,
         fte: targetFte,
         standardHours: s.target.standardHours,
-        weeklyHours: s.hoursBasis === "KEEP_HOURS" ? currentHours : targetFte.times(s.target.standardHours),
-        hcasArea: s.target.terms === "AFC" ? s.target.hcasArea ?? m.hcasArea : "NONE",
+        weeklyHours: targetHours,
+        hcasArea: tgtHcas,
         allowance: allowanceAt(s.target.localAllowance, schemeOf(tp), fy, s),
         unsocialRates: unsocialRatesFor(s.target.terms, tp.scale === "AFC" ? tp.band : null, s.target.unsocialRates, unsocialHours, "target"),
         unsocialHours,
         yearsService: service,
         extraLeaveDays: s.target.extraLeaveDays,
         scheme: tgtScheme,
-        employerRate: employerRateFor(tgtScheme, s),
+        employerRate: tgtRate,
       }),
     );
   }
@@ -201,13 +234,15 @@ export function harmoniseResolved(m: StaffMember, s: ResolvedScenario): PersonRe
     const cp = curPackages[t];
     const pair = costPair(cp, tp, s);
     if (t === 0) firstPair = pair;
-    const protection = basicProtection[t].payment.plus(unsocialProtection ? unsocialProtection[t].payment : ZERO);
-    const protectedPay = tp.pay.plus(protection);
-    const protectedLine = costLine(
-      { basicPay: tp.basicPay, supplement: tp.supplement, unsocial: tp.unsocial, protection },
-      protection.isZero() ? tp : onCosts(protectedPay, tp.scheme, tp.year, employerRateFor(tp.scheme, s)),
-      pair.target,
-    );
+    const protection = unsocialProtection ? plus(basicProtection[t].payment, unsocialProtection[t].payment) : basicProtection[t].payment;
+    // With no payment the protected option is the target option, figure for figure.
+    const protectedLine = protection.isZero()
+      ? pair.target
+      : costLine(
+          { basicPay: tp.basicPay, supplement: tp.supplement, unsocial: tp.unsocial, protection },
+          onCosts(tp.pay.plus(protection), tp.scheme, tp.year, tgtRate),
+          pair.target,
+        );
     const y: PersonYear = {
       year: tp.year,
       basis: cp.basis === "projected" || tp.basis === "projected" ? "projected" : "data",
@@ -222,7 +257,6 @@ export function harmoniseResolved(m: StaffMember, s: ResolvedScenario): PersonRe
     };
     return y;
   });
-  const total = sumOptions(years);
 
   const last = years[years.length - 1];
   return {
@@ -233,10 +267,47 @@ export function harmoniseResolved(m: StaffMember, s: ResolvedScenario): PersonRe
     assimilation,
     current: curPackages[0],
     target: tgtPackages[0],
-    comparison: comparisonRows(curPackages[0], tgtPackages[0], firstPair ?? costPair(curPackages[0], tgtPackages[0], s), s),
     years,
-    total,
     protectionContinues: last.basicProtection.active || (last.unsocialProtection?.active ?? false),
+    firstPair: firstPair ?? costPair(curPackages[0], tgtPackages[0], s),
+  };
+}
+
+/** Harmonises one person under a scenario already resolved (see resolveScenario). */
+export function harmoniseResolved(m: StaffMember, s: ResolvedScenario): PersonResult {
+  const c = costPerson(m, s);
+  return {
+    ref: c.ref,
+    name: c.name,
+    group: c.group,
+    employer: c.employer,
+    assimilation: c.assimilation,
+    current: c.current,
+    target: c.target,
+    comparison: comparisonRows(c.current, c.target, c.firstPair, s),
+    years: c.years,
+    total: sumOptions(c.years),
+    protectionContinues: c.protectionContinues,
+  };
+}
+
+/**
+ * A person's costs under a scenario already resolved, year by year, without the comparison table
+ * and the totals over the years: for a loop over a long staff list that keeps only figures (the
+ * board pack). Every figure is the one harmoniseResolved gives.
+ */
+export function costResolved(m: StaffMember, s: ResolvedScenario): PersonCosts {
+  const c = costPerson(m, s);
+  return {
+    ref: c.ref,
+    name: c.name,
+    group: c.group,
+    employer: c.employer,
+    assimilation: c.assimilation,
+    current: c.current,
+    target: c.target,
+    years: c.years,
+    protectionContinues: c.protectionContinues,
   };
 }
 

@@ -130,24 +130,38 @@ export function fullTimePayAt(pos: Position, fy: FinancialYear, s: ResolvedScena
     case "AFC": {
       const y = tableYear(AFC_PAY, fy);
       const base = afcPay(pos.band, pos.step, y).pay;
-      return y.start === fy.start ? { pay: base, basis: "data" } : { pay: uplift(base, y, fy, s, "AFC", roundPound), basis: "projected" };
+      return y.start === fy.start ? { pay: base, basis: "data" } : projected(s, `A${pos.band}:${pos.step}:${fy.start}`, () => uplift(base, y, fy, s, "AFC", roundPound));
     }
     case "NJC": {
       const y = tableYear(NJC_SPINE, fy);
       const base = njcPay(pos.point, y).pay;
-      return y.start === fy.start ? { pay: base, basis: "data" } : { pay: uplift(base, y, fy, s, "NJC", roundPound), basis: "projected" };
+      return y.start === fy.start ? { pay: base, basis: "data" } : projected(s, `N${pos.point}:${fy.start}`, () => uplift(base, y, fy, s, "NJC", roundPound));
     }
     case "LOCAL": {
       if (s.target.scale.kind !== "LOCAL") throw invalidValue("A local grade needs a local scale.");
       const base = localPay(s.target.scale.rows, pos.grade, pos.step).pay;
-      return fy.start <= s.year.start ? { pay: base, basis: "data" } : { pay: uplift(base, s.year, fy, s, "LOCAL", roundPenny), basis: "projected" };
+      return fy.start <= s.year.start ? { pay: base, basis: "data" } : projected(s, `L${pos.grade}\u0000${pos.step}:${fy.start}`, () => uplift(base, s.year, fy, s, "LOCAL", roundPenny));
     }
   }
 }
 
+/**
+ * Projected pay at a point in a year depends only on the point, the year and the scenario's
+ * awards, so it is worked out once per scenario: every person on that point shares the figure.
+ */
+const PROJECTED = new WeakMap<ResolvedScenario, Map<string, PayAt>>();
+function projected(s: ResolvedScenario, key: string, work: () => Decimal): PayAt {
+  let cache = PROJECTED.get(s);
+  if (!cache) PROJECTED.set(s, (cache = new Map()));
+  let hit = cache.get(key);
+  if (!hit) cache.set(key, (hit = { pay: work(), basis: "projected" }));
+  return hit;
+}
+
 /** Uplifts a local allowance (London weighting) from the base year by the assumed awards of a scheme. */
 export function allowanceAt(allowance: Decimal, scheme: PayScheme, fy: FinancialYear, s: ResolvedScenario): Decimal {
-  return fy.start <= s.year.start ? allowance : uplift(allowance, s.year, fy, s, scheme, roundPenny);
+  // No allowance stays none (0 uplifted is 0).
+  return fy.start <= s.year.start || allowance.isZero() ? allowance : uplift(allowance, s.year, fy, s, scheme, roundPenny);
 }
 
 /** AfC progression years for a band in a year (latest rules beyond the data). */

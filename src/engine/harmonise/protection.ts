@@ -17,11 +17,13 @@ import { roundPenny, ZERO, type Decimal } from "../money";
 import type { ProtectionYear, ResolvedScenario } from "./types";
 
 export function protectionSchedule(policy: ResolvedScenario["protection"], base: Decimal, targets: readonly Decimal[], awards: readonly Decimal[]): ProtectionYear[] {
-  const applies = targets.length > 0 && base.gt(targets[0]) && policy.kind !== "NONE";
+  const applies = targets.length > 0 && policy.kind !== "NONE" && base.gt(targets[0]);
+  // The base uplifted by each year's award: only CASH_WITH_AWARDS and REDCIRCLE read it.
+  const uplifts = applies && (policy.kind === "CASH_WITH_AWARDS" || policy.kind === "REDCIRCLE");
   let uplifted = base;
   let overtaken = false;
   return targets.map((target, t) => {
-    if (t > 0) uplifted = roundPenny(uplifted.times(awards[t].plus(1)));
+    if (uplifts && t > 0) uplifted = roundPenny(uplifted.times(awards[t].plus(1)));
     let level: Decimal | null = null;
     if (applies) {
       switch (policy.kind) {
@@ -45,8 +47,8 @@ export function protectionSchedule(policy: ResolvedScenario["protection"], base:
           break;
       }
     }
-    const paid = level !== null && level.gt(target) ? level : target;
-    return { targetPay: target, protectedLevel: level, paid, payment: paid.minus(target), active: paid.gt(target) };
+    if (level === null || !level.gt(target)) return { targetPay: target, protectedLevel: level, paid: target, payment: ZERO, active: false };
+    return { targetPay: target, protectedLevel: level, paid: level, payment: level.minus(target), active: true };
   });
 }
 

@@ -311,21 +311,31 @@ export interface ComparisonRow {
   method: string;
 }
 
-export interface PersonResult {
+/** A person costed year by year (costResolved): PersonResult without the comparison table and the totals over the years. */
+export interface PersonCosts {
   ref: string;
   name: string | null;
   group: string;
   employer: string;
   assimilation: Assimilation;
-  /** Base-year packages and comparison. */
+  /** Base-year packages. */
   current: Package;
   target: Package;
-  comparison: ComparisonRow[];
   years: PersonYear[];
-  /** Each option summed over the projection years. */
-  total: OptionCosts;
   /** True when protection is still being paid in the last projected year. */
   protectionContinues: boolean;
+}
+
+/**
+ * A person harmonised. Results are read-only: figures (Decimals, which are immutable) and even
+ * whole cost lines may be shared (the protected option is the target option's line in a year
+ * with no protection payment).
+ */
+export interface PersonResult extends PersonCosts {
+  /** Base-year comparison, element by element. */
+  comparison: ComparisonRow[];
+  /** Each option summed over the projection years. */
+  total: OptionCosts;
 }
 
 export interface YearTotals extends OptionCosts {
