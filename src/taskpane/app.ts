@@ -8,11 +8,12 @@
  */
 import { ApplyPlanError, type ApplyProgress, type ApplyResult } from "../excel/applyPlan";
 import { ReadTableError, type TableData, type TableSummary } from "../excel/readTable";
-import { buildBoardPack, type BoardPackResult } from "../report/boardPack";
+import { BoardPackCancelled, buildBoardPackAsync, type BoardPackResult, type BoardPackStep } from "../report/boardPack";
 import { parseBoardScenario, ScenarioError } from "../report/scenario";
 import type { WorkbookPlan } from "../sheets/plan";
 import { byId, clear, nextPaint, setHidden, setText, textElement } from "./dom";
 import { FIELD_LABELS, problemToField, readScenarioForm, syncDependentFields, type FieldProblem } from "./scenarioForm";
+import { timeSliced } from "./yieldToUi";
 
 /** What the pane needs from Excel (Office.js in the add-in; a stand-in in tests). */
 export interface WorkbookAccess {
@@ -50,9 +51,32 @@ const REF_HEADINGS = new Set(["employeereference", "employeeref", "empref", "emp
 const NAME_HEADINGS = new Set(["name", "employeename", "fullname", "staffname"]);
 const squash = (s: unknown) => String(s ?? "").toLowerCase().replace(/[^a-z0-9]/g, "");
 
+/** What the pane says at each step of building the pack (the visible line, updated every slice). */
+export function stepText(step: BoardPackStep): string {
+  switch (step.stage) {
+    case "read":
+      return `Checking ${count(Math.max(0, step.total - 1), "row")} of the staff table…`;
+    case "cost":
+      return step.pass !== undefined && step.pass > 1
+        ? `Costing ${step.done.toLocaleString("en-GB")} of ${count(step.total, "member of staff", "staff")} again, over ${step.years} years (protection continues)…`
+        : `Costing ${step.done.toLocaleString("en-GB")} of ${count(step.total, "member of staff", "staff")}…`;
+    case "layout":
+      return "Laying out the sheets…";
+  }
+}
+
+/** Progress for screen readers: each stage, and the costing every tenth of the way (not every slice). */
+function milestone(step: BoardPackStep): string {
+  if (step.stage !== "cost" || step.total === 0) return stepText(step);
+  const tenths = Math.floor((step.done / step.total) * 10);
+  return `Costing staff: ${tenths * 10}% done${step.pass !== undefined && step.pass > 1 ? " (second pass, over more years)" : ""}.`;
+}
+
 export class TaskPane {
   private busy = false;
   private tables: TableSummary[] = [];
+  /** Set by Cancel (or Escape) while the staff are being costed; read between steps. */
+  private cancelRequested = false;
 
   constructor(
     private readonly excel: WorkbookAccess,
@@ -71,6 +95,13 @@ export class TaskPane {
     });
     form.addEventListener("change", () => syncDependentFields());
     byId("refresh-tables").addEventListener("click", () => void this.loadTables());
+    byId("cancel").addEventListener("click", () => this.cancel());
+    document.addEventListener("keydown", (e) => {
+      if (e.key === "Escape" && !byId("cancel").hidden) {
+        e.preventDefault();
+        this.cancel();
+      }
+    });
     byId("pool-enabled").addEventListener("change", () => {
       syncDependentFields();
       if (byId<HTMLInputElement>("pool-enabled").checked) byId("pool-name").focus();
@@ -109,6 +140,41 @@ export class TaskPane {
   private status(text: string): void {
     setHidden("status", false);
     setText("status-text", text);
+    setText("status-live", text);
+    byId<HTMLProgressElement>("status-progress").removeAttribute("value");
+  }
+
+  /** Shows a step of building the pack: the line and the bar every slice, the live region at milestones. */
+  private progress(step: BoardPackStep): void {
+    setText("status-text", stepText(step));
+    const bar = byId<HTMLProgressElement>("status-progress");
+    if (step.stage === "cost" && step.total > 0) {
+      bar.max = step.total;
+      bar.value = step.done;
+    } else bar.removeAttribute("value");
+    const said = milestone(step);
+    const live = byId("status-live");
+    if (live.textContent !== said) live.textContent = said;
+  }
+
+  /** Cancel: honoured at the next step of the costing (within a few tens of milliseconds). */
+  private cancel(): void {
+    if (!this.busy || this.cancelRequested) return;
+    this.cancelRequested = true;
+    const button = byId<HTMLButtonElement>("cancel");
+    button.disabled = true;
+    setText("status-text", "Cancelling…");
+    setText("status-live", "Cancelling…");
+  }
+
+  /** The Cancel button: shown only while the pack is being built (writing to Excel cannot be stopped half-way). */
+  private showCancel(show: boolean): void {
+    const button = byId<HTMLButtonElement>("cancel");
+    button.hidden = !show;
+    button.disabled = false;
+    // Generate is disabled while busy: a keyboard user who pressed it lands on Cancel. (Afterwards
+    // focus moves to the results or the error.)
+    if (show && (document.activeElement === byId("generate") || document.activeElement === document.body)) button.focus();
   }
 
   private setBusy(busy: boolean): void {
@@ -117,7 +183,10 @@ export class TaskPane {
     button.disabled = busy;
     byId("board-form").setAttribute("aria-busy", String(busy));
     byId("refresh-tables").toggleAttribute("disabled", busy);
-    if (!busy) setHidden("status", true);
+    if (!busy) {
+      setHidden("status", true);
+      this.showCancel(false);
+    }
   }
 
   private clearMessages(): void {
@@ -182,15 +251,25 @@ export class TaskPane {
       const data = await this.excel.readTable(name);
       if (data.rows === 0) throw new UserError(`The table "${data.name}" has no rows of staff.`);
 
-      // 3. The board pack (synchronous: let the status line paint first).
+      // 3. The board pack, a step at a time: the pane hands the thread back every few tens of
+      // milliseconds (so Excel, custom functions and the pane stay responsive), shows how far it
+      // has got, and stops if Cancel is pressed.
       this.status(`Costing ${count(data.rows, "member of staff", "staff")}…`);
+      this.cancelRequested = false;
+      this.showCancel(true);
       await nextPaint();
       let pack: BoardPackResult;
       try {
-        pack = buildBoardPack({ table: data.values, scenario, generatedOn: todayIso(), version: this.version, firstRowNumber: data.headerRowNumber });
+        pack = await buildBoardPackAsync(
+          { table: data.values, scenario, generatedOn: todayIso(), version: this.version, firstRowNumber: data.headerRowNumber },
+          { yieldToUi: timeSliced((step: BoardPackStep) => this.progress(step)), cancelled: () => this.cancelRequested },
+        );
       } catch (e) {
         if (e instanceof ScenarioError) throw new UserError("The scenario cannot be applied to this staff list:", e.problems);
+        if (e instanceof BoardPackCancelled) throw new UserError("You cancelled it while the staff were being costed. Nothing was written to the workbook.");
         throw e;
+      } finally {
+        this.showCancel(false);
       }
 
       // 4. The sheets.

@@ -17,7 +17,7 @@ function transpile(file: string): string {
 export const EVIL_NAME_BAD_ROW = "<img src=x onerror=alert(1)>";
 export const EVIL_NAME_GOOD_ROW = "<img src=x onerror=alert(2)>";
 
-/** The script body. The page reads back `window.__fake` (the workbook) and `window.__associated`. */
+/** The script body. The page reads back `window.__fake` (the workbook) and `window.__associated`; `window.__staffTable(n)` makes a staff table of n rows. */
 export function standInScript(): string {
   return `
 (function () {
@@ -50,6 +50,7 @@ ${transpile("tests/excel/staffFixtures.ts")}
   wb.active = wb.sheets[0];
 
   window.__fake = fake;
+  window.__staffTable = staff.staffTable;          // for a test that adds a large table
   window.__associated = [];
   window.Excel = { run: function (batch) { return fake.run(batch); } };
   window.CustomFunctions = {

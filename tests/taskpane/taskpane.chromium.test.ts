@@ -240,6 +240,82 @@ describe("task pane in Chromium against a stand-in Office", () => {
     await page.fill("#award-afc", "3");
   });
 
+  test("a large table is costed a step at a time: the pane says how far it has got and the page stays responsive", async () => {
+    const N = 10_000;
+    await page.evaluate((n) => {
+      const w = window as any;
+      if (!w.__fake.workbook.findSheet("Big")) w.__fake.workbook.seedTable("Big", "BigStaff", "A1", w.__staffTable(n));
+    }, N);
+    await page.click("#refresh-tables");
+    await page.waitForSelector('#table option[value="BigStaff"]', { state: "attached" });
+    await page.selectOption("#table", "BigStaff");
+    await page.check("#target-afc");
+    await page.fill("#financial-year", "2025/26");
+    await page.selectOption("#protection", "CASH");
+    await page.fill("#protection-years", "3");
+    await page.fill("#award-afc", "3");
+    await page.fill("#lgps-rate", "19.5");
+    const before = await page.evaluate(() => (window as any).__fake.workbook.sheets.length);
+    // Record every status line (with when it appeared) and a 10 ms timer's ticks: the timer only runs when the pane yields.
+    await page.evaluate(() => {
+      const w = window as any;
+      w.__status = [];
+      w.__ticks = [];
+      const line = document.getElementById("status-text")!;
+      new MutationObserver(() => w.__status.push([performance.now(), line.textContent])).observe(line, { childList: true, characterData: true, subtree: true });
+      w.__ticker = setInterval(() => w.__ticks.push(performance.now()), 10);
+    });
+    await page.click("#generate");
+    // The pane while costing (out/taskpane-progress.png): it answers while it works.
+    await page.waitForFunction(() => /^Costing [1-9][\d,]* of /.test(document.getElementById("status-text")?.textContent ?? ""), null, { timeout: 60_000 });
+    fs.mkdirSync(OUT, { recursive: true });
+    await page.screenshot({ path: path.join(OUT, "taskpane-progress.png") });
+    await page.waitForSelector("#results", { state: "visible", timeout: 120_000 });
+    const { status, ticks } = await page.evaluate(() => {
+      const w = window as any;
+      clearInterval(w.__ticker);
+      return { status: w.__status as [number, string][], ticks: w.__ticks as number[] };
+    });
+    const costing = status.filter(([, t]) => /^Costing [\d,]+ of [\d,]+ staff…$/.test(t));
+    const partWay = costing.filter(([, t]) => !/^Costing (0|10,000) of/.test(t));
+    expect(costing[0][1]).toBe(`Costing 0 of ${N.toLocaleString("en-GB")} staff…`);
+    expect(partWay.length).toBeGreaterThanOrEqual(3);
+    expect(status.map(([, t]) => t)).toEqual(expect.arrayContaining(["Laying out the sheets…"]));
+    // While costing, the timer kept running: no gap near the time the costing took.
+    const from = costing[0][0];
+    const to = status.find(([, t]) => t === "Laying out the sheets…")![0];
+    const during = ticks.filter((t) => t >= from && t <= to);
+    const gaps = during.slice(1).map((t, i) => t - during[i]);
+    const longest = Math.max(...gaps);
+    console.log(`task pane: ${N} staff costed in ${Math.round(to - from)} ms with ${costing.length} progress lines; the page's 10 ms timer ran ${during.length} times, longest gap ${Math.round(longest)} ms`);
+    expect(during.length).toBeGreaterThanOrEqual(3);
+    expect(longest).toBeLessThan(Math.min(400, (to - from) / 2));
+    const written = await page.$$eval("#written-sheets li", (lis) => lis.map((li) => li.textContent));
+    expect(written).toEqual(expect.arrayContaining([expect.stringMatching(/^Board summary/), expect.stringMatching(/^Detail/), expect.stringMatching(/^Projection/)]));
+    expect(await page.evaluate(() => (window as any).__fake.workbook.sheets.length)).toBe(before + written.length);
+    expect(await page.textContent("#results-summary")).toContain(`${N.toLocaleString("en-GB")} rows read`);
+    expect(pageErrors).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+  }, 180_000);
+
+  test("Cancel while costing stops the run: nothing is written and the pane says so", async () => {
+    await page.selectOption("#table", "BigStaff");
+    const before = await page.evaluate(() => (window as any).__fake.workbook.sheets.map((s: any) => s.name));
+    await page.focus("#generate");
+    await page.keyboard.press("Enter");
+    await page.waitForFunction(() => /^Costing [1-9][\d,]* of /.test(document.getElementById("status-text")?.textContent ?? ""), null, { timeout: 60_000 });
+    expect(await page.isVisible("#cancel")).toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("cancel"); // Generate is disabled: focus went to Cancel
+    await page.click("#cancel");
+    await page.waitForSelector("#error", { state: "visible", timeout: 60_000 });
+    expect(await page.textContent("#error-text")).toBe("You cancelled it while the staff were being costed. Nothing was written to the workbook.");
+    expect(await page.evaluate(() => (window as any).__fake.workbook.sheets.map((s: any) => s.name))).toEqual(before);
+    expect(await page.isHidden("#cancel")).toBe(true);
+    expect(await page.isDisabled("#generate")).toBe(false);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("error-title");
+    expect(pageErrors).toEqual([]);
+  }, 120_000);
+
   test("nothing was requested from anywhere but 127.0.0.1 and the routed office.js URL", () => {
     const elsewhere = requests.filter((u) => u !== OFFICE_JS_URL && !u.startsWith(`${origin}/`));
     expect(elsewhere).toEqual([]);
