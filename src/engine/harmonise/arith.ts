@@ -8,7 +8,7 @@
  * Exact for every figure within the engine's precision (34 significant digits), which every
  * money figure is: decimal.js would round a longer operand when copying it; these return it as is.
  */
-import { ZERO, type Decimal } from "../money";
+import { D, ZERO, type Decimal } from "../money";
 
 /** a + b, sharing a when b is 0 and b when a is 0 (same value and sign as `a.plus(b)`, -0 included). */
 export function plus(a: Decimal, b: Decimal): Decimal {
@@ -17,9 +17,48 @@ export function plus(a: Decimal, b: Decimal): Decimal {
   return a.plus(b);
 }
 
-/** The sum of many figures, skipping zeros; 0 (ZERO) when there are none (same value as `sum`). */
+/**
+ * The sum of many figures (the same value as money's `sum`, 0 as the shared ZERO). Figures to the
+ * penny, which every cost-line figure is, are added as whole numbers of pence, exactly (JavaScript
+ * numbers hold every whole number up to 2^53 pence, £90 trillion), and the total made a Decimal
+ * once: a Decimal addition allocates, and staff totals add up hundreds of thousands of figures.
+ * Any figure not to the penny, or a total beyond 2^53 pence, is added in decimal instead.
+ */
 export function sumOf<T>(items: readonly T[], get: (item: T) => Decimal): Decimal {
+  let pence = 0;
+  let i = 0;
+  for (; i < items.length; i++) {
+    const p = penceOf(get(items[i]));
+    if (p === null) break;
+    pence += p;
+    if (!Number.isSafeInteger(pence)) break;
+  }
+  if (i === items.length) return pence === 0 ? ZERO : new D(`${pence}e-2`);
   let total = ZERO;
-  for (let i = 0; i < items.length; i++) total = plus(total, get(items[i]));
+  for (let j = 0; j < items.length; j++) total = plus(total, get(items[j]));
   return total;
+}
+
+/** decimal.js keeps a value's digits in base 10^7 words, aligned so that a word boundary falls at the decimal point. */
+const LOG_BASE = 7;
+
+/**
+ * A figure in whole pence, exactly, from decimal.js's documented representation (digits `d` in
+ * base 10^7, `e` the decimal exponent of the first digit, `s` the sign); null when the figure has
+ * more than two decimal places or is too large to count exactly in a JavaScript number.
+ */
+export function penceOf(x: Decimal): number | null {
+  const d = x.d;
+  if (!d) return null; // NaN or ±Infinity
+  // The first word's place value is 10^(7k): k words to the left of the point (negative: to the right).
+  const k = Math.floor(x.e / LOG_BASE);
+  let p = 0;
+  for (let i = 0; i < d.length; i++) {
+    const power = LOG_BASE * (k - i) + 2; // this word's place value, in pence: ..., 10^9, 10^2, 10^-5, ...
+    if (power >= 0) p += d[i] * 10 ** power;
+    else if (power === 2 - LOG_BASE && d[i] % 100000 === 0) p += d[i] / 100000; // the first 7 decimal places: only the first two may be non-zero
+    else return null;
+  }
+  if (!Number.isSafeInteger(p)) return null;
+  return x.s < 0 && p !== 0 ? -p : p;
 }

@@ -11,7 +11,7 @@
 import fc from "fast-check";
 import { LGPS_BANDS } from "../../../src/data/lgps";
 import { NHS_MEMBER_TIERS } from "../../../src/data/nhsPension";
-import { plus, sumOf } from "../../../src/engine/harmonise/arith";
+import { penceOf, plus, sumOf } from "../../../src/engine/harmonise/arith";
 import {
   costResolved,
   harmoniseResolved,
@@ -41,13 +41,34 @@ describe("plus", () => {
     expect(plus(values[2], values[0])).toBe(values[2]);
     expect(plus(values[0], values[6])).toBe(values[6]);
   });
-  it("sums as money's sum does", () => {
+  it("sums as money's sum does: pence, other decimals, zeros of either sign, totals beyond 2^53 pence", () => {
+    const figure = fc.oneof(
+      fc.integer({ min: -1e12, max: 1e12 }).map((n) => new D(n).dividedBy(100)),
+      fc.integer({ min: -1e6, max: 1e6 }).map((n) => new D(n).dividedBy(1000)),
+      fc.constantFrom(new D(0), new D("-0"), new D("45035996273704.96"), new D("1e20")),
+    );
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: -1e9, max: 1e9 }).map((n) => new D(n).dividedBy(100)), { maxLength: 20 }), (xs) => {
+      fc.property(fc.array(figure, { maxLength: 25 }), (xs) => {
         expect(sumOf(xs, (x) => x).valueOf()).toBe(sum(xs).valueOf());
       }),
-      opts,
+      { ...opts, numRuns: RUNS * 10 },
     );
+  });
+});
+
+describe("penceOf", () => {
+  it("is the figure in whole pence, exactly, for any figure to the penny up to 2^53 pence", () => {
+    fc.assert(
+      fc.property(fc.maxSafeInteger(), (p) => {
+        expect(penceOf(new D(p).dividedBy(100))).toBe(p === 0 ? 0 : p);
+      }),
+      { ...opts, numRuns: RUNS * 20 },
+    );
+    for (const [x, p] of [["0", 0], ["0.01", 1], ["0.1", 10], ["10000000", 1e9], ["12345678.9", 1234567890], ["-5.05", -505], ["90071992547409.91", Number.MAX_SAFE_INTEGER]] as const)
+      expect(penceOf(new D(x))).toBe(p);
+  });
+  it("is null for a figure with more than two decimal places or too large to count exactly", () => {
+    for (const x of ["0.001", "123.456", "1e-7", "90071992547409.92", "1e20", "NaN", "Infinity"]) expect(penceOf(new D(x))).toBeNull();
   });
 });
 
