@@ -1,6 +1,7 @@
 /**
- * The board pack for 1,000, 10,000 and 50,000 staff: the time to build the sheet plan (read and
- * validate the list, cost everyone, lay out the sheets), the number of context.sync() round trips
+ * The board pack for 1,000 to 100,000 staff: the time to build the sheet plan (read and validate
+ * the list, cost everyone, lay out the sheets) and the longest step it takes (the task pane hands
+ * the thread back between steps), the memory the plan needs, the number of context.sync() round trips
  * and the largest request when the Office.js renderer writes it (against the recording fake of the
  * Excel API in src/excel/recordingExcel.ts), and the time to write the .xlsx file.
  * Run in a child process per size, so that the peak memory is that size's own.
@@ -16,9 +17,17 @@ export interface BoardPackFigures {
   costSeconds: number;
   layoutSeconds: number;
   planSeconds: number;
+  /**
+   * The steps the plan was built in (buildBoardPackSteps) and the longest of them: the longest the
+   * task pane holds the thread (it hands it back between steps). Null when the build is one call.
+   */
+  steps: { count: number; longestMs: number; longestCostMs: number; longestStage: string } | null;
   sheets: number;
   planCells: number;
   issues: number;
+  /** Peak RSS when the plan was built (before writing it anywhere), and the heap the pack holds then. */
+  planPeakRssBytes: number;
+  planHeapBytes: number | null;
   office:
     | {
         seconds: number;
@@ -73,20 +82,52 @@ export async function boardPackChild(n: number): Promise<BoardPackFigures | { un
   });
   const table = staffTable(n);
 
+  const gc = (globalThis as { gc?: () => void }).gc;
+  gc?.();
+  const heapBefore = process.memoryUsage().heapUsed;
+  const input = { table, scenario, generatedOn: "2026-01-01", version: "bench" };
   const stageStart = new Map<string, bigint>();
   const stageSeconds = new Map<string, number>();
+  const onStep = (stage: string, done: number, total: number) => {
+    if (!stageStart.has(stage)) stageStart.set(stage, nowNs());
+    if (done === total) stageSeconds.set(stage, Number(nowNs() - stageStart.get(stage)!) / 1e9);
+  };
+  let steps: BoardPackFigures["steps"] = null;
+  let result: import("../report/boardPack").BoardPackResult;
   const t0 = nowNs();
-  const result = pack.mod.buildBoardPack({
-    table,
-    scenario,
-    generatedOn: "2026-01-01",
-    version: "bench",
-    onProgress: (stage, done, total) => {
-      if (!stageStart.has(stage)) stageStart.set(stage, nowNs());
-      if (done === total) stageSeconds.set(stage, Number(nowNs() - stageStart.get(stage)!) / 1e9);
-    },
-  });
+  if (typeof pack.mod.buildBoardPackSteps === "function") {
+    // Drive the steps as the task pane does (without the pauses), timing each.
+    const gen = pack.mod.buildBoardPackSteps(input);
+    let count = 0;
+    let longestMs = 0;
+    let longestCostMs = 0;
+    let longestStage = "";
+    let last = nowNs();
+    for (;;) {
+      const r = gen.next();
+      const now = nowNs();
+      if (r.done) {
+        result = r.value;
+        break;
+      }
+      const ms = Number(now - last) / 1e6;
+      last = now;
+      count++;
+      if (ms > longestMs) {
+        longestMs = ms;
+        longestStage = r.value.stage;
+      }
+      if (r.value.stage === "cost" && r.value.done > 0) longestCostMs = Math.max(longestCostMs, ms);
+      onStep(r.value.stage, r.value.done, r.value.total);
+    }
+    steps = { count, longestMs, longestCostMs, longestStage };
+  } else {
+    result = pack.mod.buildBoardPack({ ...input, onProgress: onStep });
+  }
   const planSeconds = secondsSince(t0);
+  const planPeakRssBytes = peakRssBytes();
+  gc?.();
+  const planHeapBytes = gc ? process.memoryUsage().heapUsed - heapBefore : null;
   const plan = result.workbook as unknown as PlanLike;
 
   let office: BoardPackFigures["office"];
@@ -121,9 +162,12 @@ export async function boardPackChild(n: number): Promise<BoardPackFigures | { un
     costSeconds: stageSeconds.get("cost") ?? 0,
     layoutSeconds: stageSeconds.get("layout") ?? 0,
     planSeconds,
+    steps,
     sheets: plan.sheets.length,
     planCells: countCells(plan),
     issues: result.issues.length,
+    planPeakRssBytes,
+    planHeapBytes,
     office,
     xlsx,
     peakRssBytes: peakRssBytes(),
