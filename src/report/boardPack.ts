@@ -97,7 +97,8 @@ export function* buildBoardPackSteps(input: BoardPackInput, options: BoardPackSt
   const year = scenario.harmonisation.year ?? defaultBaseYear();
   const rowCount = input.table.length;
   yield { stage: "read", done: 0, total: rowCount };
-  const rows = readStaffRows(input.table, { year, targetTerms: scenario.harmonisation.target.terms, firstRowNumber: input.firstRowNumber ?? 1 });
+  let rows: ReturnType<typeof readStaffRows> | null = readStaffRows(input.table, { year, targetTerms: scenario.harmonisation.target.terms, firstRowNumber: input.firstRowNumber ?? 1 });
+  const { totalRows, skippedRows } = rows;
   yield { stage: "read", done: rowCount, total: rowCount };
   const { report, costingIssues } = yield* costSteps(
     buildReportSteps(
@@ -107,19 +108,20 @@ export function* buildBoardPackSteps(input: BoardPackInput, options: BoardPackSt
         scenario,
         generatedOn: input.generatedOn,
         version: input.version,
-        rows: { total: rows.totalRows, leftOut: rows.skippedRows, issues: rows.issues },
+        rows: { total: totalRows, leftOut: skippedRows, issues: rows.issues },
       },
       { peoplePerStep: options.peoplePerStep },
     ),
   );
+  rows = null; // the staff records are not needed to lay out the sheets: let them go first
   yield { stage: "layout", done: 0, total: 1 };
   const { plan, layout } = boardWorkbookPlan(report);
   yield { stage: "layout", done: 1, total: 1 };
   return {
     workbook: plan,
     issues: report.rows.issues,
-    totalRows: rows.totalRows,
-    skippedRows: rows.skippedRows + costingIssues.length,
+    totalRows,
+    skippedRows: skippedRows + costingIssues.length,
     headline: report.headline,
     report,
     layout,

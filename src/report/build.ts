@@ -23,7 +23,7 @@ const MIN_PROJECTION_YEARS = 3;
 
 /**
  * How much costing one step does, in person-years (people × years projected): 250 is about 50
- * people over a 5-year projection, 10–20 ms on a development machine and well under 100 ms on a
+ * people over a 5-year projection, about 7 ms on a development machine and well under 100 ms on a
  * slow one, so a caller that yields to the user interface between steps stays responsive.
  */
 export const PERSON_YEARS_PER_STEP = 250;
