@@ -36,8 +36,8 @@ function checkPay(pay: Decimal, what = "Pay"): void {
 export function employerNi(pay: Decimal, year: FinancialYear | null): Decimal {
   checkPay(pay);
   const { value } = forYear(EMPLOYER_NI, year, "employer National Insurance rates");
-  const above = pay.minus(value.secondaryThreshold);
-  return above.isPositive() ? roundPenny(above.times(value.rate)) : ZERO;
+  const above = pay.minus(dec(value.secondaryThreshold));
+  return above.isPositive() ? roundPenny(above.times(dec(value.rate))) : ZERO;
 }
 
 /**
@@ -48,7 +48,7 @@ export function employerNi(pay: Decimal, year: FinancialYear | null): Decimal {
 export function apprenticeshipLevy(pay: Decimal, year: FinancialYear | null): Decimal {
   checkPay(pay);
   const { value } = forYear(APPRENTICESHIP_LEVY, year, "Apprenticeship Levy rates");
-  return roundPenny(pay.times(value.rate));
+  return roundPenny(pay.times(dec(value.rate)));
 }
 
 function rateInRange(rate: Decimal): Decimal {
@@ -98,7 +98,7 @@ export function memberPensionRate(pay: Decimal, scheme: Scheme, year: FinancialY
     case "NHS": {
       const { value } = forYear(NHS_MEMBER_TIERS, year, "NHS Pension Scheme member contribution tiers");
       let rate = dec(value[0].rate);
-      for (const tier of value) if (pay.gte(tier.from)) rate = dec(tier.rate);
+      for (const tier of value) if (pay.gte(dec(tier.from))) rate = dec(tier.rate);
       return rate;
     }
     case "LGPS":
@@ -106,7 +106,7 @@ export function memberPensionRate(pay: Decimal, scheme: Scheme, year: FinancialY
       const { value } = forYear(LGPS_BANDS, year, "LGPS member contribution bands");
       const wholePounds = pay.floor();
       let band = value[0];
-      for (const b of value) if (wholePounds.gte(b.from)) band = b;
+      for (const b of value) if (wholePounds.gte(dec(b.from))) band = b;
       return dec(scheme === "LGPS" ? band.main : band.fiftyFifty);
     }
   }

@@ -58,6 +58,6 @@ export function hcas(salary: Decimal, area: HcasChoice, year: FinancialYear | nu
   const { value } = forYear(AFC_HCAS, year, "High Cost Area Supplement rates");
   const r = value[area];
   if (!r) throw invalidValue(`No High Cost Area Supplement for "${area}".`);
-  const raw = salary.times(r.rate);
-  return roundPenny(raw.lt(r.minimum) ? dec(r.minimum) : raw.gt(r.maximum) ? dec(r.maximum) : raw);
+  const raw = salary.times(dec(r.rate));
+  return roundPenny(raw.lt(dec(r.minimum)) ? dec(r.minimum) : raw.gt(dec(r.maximum)) ? dec(r.maximum) : raw);
 }
