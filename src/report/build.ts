@@ -7,7 +7,7 @@
 import { ALL_TABLES, DATA_VERSION } from "../data";
 import type { ByYear, Sourced } from "../data/types";
 import { EngineError } from "../engine/errors";
-import { costResolved, describeProtection, describeScenario, METHODS, resolveScenario, type CostLine, type PersonCosts, type ResolvedScenario } from "../engine/harmonise";
+import { costResolved, describeProtection, describeScenario, METHODS, resolveScenario, targetScheme, type CostLine, type PersonCosts, type ResolvedScenario } from "../engine/harmonise";
 import { ZERO, sum, type Decimal } from "../engine/money";
 import { percent, settlePool } from "../engine/pool";
 import type { StaffMember } from "../engine/staff";
@@ -325,6 +325,7 @@ export function* buildReportSteps(input: ReportInput, options: ReportStepOptions
       if (e instanceof EngineError) throw new ScenarioError([e.message]);
       throw e;
     }
+    if (pass === 1) checkLgpsRateGiven(input.members, s);
     const base = s.year.start;
     years = Array.from({ length: s.projectionYears }, (_, t) => financialYear(base + t));
     lines = [];
@@ -448,4 +449,20 @@ export function* buildReportSteps(input: ReportInput, options: ReportStepOptions
     rows: { total: input.rows.total, read, leftOut, issues: [...input.rows.issues, ...costingIssues!].sort((a, b) => a.row - b.row) },
   };
   return { report, costingIssues: costingIssues! };
+}
+
+const isLgps = (scheme: string) => scheme === "LGPS" || scheme === "LGPS5050";
+
+/**
+ * LGPS employer rates are set by each fund, so the scenario must give one whenever anyone is in the
+ * LGPS on either side. Without it every such person would be left out one by one, and the board
+ * figures would quietly cover the rest: one clear message about the scenario instead.
+ */
+function checkLgpsRateGiven(members: readonly StaffMember[], s: ResolvedScenario): void {
+  if (s.lgpsEmployerRate !== null) return;
+  const inLgps = members.filter((m) => isLgps(m.scheme) || isLgps(targetScheme(m.scheme, s.target.terms, s.movePension))).length;
+  if (inLgps > 0)
+    throw new ScenarioError([
+      `lgpsEmployerRate: ${inLgps} of the ${members.length} staff are in the LGPS on current or target terms. LGPS employer rates are set by each pension fund's valuation: give your fund's employer rate (e.g. "19.5%").`,
+    ]);
 }

@@ -2,7 +2,8 @@ import { buildBoardPack } from "../../src/report/boardPack";
 import { ELEMENTS } from "../../src/report/model";
 import { sum, ZERO } from "../../src/engine/money";
 import { isFormula, type PlanValue, type WorkbookPlan } from "../../src/sheets/plan";
-import { HEADER, sampleScenario, sampleTable } from "./sample";
+import { HEADER, sampleScenario, sampleScenarioJson, sampleTable } from "./sample";
+import { parseBoardScenario } from "../../src/report/scenario";
 
 const GEN = { generatedOn: "2026-11-29", version: "9.9.9" };
 
@@ -163,5 +164,22 @@ describe("buildBoardPack with awkward input", () => {
     const formulas = allValues(pack.workbook).filter(isFormula);
     expect(formulas.length).toBeGreaterThan(1000);
     for (const f of formulas) expect(f.formula).not.toMatch(/^=/);
+  });
+});
+
+describe("a scenario without the LGPS fund's employer rate", () => {
+  it("is refused as a whole, naming the setting and how many staff need it, rather than leaving every LGPS member out", () => {
+    const json = sampleScenarioJson();
+    delete json.lgpsEmployerRate;
+    expect(() => buildBoardPack({ table: sampleTable(), scenario: parseBoardScenario(json), ...GEN })).toThrow(
+      /lgpsEmployerRate: 153 of the 404 staff are in the LGPS .*give your fund's employer rate/,
+    );
+  });
+  it("is fine when nobody is in the LGPS on either side", () => {
+    const json = sampleScenarioJson();
+    delete json.lgpsEmployerRate;
+    const nhsOnly = sampleTable().filter((row, i) => i === 0 || row[11] === "NHS");
+    const pack = buildBoardPack({ table: nhsOnly, scenario: parseBoardScenario(json), ...GEN });
+    expect(pack.headline.headcount).toBeGreaterThan(0);
   });
 });
