@@ -7,8 +7,9 @@
  *   its host-specific files from the same CDN). No inline script, no eval.
  * - connect-src 'self': the add-in makes no network calls; 'self' is left so that the development
  *   server's live-reload socket works. Nothing is allowed to any other origin.
- * - Styles allow 'unsafe-inline' because Office on the web and Fluent UI web components set
- *   inline styles; styles cannot send data anywhere.
+ * - Styles allow 'unsafe-inline' because the task pane's styles are an inline <style> element
+ *   (there is no CSS loader in the build) and Office on the web sets inline styles; with img-src,
+ *   font-src and connect-src held to 'self', a style cannot send data anywhere.
  * - frame-ancestors cannot be set from a <meta> tag (browsers ignore it there), and must not be:
  *   Excel on the web frames the add-in from Microsoft's domains. A host that adds CSP headers must
  *   keep that in mind (see docs/deployment.md).
