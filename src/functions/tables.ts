@@ -1,4 +1,4 @@
-import { harmoniseResolved, resolveScenario, type JobMatchRow, type ResolvedScenario } from "../engine/harmonise";
+import { costResolved, resolveScenario, type JobMatchRow, type ResolvedScenario } from "../engine/harmonise";
 import { employerCost, SCHEMES, type EmployerRate, type Scheme } from "../engine/oncosts";
 import { readStaffRows, type RowIssue } from "../engine/staffRows";
 import { TERMS_NAMES, type TermsName } from "../engine/terms";
@@ -273,7 +273,7 @@ export function levelUpTable(staffTable: any[][], targetTerms: any, year?: any, 
         continue;
       }
       try {
-        const y = harmoniseResolved(member, scenario).years[0];
+        const y = costResolved(member, scenario).years[0];
         rows[r] = [out(y.current.total), out(y.target.total), out(y.levelledUp.total), out(y.levelledUp.total.minus(y.current.total))];
       } catch (e) {
         rows[r] = rowError(e, rowNumber - 1, width);
