@@ -275,20 +275,8 @@ function costPerson(m: StaffMember, s: ResolvedScenario): Costed {
 
 /** Harmonises one person under a scenario already resolved (see resolveScenario). */
 export function harmoniseResolved(m: StaffMember, s: ResolvedScenario): PersonResult {
-  const c = costPerson(m, s);
-  return {
-    ref: c.ref,
-    name: c.name,
-    group: c.group,
-    employer: c.employer,
-    assimilation: c.assimilation,
-    current: c.current,
-    target: c.target,
-    comparison: comparisonRows(c.current, c.target, c.firstPair, s),
-    years: c.years,
-    total: sumOptions(c.years),
-    protectionContinues: c.protectionContinues,
-  };
+  const { firstPair, ...costs } = costPerson(m, s);
+  return { ...costs, comparison: comparisonRows(costs.current, costs.target, firstPair, s), total: sumOptions(costs.years) };
 }
 
 /**
@@ -297,18 +285,8 @@ export function harmoniseResolved(m: StaffMember, s: ResolvedScenario): PersonRe
  * board pack). Every figure is the one harmoniseResolved gives.
  */
 export function costResolved(m: StaffMember, s: ResolvedScenario): PersonCosts {
-  const c = costPerson(m, s);
-  return {
-    ref: c.ref,
-    name: c.name,
-    group: c.group,
-    employer: c.employer,
-    assimilation: c.assimilation,
-    current: c.current,
-    target: c.target,
-    years: c.years,
-    protectionContinues: c.protectionContinues,
-  };
+  const { firstPair: _firstPair, ...costs } = costPerson(m, s);
+  return costs;
 }
 
 /** Harmonises one person: packages, comparison, assimilation, protection and costs, year by year. */
