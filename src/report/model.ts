@@ -3,6 +3,7 @@
  * built from the engine's results (src/report/build.ts) and laid out as worksheets by src/sheets/.
  */
 import type { Decimal } from "../engine/money";
+import type { PartnerAccount } from "../engine/pool";
 import type { RowIssue } from "../engine/staffRows";
 import type { TermsName } from "../engine/terms";
 import type { Provenance } from "../data/types";
@@ -110,18 +111,8 @@ export interface SourceLine {
   url: string;
 }
 
-export interface PoolPartnerLine {
-  partner: string;
-  base: Decimal;
-  changes: Decimal;
-  contribution: Decimal;
-  /** Share of the pool as a fraction. */
-  share: Decimal;
-  shareOfExpenditure: Decimal;
-  varianceBorne: Decimal;
-  /** contribution − share of expenditure: positive is due back to the partner. */
-  closing: Decimal;
-}
+/** A partner's memorandum account: the pool engine's own record (src/engine/pool/settle.ts). */
+export type PoolPartnerLine = PartnerAccount;
 
 export interface PoolLineLine {
   name: string;
