@@ -3,7 +3,7 @@
  * built from the engine's results (src/report/build.ts) and laid out as worksheets by src/sheets/.
  */
 import type { Decimal } from "../engine/money";
-import type { PartnerAccount } from "../engine/pool";
+import type { LineStatement, PartnerAccount } from "../engine/pool";
 import type { RowIssue } from "../engine/staffRows";
 import type { TermsName } from "../engine/terms";
 import type { Provenance } from "../data/types";
@@ -114,18 +114,10 @@ export interface SourceLine {
 /** A partner's memorandum account: the pool engine's own record (src/engine/pool/settle.ts). */
 export type PoolPartnerLine = PartnerAccount;
 
-export interface PoolLineLine {
-  name: string;
+/** A service line of the pool: the pool engine's LineStatement, with its risk share in words. */
+export interface PoolLineLine extends LineStatement {
   /** The risk share this line is settled under, in words ("the pool's: PROPORTIONAL", or its own). */
   riskShare: string;
-  contributions: Decimal[];
-  contribution: Decimal;
-  expenditure: Decimal;
-  variance: Decimal;
-  /** Each partner's part of this line's variance; null when settled as a whole. */
-  borne: Decimal[] | null;
-  riskPool: Decimal;
-  underspendsElsewhere: Decimal;
 }
 
 export interface PoolReport {
