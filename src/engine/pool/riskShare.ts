@@ -1,6 +1,7 @@
 import { invalidNumber, invalidValue } from "../errors";
 import { D, dec, roundPenny, sum, ZERO, type Decimal, type DecimalInput } from "../money";
 import { cappedSplit } from "./capped";
+import { exactSplit, roundAcross } from "./exact";
 import { percent, pounds } from "./format";
 import { SIMPLE_METHODS, SPLIT_METHODS, type Arrangement, type Rule } from "./rules";
 import { splitByWeights } from "./split";
@@ -147,21 +148,9 @@ export function applyRule(v: Decimal, rule: Rule, ctx: ShareContext): VarianceSh
       return only(ctx.weights.map((_, i) => (i === rule.partner ? v : ZERO)));
     case "CAPPED":
       return only(cappedSplit(v, ctx.weights, rule.caps ?? ctx.contributions, label, ctx.contributions));
-    case "TIERED": {
-      // Each tier takes the slice of the variance's size between the previous limit and its own.
-      const size = v.abs();
-      const parts = Array.from({ length: n }, () => ZERO);
-      let from = ZERO;
-      const add = (amount: Decimal, r: Rule) => applyRule(amount, r, ctx).parts.forEach((p, i) => (parts[i] = parts[i].plus(p)));
-      for (const tier of rule.tiers) {
-        if (size.lte(from)) break;
-        const upTo = pence(tier.upTo);
-        add(signed(smaller(size, upTo).minus(from)), tier.rule);
-        from = upTo;
-      }
-      if (size.gt(from)) add(signed(size.minus(from)), rule.rest);
-      return only(parts);
-    }
+    case "TIERED":
+      // Worked out exactly slice by slice, then rounded once across the whole variance (exact.ts).
+      return only(roundAcross(v, exactSplit(v, rule, ctx, label), ctx.contributions));
     case "RISKPOOL": {
       if (v.lte(0)) return applyRule(v, rule.then, ctx);
       const absorbed = smaller(v, pence(rule.reserve));
