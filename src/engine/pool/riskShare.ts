@@ -136,9 +136,7 @@ function only(parts: Decimal[]): VarianceShare {
 
 /** Applies one (validated) rule to a variance already rounded to the penny. */
 export function applyRule(v: Decimal, rule: Rule, ctx: ShareContext): VarianceShare {
-  const n = ctx.weights.length;
   const label = (i: number) => partnerLabel(ctx.names, i);
-  const signed = (size: Decimal) => (v.lt(0) ? size.negated() : size);
   switch (rule.method) {
     case "PROPORTIONAL":
       return only(splitByWeights(v, ctx.weights, "shares of the pool", ctx.contributions));
