@@ -31,6 +31,7 @@ import {
   type CellRange,
   type CellStyle,
   type ChartBlock,
+  formula as planFormula,
   type Formula,
   type PlanValue,
   type PrintSetup,
@@ -74,8 +75,13 @@ const STYLE = {
   warning: { bold: true, fontColor: "#AE2573" } as CellStyle,
 };
 
-const f = (formula: string): Formula => ({ formula });
+/** A formula and the value the engine computed for it (saved with it in the .xlsx). */
+const f = (formula: string, result: Decimal | number | string): Formula =>
+  planFormula(formula, typeof result === "object" ? result.toNumber() : result);
 const n = (d: Decimal): number => d.toNumber();
+const total = (values: readonly Decimal[]): Decimal => values.reduce((a, v) => a.plus(v), new D(0));
+/** What pctOf gives: part ÷ whole, 0 when the whole is 0. */
+const ratio = (part: Decimal, whole: Decimal): Decimal => (whole.isZero() ? new D(0) : part.dividedBy(whole));
 
 /** An absolute A1 reference: $B$5 or $B$5:$B$404. */
 export function abs(row: number, col: number, rowCount = 1, colCount = 1): string {
@@ -210,10 +216,12 @@ export function detailSheet(r: BoardReport): { sheet: SheetPlan; layout: DetailL
     for (const o of DETAIL_OPTIONS) {
       const set = p[o];
       for (const e of els) cells.push(n(set[e.key as ElementKey]));
-      cells.push(f(`SUM(${a1(row, options[o].first, 1, els.length)})`));
+      cells.push(f(`SUM(${a1(row, options[o].first, 1, els.length)})`, total(els.map((e) => set[e.key as ElementKey]))));
     }
     cells.push(n(p.protection.payments), n(p.protection.onCosts));
-    cells.push(f(`${a1(row, options.target.total)}+${a1(row, protectionPayments)}+${a1(row, protectionOnCosts)}`));
+    cells.push(
+      f(`${a1(row, options.target.total)}+${a1(row, protectionPayments)}+${a1(row, protectionOnCosts)}`, total(els.map((e) => p.target[e.key as ElementKey])).plus(p.protection.payments).plus(p.protection.onCosts)),
+    );
     return cells;
   };
 
@@ -305,10 +313,10 @@ export function projectionSheet(r: BoardReport): { sheet: SheetPlan; layout: Pro
       n(y.target),
       n(y.protectionPayments),
       n(y.protected.minus(y.target).minus(y.protectionPayments)),
-      f(`${a1(row, 4)}+${a1(row, 5)}+${a1(row, 6)}`),
+      f(`${a1(row, 4)}+${a1(row, 5)}+${a1(row, 6)}`, y.protected),
       n(y.levelledUp),
-      f(`${a1(row, 7)}-${a1(row, 3)}`),
-      f(`${a1(row, 8)}-${a1(row, 3)}`),
+      f(`${a1(row, 7)}-${a1(row, 3)}`, y.protected.minus(y.current)),
+      f(`${a1(row, 8)}-${a1(row, 3)}`, y.levelledUp.minus(y.current)),
     ];
   });
   const table: TableBlock = { kind: "table", name: "Projection", row: headerRow, col: 0, columns, rows, showTotals: true, style: "TableStyleMedium2" };
@@ -358,7 +366,7 @@ export function projectionSheet(r: BoardReport): { sheet: SheetPlan; layout: Pro
   const gRows = r.protectionByGroup.map((g, i): PlanValue[] => [
     g.group,
     ...g.byYear.map(n),
-    f(`SUM(${a1(gHead + 1 + i, 1, 1, r.years.length)})`),
+    f(`SUM(${a1(gHead + 1 + i, 1, 1, r.years.length)})`, total(g.byYear)),
   ]);
   blocks.push({ kind: "table", name: "ProtectionByGroup", row: gHead, col: 0, columns: gCols, rows: gRows, showTotals: true, style: "TableStyleLight9" });
 
@@ -414,24 +422,25 @@ function groupTable(
     { header: "Levelled up: change %", numberFormat: PCT },
   ];
   const totalsRow = row + 1 + Math.max(1, lines.length);
-  columns[8].total = f(pctOf(a1(totalsRow, 7), a1(totalsRow, 3)));
-  columns[10].total = f(pctOf(a1(totalsRow, 9), a1(totalsRow, 3)));
+  const all = (pick: (g: GroupLine) => Decimal) => total(lines.map(pick));
+  columns[8].total = f(pctOf(a1(totalsRow, 7), a1(totalsRow, 3)), ratio(all((g) => g.protected.minus(g.current)), all((g) => g.current)));
+  columns[10].total = f(pctOf(a1(totalsRow, 9), a1(totalsRow, 3)), ratio(all((g) => g.levelledUp.minus(g.current)), all((g) => g.current)));
   const o = d.col.options;
   const rows = lines.map((g, i): PlanValue[] => {
     const r = row + 1 + i;
     const me = `$A${r + 1}`;
     return [
       g.key,
-      f(`SUMPRODUCT(--EXACT(${key},${me}))`),
-      f(`SUMPRODUCT(--EXACT(${key},${me}),${detailColumn(d, d.col.fte)})`),
-      f(`SUMPRODUCT(--EXACT(${key},${me}),${detailColumn(d, o.current.total)})`),
-      f(`SUMPRODUCT(--EXACT(${key},${me}),${detailColumn(d, o.target.total)})`),
-      f(`SUMPRODUCT(--EXACT(${key},${me}),${detailColumn(d, d.col.protectedTotal)})`),
-      f(`SUMPRODUCT(--EXACT(${key},${me}),${detailColumn(d, o.levelledUp.total)})`),
-      f(`${a1(r, 5)}-${a1(r, 3)}`),
-      f(pctOf(a1(r, 7), a1(r, 3))),
-      f(`${a1(r, 6)}-${a1(r, 3)}`),
-      f(pctOf(a1(r, 9), a1(r, 3))),
+      f(`SUMPRODUCT(--EXACT(${key},${me}))`, g.headcount),
+      f(`SUMPRODUCT(--EXACT(${key},${me}),${detailColumn(d, d.col.fte)})`, g.fte),
+      f(`SUMPRODUCT(--EXACT(${key},${me}),${detailColumn(d, o.current.total)})`, g.current),
+      f(`SUMPRODUCT(--EXACT(${key},${me}),${detailColumn(d, o.target.total)})`, g.target),
+      f(`SUMPRODUCT(--EXACT(${key},${me}),${detailColumn(d, d.col.protectedTotal)})`, g.protected),
+      f(`SUMPRODUCT(--EXACT(${key},${me}),${detailColumn(d, o.levelledUp.total)})`, g.levelledUp),
+      f(`${a1(r, 5)}-${a1(r, 3)}`, g.protected.minus(g.current)),
+      f(pctOf(a1(r, 7), a1(r, 3)), ratio(g.protected.minus(g.current), g.current)),
+      f(`${a1(r, 6)}-${a1(r, 3)}`, g.levelledUp.minus(g.current)),
+      f(pctOf(a1(r, 9), a1(r, 3)), ratio(g.levelledUp.minus(g.current), g.current)),
     ];
   });
   return { kind: "table", name, row, col: 0, columns, rows, showTotals: true, style: "TableStyleLight9" };
@@ -446,11 +455,12 @@ export function summarySheet(r: BoardReport, d: DetailLayout, p: ProjectionLayou
   blocks.push(heading(4, `The options compared: cost in ${r.baseYear} (£ a year, pay and employer on-costs)`));
   const oHead = 5;
   const o = d.col.options;
-  const optionRows: [string, number][] = [
-    ["Current terms (no change)", o.current.total],
-    ["Target terms, no protection", o.target.total],
-    ["Target terms with protection", d.col.protectedTotal],
-    ["Levelled up (best of both)", o.levelledUp.total],
+  const h = r.headline;
+  const optionRows: [string, number, Decimal][] = [
+    ["Current terms (no change)", o.current.total, h.current],
+    ["Target terms, no protection", o.target.total, h.target],
+    ["Target terms with protection", d.col.protectedTotal, h.protected],
+    ["Levelled up (best of both)", o.levelledUp.total, h.levelledUp],
   ];
   const cur = abs(oHead + 1, 1);
   const options: TableBlock = {
@@ -464,9 +474,9 @@ export function summarySheet(r: BoardReport, d: DetailLayout, p: ProjectionLayou
       { header: "Less current (£)", numberFormat: MONEY },
       { header: "Less current (%)", numberFormat: PCT },
     ],
-    rows: optionRows.map(([label, col], i) => {
+    rows: optionRows.map(([label, col, cost], i) => {
       const row = oHead + 1 + i;
-      return [label, f(`SUM(${detailColumn(d, col)})`), f(`${a1(row, 1)}-${cur}`), f(pctOf(a1(row, 2), cur))];
+      return [label, f(`SUM(${detailColumn(d, col)})`, cost), f(`${a1(row, 1)}-${cur}`, cost.minus(h.current)), f(pctOf(a1(row, 2), cur), ratio(cost.minus(h.current), h.current))];
     }),
     showTotals: false,
     style: "TableStyleMedium2",
@@ -479,13 +489,20 @@ export function summarySheet(r: BoardReport, d: DetailLayout, p: ProjectionLayou
   const fte = { row: factsRow + 1, col: 1, rowCount: 1, colCount: 1 };
   const projTotals = p.table.row + 1 + Math.max(1, p.table.rows.length);
   // The key facts: labels, then each figure with its own format.
-  blocks.push({ kind: "range", row: factsRow, col: 1, values: [[f(`COUNTA(${detailColumn(d, d.col.ref)})`)]], style: { numberFormat: NUMBER_FORMATS.integer, bold: true } });
-  blocks.push({ kind: "range", row: factsRow + 1, col: 1, values: [[f(`SUM(${detailColumn(d, d.col.fte)})`)]], style: { numberFormat: FTE_FMT, bold: true } });
+  blocks.push({ kind: "range", row: factsRow, col: 1, values: [[f(`COUNTA(${detailColumn(d, d.col.ref)})`, r.people.length)]], style: { numberFormat: NUMBER_FORMATS.integer, bold: true } });
+  blocks.push({ kind: "range", row: factsRow + 1, col: 1, values: [[f(`SUM(${detailColumn(d, d.col.fte)})`, total(r.people.map((x) => x.fte)))]], style: { numberFormat: FTE_FMT, bold: true } });
   blocks.push({
     kind: "range",
     row: factsRow + 2,
     col: 1,
-    values: [[f(`${quoteSheetName(SHEET_NAMES.projection)}!${abs(projTotals, p.col.payments)}+${quoteSheetName(SHEET_NAMES.projection)}!${abs(projTotals, p.col.onCosts)}`)]],
+    values: [
+      [
+        f(
+          `${quoteSheetName(SHEET_NAMES.projection)}!${abs(projTotals, p.col.payments)}+${quoteSheetName(SHEET_NAMES.projection)}!${abs(projTotals, p.col.onCosts)}`,
+          total(r.projection.map((y) => y.protected.minus(y.target))),
+        ),
+      ],
+    ],
     style: { numberFormat: MONEY, bold: true },
   });
   blocks.push({ kind: "range", row: factsRow + 3, col: 1, values: [[r.rows.leftOut]], style: { numberFormat: NUMBER_FORMATS.integer, bold: true, ...(r.rows.leftOut > 0 ? { fontColor: "#AE2573" } : {}) } });
@@ -521,9 +538,14 @@ export function summarySheet(r: BoardReport, d: DetailLayout, p: ProjectionLayou
       { header: "Protection payments", numberFormat: MONEY, total: "sum" },
       { header: "Cost with on-costs", numberFormat: MONEY, total: "sum" },
     ],
-    rows: r.projection.map((_, i) => {
+    rows: r.projection.map((y, i) => {
       const pr = p.firstDataRow + i;
-      return [f(proj(pr, p.col.year)), f(proj(pr, p.col.protectedCount)), f(proj(pr, p.col.payments)), f(`${proj(pr, p.col.payments)}+${proj(pr, p.col.onCosts)}`)];
+      return [
+        f(proj(pr, p.col.year), y.year),
+        f(proj(pr, p.col.protectedCount), y.protectedCount),
+        f(proj(pr, p.col.payments), y.protectionPayments),
+        f(`${proj(pr, p.col.payments)}+${proj(pr, p.col.onCosts)}`, y.protected.minus(y.target)),
+      ];
     }),
     showTotals: true,
     style: "TableStyleLight9",
@@ -604,11 +626,11 @@ export function poolSheet(r: BoardReport): { sheet: SheetPlan; layout: PoolLayou
       a.partner,
       n(a.base),
       n(a.changes),
-      f(`${a1(row, 1)}+${a1(row, 2)}`),
+      f(`${a1(row, 1)}+${a1(row, 2)}`, a.base.plus(a.changes)),
       n(a.share),
-      f(`${a1(row, 3)}+${a1(row, 6)}`),
+      f(`${a1(row, 3)}+${a1(row, 6)}`, a.base.plus(a.changes).plus(a.varianceBorne)),
       n(a.varianceBorne),
-      f(`${a1(row, 3)}-${a1(row, 5)}`),
+      f(`${a1(row, 3)}-${a1(row, 5)}`, a.varianceBorne.negated()),
     ];
   });
   const partners: TableBlock = {
@@ -655,7 +677,7 @@ export function poolSheet(r: BoardReport): { sheet: SheetPlan; layout: PoolLayou
   const lineRows = pool.lines.map((l, i): PlanValue[] => {
     const row = lHead + 1 + i;
     const cells: PlanValue[] = [l.name, l.riskShare, ...l.contributions.map(n)];
-    cells.push(f(`SUM(${a1(row, 2, 1, np)})`), n(l.expenditure), f(`${a1(row, cExp)}-${a1(row, cTotal)}`));
+    cells.push(f(`SUM(${a1(row, 2, 1, np)})`, total(l.contributions)), n(l.expenditure), f(`${a1(row, cExp)}-${a1(row, cTotal)}`, l.expenditure.minus(total(l.contributions))));
     if (!pool.settledAsWhole) cells.push(...(l.borne ?? pool.partners.map(() => new D(0))).map(n));
     cells.push(n(l.riskPool), n(l.underspendsElsewhere));
     return cells;
@@ -683,12 +705,17 @@ export function poolSheet(r: BoardReport): { sheet: SheetPlan; layout: PoolLayou
       columnFormats: [null, MONEY],
     });
   }
+  const lineVariances = total(pool.lines.map((l) => l.expenditure.minus(total(l.contributions))));
+  const absorbed = pool.settledAsWhole
+    ? (pool.riskPool ?? new D(0)).plus(pool.underspendsElsewhere ?? new D(0))
+    : total(pool.lines.map((l) => l.riskPool.plus(l.underspendsElsewhere)));
+  const checkResult = total(pool.partners.map((a) => a.varianceBorne)).plus(absorbed).minus(lineVariances);
   const risk = pool.settledAsWhole ? `${a1(cRow, 1)}+${a1(cRow + 1, 1)}` : `${a1(lTotals, cRisk)}+${a1(lTotals, cElse)}`;
   checkBlocks.push({
     kind: "range",
     row: check.row,
     col: 0,
-    values: [["Check: borne + risk pool + elsewhere − variance = 0", f(`${a1(pTotals, 6)}+${risk}-${a1(lTotals, cVar)}`)]],
+    values: [["Check: borne + risk pool + elsewhere − variance = 0", f(`${a1(pTotals, 6)}+${risk}-${a1(lTotals, cVar)}`, checkResult)]],
     columnFormats: [null, MONEY],
     style: { italic: true },
   });
@@ -705,12 +732,12 @@ export function poolSheet(r: BoardReport): { sheet: SheetPlan; layout: PoolLayou
       row: mRow + 1,
       col: 0,
       values: [
-        ["Contribution agreed (base)", f(a1(pr, 1))],
-        ["In-year changes", f(a1(pr, 2))],
-        ["Total contribution to the pool", f(a1(pr, 3))],
-        ["Share of the pool's expenditure", f(a1(pr, 5))],
-        ["   of which over (under) spend borne", f(a1(pr, 6))],
-        ["Balance due to (from) the partner", f(a1(pr, 7))],
+        ["Contribution agreed (base)", f(a1(pr, 1), a.base)],
+        ["In-year changes", f(a1(pr, 2), a.changes)],
+        ["Total contribution to the pool", f(a1(pr, 3), a.base.plus(a.changes))],
+        ["Share of the pool's expenditure", f(a1(pr, 5), a.base.plus(a.changes).plus(a.varianceBorne))],
+        ["   of which over (under) spend borne", f(a1(pr, 6), a.varianceBorne)],
+        ["Balance due to (from) the partner", f(a1(pr, 7), a.varianceBorne.negated())],
       ],
       columnFormats: [null, MONEY],
     });

@@ -6,12 +6,26 @@
  */
 
 import { columnLetters } from "../engine/columnLetters";
+import { D as Decimal } from "../engine/money";
 
 export type Scalar = string | number | boolean | null;
 
-/** A native Excel formula, written without the leading "=" (e.g. "SUM(D5:D204)"). */
+/**
+ * A native Excel formula, written without the leading "=" (e.g. "SUM(D5:D204)"), with the value
+ * the engine computed for it. The .xlsx saves the result with the formula, so a viewer that does
+ * not recalculate (Protected View, previews, mobile viewers, pandas) still shows every figure; a
+ * spreadsheet that recalculates must arrive at the same value (tests/xlsx/libreoffice.test.ts).
+ */
 export interface Formula {
   formula: string;
+  result: FormulaResult;
+}
+
+export type FormulaResult = number | string | boolean;
+
+/** A formula with the value it gives. */
+export function formula(text: string, result: FormulaResult): Formula {
+  return { formula: text, result };
 }
 
 /**
@@ -65,8 +79,9 @@ export interface TableColumn {
   header: string;
   numberFormat?: string | null;
   /**
-   * The totals-row cell for this column: "sum" writes SUBTOTAL(109, …) over the column's data cells,
-   * a string writes a label, a Formula writes that formula (e.g. a percentage of two totals).
+   * The totals-row cell for this column: "sum" writes SUBTOTAL(109, …) over the column's data cells
+   * (its result is the sum of the column's values, `tableTotalResult`), a string writes a label, a
+   * Formula writes that formula (e.g. a percentage of two totals).
    */
   total?: "sum" | string | Formula | null;
 }
@@ -260,4 +275,60 @@ export function tableColumnRange(table: TableBlock, column: number): CellRange {
 /** The 0-based row of a table's totals row (only meaningful when showTotals). */
 export function tableTotalsRow(table: TableBlock): number {
   return table.row + 1 + Math.max(1, table.rows.length);
+}
+
+/** A plan cell's value as a spreadsheet shows it: a formula's saved result, a scalar as it is. */
+export function shownValue(v: PlanValue | undefined): Scalar {
+  if (v === undefined) return null;
+  return isFormula(v) ? v.result : v;
+}
+
+/**
+ * The result of a "sum" total: SUBTOTAL(109, …) over the column's data cells, i.e. the sum of its
+ * numbers (formula results included), text and blanks ignored as Excel ignores them. Summed in
+ * exact decimals, then rounded once to a double, so it is the nearest double to the true sum.
+ */
+export function tableTotalResult(table: TableBlock, column: number): number {
+  let total = new Decimal(0);
+  for (const row of table.rows) {
+    const v = shownValue(row[column]);
+    if (typeof v === "number") total = total.plus(v);
+  }
+  return total.toNumber();
+}
+
+/** The content of a table's cell at an absolute 0-based row and column: header, data, or totals row. */
+function tableCellAt(table: TableBlock, row: number, col: number): Scalar | undefined {
+  const c = col - table.col;
+  if (c < 0 || c >= table.columns.length) return undefined;
+  const column = table.columns[c];
+  if (row === table.row) return column.header;
+  const firstData = table.row + 1;
+  const dataRows = Math.max(1, table.rows.length);
+  if (row >= firstData && row < firstData + dataRows) return shownValue(table.rows[row - firstData]?.[c] ?? null);
+  if (table.showTotals && row === firstData + dataRows) {
+    if (column.total === "sum") return tableTotalResult(table, c);
+    if (typeof column.total === "string") return column.total;
+    if (column.total && isFormula(column.total)) return column.total.result;
+    return null;
+  }
+  return undefined;
+}
+
+/**
+ * What a sheet shows at a 0-based row and column (a formula's result, a table's header or total),
+ * null for an empty cell: for charts' cached values, which must match the cells they read.
+ */
+export function shownCellValue(sheet: SheetPlan, row: number, col: number): Scalar {
+  let found: Scalar = null;
+  for (const block of sheet.blocks) {
+    if (block.kind === "range") {
+      const v = block.values[row - block.row]?.[col - block.col];
+      if (row >= block.row && col >= block.col && v !== undefined) found = shownValue(v);
+    } else if (block.kind === "table") {
+      const v = tableCellAt(block, row, col);
+      if (v !== undefined) found = v;
+    }
+  }
+  return found;
 }

@@ -2,14 +2,15 @@
  * Native Excel charts, written as DrawingML parts into the .xlsx that ExcelJS produced.
  *
  * ExcelJS 4.4 has no chart API, so we add, for each sheet with charts: xl/charts/chartN.xml (a
- * clustered bar or column chart whose series read the sheet's cells, with no cached values),
+ * clustered bar or column chart whose series read the sheet's cells, with the cells' values cached
+ * in c:strCache / c:numCache so the chart draws where nothing is calculated),
  * xl/drawings/drawingN.xml and its relationships, and the content types; the renderer puts the
  * drawing relationship and the <drawing> element in the worksheet as it writes it. Hand-written
  * DrawingML: LibreOffice renders it (tests/xlsx); not checked in real Excel, which is stricter
  * (docs/board-pack.md).
  */
 import JSZip from "jszip";
-import { rangeA1, quoteSheetName, type ChartBlock, type CellRange } from "../sheets/plan";
+import { rangeA1, quoteSheetName, type ChartBlock, type CellRange, type Scalar } from "../sheets/plan";
 import { CHART_COLORS } from "../excel/palette";
 
 export interface SheetCharts {
@@ -18,6 +19,8 @@ export interface SheetCharts {
   /** 0-based position of the worksheet in the workbook (ExcelJS order). */
   sheetIndex: number;
   charts: ChartBlock[];
+  /** What the sheet shows at a 0-based row and column (a formula's saved result): the charts' cached points. */
+  shown: (row: number, col: number) => Scalar;
 }
 
 const NS = {
@@ -53,8 +56,27 @@ function richText(text: string, size: number, bold: boolean): string {
   );
 }
 
-/** The chart part for one ChartBlock. */
-export function chartXml(chart: ChartBlock, sheetName: string): string {
+/** The cells of a range, row by row. */
+function cellsOf(r: CellRange, shown: SheetCharts["shown"]): Scalar[] {
+  const out: Scalar[] = [];
+  for (let row = r.row; row < r.row + r.rowCount; row++) for (let col = r.col; col < r.col + r.colCount; col++) out.push(shown(row, col));
+  return out;
+}
+
+/** The categories' cached text (what the cells show; an empty cell is left out, as Excel does). */
+function strCache(values: readonly Scalar[]): string {
+  const pts = values.map((v, i) => (v === null || v === "" ? "" : `<c:pt idx="${i}"><c:v>${xmlEscape(String(v))}</c:v></c:pt>`)).join("");
+  return `<c:strCache><c:ptCount val="${values.length}"/>${pts}</c:strCache>`;
+}
+
+/** A series' cached numbers (a cell that holds no number is left out: the chart shows a gap, as for the cell). */
+function numCache(values: readonly Scalar[], format: string): string {
+  const pts = values.map((v, i) => (typeof v === "number" && Number.isFinite(v) ? `<c:pt idx="${i}"><c:v>${v}</c:v></c:pt>` : "")).join("");
+  return `<c:numCache><c:formatCode>${xmlEscape(format)}</c:formatCode><c:ptCount val="${values.length}"/>${pts}</c:numCache>`;
+}
+
+/** The chart part for one ChartBlock; `shown` gives the cells' values for the cached points. */
+export function chartXml(chart: ChartBlock, sheetName: string, shown: SheetCharts["shown"]): string {
   const colors = chart.colors && chart.colors.length > 0 ? chart.colors : CHART_COLORS;
   const fmt = xmlEscape(chart.axisNumberFormat ?? "General");
   const legend = chart.legend ?? chart.series.length > 1;
@@ -70,8 +92,8 @@ export function chartXml(chart: ChartBlock, sheetName: string): string {
       return (
         `<c:ser><c:idx val="${i}"/><c:order val="${i}"/><c:tx><c:v>${xmlEscape(s.name)}</c:v></c:tx>` +
         `<c:spPr><a:solidFill><a:srgbClr val="${color}"/></a:solidFill></c:spPr><c:invertIfNegative val="0"/>${labels}` +
-        `<c:cat><c:strRef><c:f>${xmlEscape(absRef(sheetName, chart.categories))}</c:f></c:strRef></c:cat>` +
-        `<c:val><c:numRef><c:f>${xmlEscape(absRef(sheetName, s.values))}</c:f></c:numRef></c:val></c:ser>`
+        `<c:cat><c:strRef><c:f>${xmlEscape(absRef(sheetName, chart.categories))}</c:f>${strCache(cellsOf(chart.categories, shown))}</c:strRef></c:cat>` +
+        `<c:val><c:numRef><c:f>${xmlEscape(absRef(sheetName, s.values))}</c:f>${numCache(cellsOf(s.values, shown), "General")}</c:numRef></c:val></c:ser>`
       );
     })
     .join("");
@@ -139,7 +161,7 @@ export async function addChartsToZip(zip: JSZip, sheets: readonly SheetCharts[])
     s.charts.forEach((chart, i) => {
       chartNo++;
       const chartPath = `xl/charts/chart${chartNo}.xml`;
-      zip.file(chartPath, chartXml(chart, s.sheetName));
+      zip.file(chartPath, chartXml(chart, s.sheetName, s.shown));
       overrides.push(`<Override PartName="/${chartPath}" ContentType="${NS.ctChart}"/>`);
       const relId = `rId${i + 1}`;
       drawingRels.push(`<Relationship Id="${relId}" Type="${NS.relChart}" Target="../charts/chart${chartNo}.xml"/>`);
@@ -156,6 +178,19 @@ export async function addChartsToZip(zip: JSZip, sheets: readonly SheetCharts[])
     overrides.push(`<Override PartName="/${drawingPath}" ContentType="${NS.ctDrawing}"/>`);
   });
   await addContentTypes(zip, overrides);
+}
+
+/**
+ * Asks the application opening the workbook to calculate every formula on load (calcPr
+ * fullCalcOnLoad="1"): the saved results are what the engine computed, and a spreadsheet that
+ * calculates replaces them with its own. ExcelJS's streaming writer always writes its own calcPr.
+ */
+export async function requestFullCalcOnLoad(zip: JSZip): Promise<void> {
+  const path = "xl/workbook.xml";
+  const xml = await zip.file(path)!.async("string");
+  const calcPr = /<calcPr\b([^>]*?)\/>/;
+  if (!calcPr.test(xml)) throw new Error("[CareTrust] xl/workbook.xml has no calcPr to set (ExcelJS changed?)");
+  zip.file(path, xml.replace(calcPr, (_, attrs: string) => `<calcPr${attrs.replace(/\s*fullCalcOnLoad="[^"]*"/, "")} fullCalcOnLoad="1"/>`));
 }
 
 /** Adds <Override> entries to [Content_Types].xml. */

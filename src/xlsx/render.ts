@@ -1,5 +1,5 @@
 /**
- * The .xlsx renderer: writes a WorkbookPlan with ExcelJS (values, formulas with no cached results,
+ * The .xlsx renderer: writes a WorkbookPlan with ExcelJS (values, formulas with their results,
  * styles, number formats, column widths, row heights, frozen panes, A4 print set-up with repeated
  * title rows and columns and a header and footer), then adds what ExcelJS does not write: the
  * tables (ListObjects, with their totals-row formulas) and the charts, as parts of the zip.
@@ -9,8 +9,12 @@
  * The streaming writer has no table API, so each table's part is written here (./tables.ts) and
  * referenced from its sheet; charts are DrawingML parts (./charts.ts).
  *
- * Formulas are written without results, so a spreadsheet opening the file must calculate them:
- * what a reader sees is what the formulas give, not what this code thought they would give.
+ * Every formula is saved with the result the engine computed (the plan carries it), and every chart
+ * series with its cached points, so a viewer that does not calculate (Protected View, Outlook and
+ * Explorer previews, Quick Look, mobile viewers, pandas) shows every figure and both charts; the
+ * workbook asks for a full calculation on load (calcPr fullCalcOnLoad), so Excel and LibreOffice
+ * recalculate anyway. tests/xlsx/libreoffice.test.ts strips the saved results, recalculates in
+ * LibreOffice and requires the same values, cell by cell.
  */
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
@@ -20,6 +24,8 @@ import {
   columnLetters,
   isFormula,
   planSheetNames,
+  shownCellValue,
+  tableTotalResult,
   resolveSheetRefs,
   type CellStyle,
   type ChartBlock,
@@ -29,7 +35,7 @@ import {
   type TableBlock,
   type WorkbookPlan,
 } from "../sheets/plan";
-import { addChartsToZip, RELS, type SheetCharts } from "./charts";
+import { addChartsToZip, requestFullCalcOnLoad, RELS, type SheetCharts } from "./charts";
 import { addTablesToZip, tableName, type TablePart } from "./tables";
 import { rewriteReferences, type Renames } from "../excel/references";
 
@@ -65,7 +71,11 @@ function formulaText(formula: string, n: Naming): string {
 /** A plan value as an ExcelJS cell value. Text stays text even when it starts with = + - @: ExcelJS writes strings as strings. */
 function cellValue(v: PlanValue, names: Naming): Cellish {
   if (v === null || v === undefined) return null;
-  if (isFormula(v)) return { formula: formulaText(v.formula, names) } as ExcelJS.CellFormulaValue;
+  if (isFormula(v)) return { formula: formulaText(v.formula, names), result: finite(v.result) } as ExcelJS.CellFormulaValue;
+  return finite(v);
+}
+
+function finite<T>(v: T): T {
   if (typeof v === "number" && !Number.isFinite(v)) throw new Error(`[CareTrust] a plan holds a number that is not finite (${v})`);
   return v;
 }
@@ -165,9 +175,10 @@ function tableSource(block: TableBlock, name: string, names: Naming): { source: 
     ...excelStyle({ bold: true }, c.numberFormat ?? null),
     border: { top: thin, bottom: { style: "double" as const, color: { argb: GREY } } },
   }));
-  const totalsFormula: (string | null)[] = block.columns.map((c, i) => {
-    if (c.total === "sum") return `SUBTOTAL(109,${a1(firstData, block.col + i, dataRows, 1)})`;
-    if (c.total && typeof c.total === "object" && isFormula(c.total)) return formulaText(c.total.formula, names);
+  const totalsFormula: (ExcelJS.CellFormulaValue | null)[] = block.columns.map((c, i) => {
+    if (c.total === "sum") return { formula: `SUBTOTAL(109,${a1(firstData, block.col + i, dataRows, 1)})`, result: finite(tableTotalResult(block, i)), date1904: false };
+    if (c.total && typeof c.total === "object" && isFormula(c.total))
+      return { formula: formulaText(c.total.formula, names), result: finite(c.total.result) as ExcelJS.CellFormulaValue["result"], date1904: false };
     return null;
   });
   const source: RowSource = {
@@ -178,7 +189,7 @@ function tableSource(block: TableBlock, name: string, names: Naming): { source: 
       if (row === totalsRow && block.showTotals)
         return block.columns.map((c, i) => ({
           col: block.col + i,
-          value: totalsFormula[i] !== null ? { formula: totalsFormula[i]! } : typeof c.total === "string" ? c.total : null,
+          value: totalsFormula[i] ?? (typeof c.total === "string" ? c.total : null),
           style: totals[i],
         }));
       const values = block.rows[row - firstData];
@@ -194,7 +205,7 @@ function tableSource(block: TableBlock, name: string, names: Naming): { source: 
     columns: block.columns.map((c, i) => ({
       name: c.header,
       totalsLabel: block.showTotals && totalsFormula[i] === null && typeof c.total === "string" && c.total !== "sum" ? c.total : null,
-      totalsFormula: block.showTotals ? totalsFormula[i] : null,
+      totalsFormula: block.showTotals ? (totalsFormula[i]?.formula ?? null) : null,
     })),
   };
   return { source, part };
@@ -333,7 +344,7 @@ export async function renderXlsx(plan: WorkbookPlan, options: RenderOptions = {}
     const name = sheetNames.get(sheet.key)!;
     const written = writeSheet(wb, sheet, name, names, usedTables, tableNo, drawingNo);
     tableParts.push(...written.tables);
-    if (written.charts.length > 0) chartSheets.push({ sheetName: name, sheetIndex: index, charts: written.charts });
+    if (written.charts.length > 0) chartSheets.push({ sheetName: name, sheetIndex: index, charts: written.charts, shown: (row, col) => shownCellValue(sheet, row, col) });
     options.onSheet?.(index + 1, plan.sheets.length, name);
   });
   await wb.commit();
@@ -342,5 +353,6 @@ export async function renderXlsx(plan: WorkbookPlan, options: RenderOptions = {}
   const zip = await JSZip.loadAsync(Buffer.concat(chunks));
   await addTablesToZip(zip, tableParts);
   await addChartsToZip(zip, chartSheets);
+  await requestFullCalcOnLoad(zip);
   return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
 }

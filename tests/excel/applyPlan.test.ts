@@ -212,7 +212,7 @@ describe("text stays text", () => {
   test("strings beginning with = + - @ (and other look-alikes) are written as text, in tables and ranges", async () => {
     const plan = boardPlan({ rows: risky.length, name: (i) => risky[i] });
     plan.sheets[0].blocks.push({ kind: "range", row: 30, col: 0, values: [risky.slice(0, 5), risky.slice(5)], style: { bold: true } });
-    plan.sheets[0].blocks.push({ kind: "range", row: 33, col: 0, values: [["Note", 1], ["=mixed", { formula: "1+1" }]] });
+    plan.sheets[0].blocks.push({ kind: "range", row: 33, col: 0, values: [["Note", 1], ["=mixed", { formula: "1+1", result: 2 }]] });
     const { wb } = await render(plan);
     risky.forEach((text, i) => {
       expect(wb.cell("Detail", `B${5 + i}`)).toEqual({ kind: "text", value: text, numberFormat: "@" });
@@ -230,7 +230,7 @@ describe("text stays text", () => {
 
   test("a formula or number in a column formatted as Text is not made text", async () => {
     const plan = boardPlan({ rows: 2 });
-    plan.sheets[0].blocks.push({ kind: "range", row: 40, col: 0, values: [["label"], [{ formula: "1+1" }], [5]], columnFormats: [NUMBER_FORMATS.text] });
+    plan.sheets[0].blocks.push({ kind: "range", row: 40, col: 0, values: [["label"], [{ formula: "1+1", result: 2 }], [5]], columnFormats: [NUMBER_FORMATS.text] });
     const table = plan.sheets[1].blocks.find((b) => b.kind === "table");
     if (table?.kind !== "table") throw new Error("fixture");
     table.columns[0] = { header: "Employee reference", numberFormat: NUMBER_FORMATS.text, total: "sum" };

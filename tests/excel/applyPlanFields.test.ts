@@ -97,7 +97,7 @@ describe("sheetRef tokens", () => {
 
   test("a token naming no sheet of the plan fails before anything is sent", async () => {
     const plan = probePlan();
-    plan.sheets[1].blocks.push({ kind: "range", row: 20, col: 0, values: [[{ formula: "{sheet:nowhere}!A1" }]] });
+    plan.sheets[1].blocks.push({ kind: "range", row: 20, col: 0, values: [[{ formula: "{sheet:nowhere}!A1", result: 0 }]] });
     const fake = new FakeExcel();
     const err = await render(plan, fake).catch((e) => e);
     expect(err).toBeInstanceOf(ApplyPlanError);

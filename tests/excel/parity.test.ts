@@ -112,10 +112,19 @@ const PARITY: Record<string, Row> = {
       expect(o.cell("Probe", "F3")).toMatchObject({ kind: "formula", value: "=SUM(B3:C3)" });
       expect(o.cell("Probe", "G3")).toMatchObject({ kind: "formula", value: "='Second'!B2*2" });
     } },
-    xlsx: { how: "`<f>` with no cached result, references rewritten the same way", check: (x) => {
-      expect(x.cell("Probe", "F3").value).toEqual({ formula: "SUM(B3:C3)" });
-      expect(x.cell("Probe", "G3").value).toEqual({ formula: "'Second'!B2*2" });
-      expect(x.xml["xl/worksheets/sheet1.xml"]).not.toMatch(/<\/f><v>/);
+    xlsx: { how: "`<f>`, references rewritten the same way", check: (x) => {
+      expect(x.cell("Probe", "F3").value).toMatchObject({ formula: "SUM(B3:C3)" });
+      expect(x.cell("Probe", "G3").value).toMatchObject({ formula: "'Second'!B2*2" });
+    } },
+  },
+  "Formula.result": {
+    office: { how: "not sent: Excel calculates the formula as soon as it is written, in the open workbook", check: (o) => {
+      expect(o.cell("Probe", "F3")).toMatchObject({ kind: "formula", value: "=SUM(B3:C3)" });
+    } },
+    xlsx: { how: "`<v>` after the `<f>`: the engine's value saved with the formula, so viewers that do not calculate show it", check: (x) => {
+      expect(x.cell("Probe", "F3").value).toEqual({ formula: "SUM(B3:C3)", result: 1234.75 });
+      expect(x.cell("Probe", "G3").value).toEqual({ formula: "'Second'!B2*2", result: 2 });
+      expect(x.xml["xl/worksheets/sheet1.xml"]).toContain("<f>SUM(B3:C3)</f><v>1234.75</v>");
     } },
   },
   "CellStyle.bold": {
@@ -236,7 +245,8 @@ const PARITY: Record<string, Row> = {
     } },
     xlsx: { how: "totals row cells, and `totalsRowLabel` / `totalsRowFormula` in the table part", check: (x) => {
       expect(x.cell("Probe", "A8").value).toBe("Total");
-      expect(x.cell("Probe", "B8").value).toEqual({ formula: "SUBTOTAL(109,B6:B7)" });
+      expect(x.cell("Probe", "B8").value).toEqual({ formula: "SUBTOTAL(109,B6:B7)", result: 300 });
+      expect(x.cell("Probe", "C8").value).toEqual({ formula: "IF(B8=0,0,B6/B8)", result: 100 / 300 });
       expect(x.table()).toContain("<totalsRowFormula>IF(B8=0,0,B6/B8)</totalsRowFormula>");
       expect(x.table()).toContain('totalsRowLabel="Total"');
     } },
@@ -485,7 +495,7 @@ const PARITY: Record<string, Row> = {
       expect(o.result.sheets.map((s) => s.key)).toEqual(["probe", "second"]);
       expect(o.cell("Probe", "G3")?.value).toBe("='Second'!B2*2");
     } },
-    xlsx: { how: "the sheet `sheetRef(key)` tokens resolve to", check: (x) => expect(x.cell("Probe", "G3").value).toEqual({ formula: "'Second'!B2*2" }) },
+    xlsx: { how: "the sheet `sheetRef(key)` tokens resolve to", check: (x) => expect(x.cell("Probe", "G3").value).toMatchObject({ formula: "'Second'!B2*2" }) },
   },
   "SheetPlan.name": {
     office: { how: "a new worksheet, the name made legal and unique in the workbook", check: (o) => expect(o.wb.sheets.map((s) => s.name)).toEqual(["Probe", "Second"]) },

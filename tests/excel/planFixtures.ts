@@ -80,6 +80,7 @@ export function boardPlan(opts: FixtureOptions): WorkbookPlan {
   const summaryName = opts.summaryName ?? "Board summary";
   const detailName = opts.detailName ?? "Detail";
   const rows = Array.from({ length: opts.rows }, (_, i) => detailRow(i, opts.name));
+  const columnSum = (col: number): number => Math.round(rows.reduce((a, r) => a + Number(r[col]), 0) * 100) / 100;
   const detailTop = 3; // title, note, blank, then the table's header on row 4
   const firstData = detailTop + 2; // 1-based row number of the first data row
   const lastData = firstData + Math.max(opts.rows, 1) - 1;
@@ -97,10 +98,10 @@ export function boardPlan(opts: FixtureOptions): WorkbookPlan {
         col: 0,
         values: [
           ["Headcount", opts.rows],
-          ["FTE", { formula: `SUM(${quoted}!G${firstData}:G${lastData})` }],
-          ["Current cost", { formula: `SUM(${quoted}!M${firstData}:M${lastData})` }],
-          ["Cost on target terms", { formula: `SUM(${quoted}!S${firstData}:S${lastData})` }],
-          ["Levelled-up cost", { formula: `SUM(DetailTable[Levelled-up total cost])` }],
+          ["FTE", { formula: `SUM(${quoted}!G${firstData}:G${lastData})`, result: columnSum(6) }],
+          ["Current cost", { formula: `SUM(${quoted}!M${firstData}:M${lastData})`, result: columnSum(12) }],
+          ["Cost on target terms", { formula: `SUM(${quoted}!S${firstData}:S${lastData})`, result: columnSum(18) }],
+          ["Levelled-up cost", { formula: `SUM(DetailTable[Levelled-up total cost])`, result: columnSum(20) }],
         ],
         columnFormats: [null, NUMBER_FORMATS.money],
         style: { wrap: false },

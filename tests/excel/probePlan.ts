@@ -33,7 +33,7 @@ export function probePlan(): WorkbookPlan {
             kind: "range",
             row: 2,
             col: 0,
-            values: [["=not a formula", 1234.5, 0.25, true, null, { formula: "SUM(B3:C3)" }, { formula: "{sheet:second}!B2*2" }]],
+            values: [["=not a formula", 1234.5, 0.25, true, null, { formula: "SUM(B3:C3)", result: 1234.75 }, { formula: "{sheet:second}!B2*2", result: 2 }]],
             style: { numberFormat: PROBE_MONEY },
             columnFormats: [null, null, NUMBER_FORMATS.percent],
           },
@@ -46,7 +46,7 @@ export function probePlan(): WorkbookPlan {
             columns: [
               { header: "Name", numberFormat: NUMBER_FORMATS.text, total: "Total" },
               { header: "Amount", numberFormat: PROBE_MONEY, total: "sum" },
-              { header: "Share", numberFormat: NUMBER_FORMATS.percent, total: { formula: "IF(B8=0,0,B6/B8)" } },
+              { header: "Share", numberFormat: NUMBER_FORMATS.percent, total: { formula: "IF(B8=0,0,B6/B8)", result: 100 / 300 } },
             ],
             rows: [
               ["Ann", 100, 0.5],

@@ -75,13 +75,15 @@ describe("the Detail sheet", () => {
       const cells = d.table.rows[i];
       for (const key of ["current", "target", "levelledUp"] as const) {
         const { first, elements, total } = o[key];
-        expect(cells[total]).toEqual({ formula: `SUM(${a1(row, first, 1, elements.length)})` });
-        const values = cells.slice(first, first + elements.length) as number[];
+        // The saved result is the engine's total for the person, which the elements add up to.
         const expected = report.people[i][key].total.toNumber();
+        expect(cells[total]).toEqual({ formula: `SUM(${a1(row, first, 1, elements.length)})`, result: expected });
+        const values = cells.slice(first, first + elements.length) as number[];
         expect(values.reduce((a, b) => a + b, 0)).toBeCloseTo(expected, 6);
       }
       expect(cells[d.col.protectedTotal]).toEqual({
         formula: `${a1(row, o.target.total)}+${a1(row, d.col.protectionPayments)}+${a1(row, d.col.protectionOnCosts)}`,
+        result: report.people[i].protection.total.toNumber(),
       });
     }
   });
@@ -93,29 +95,42 @@ describe("the Board summary", () => {
   it("takes each option's cost as a SUM over the Detail sheet's total column", () => {
     const o = d.col.options;
     const cols = [o.current.total, o.target.total, d.col.protectedTotal, o.levelledUp.total];
-    s.options.rows.forEach((row, i) => expect(row[1]).toEqual({ formula: `SUM(${detailCol(cols[i])})` }));
-    expect(s.options.rows[2][2]).toEqual({ formula: `${a1(s.options.row + 3, 1)}-${abs(s.options.row + 1, 1)}` });
-    expect(s.options.rows[2][3]).toEqual({ formula: `IF(${abs(s.options.row + 1, 1)}=0,0,${a1(s.options.row + 3, 2)}/${abs(s.options.row + 1, 1)})` });
+    const h = report.headline;
+    const costs = [h.current, h.target, h.protected, h.levelledUp];
+    s.options.rows.forEach((row, i) => expect(row[1]).toEqual({ formula: `SUM(${detailCol(cols[i])})`, result: costs[i].toNumber() }));
+    expect(s.options.rows[2][2]).toEqual({ formula: `${a1(s.options.row + 3, 1)}-${abs(s.options.row + 1, 1)}`, result: h.protected.minus(h.current).toNumber() });
+    expect(s.options.rows[2][3]).toEqual({
+      formula: `IF(${abs(s.options.row + 1, 1)}=0,0,${a1(s.options.row + 3, 2)}/${abs(s.options.row + 1, 1)})`,
+      result: h.protected.minus(h.current).dividedBy(h.current).toNumber(),
+    });
   });
 
   it("sums each staff group exactly (EXACT, so = * ? in names match literally) from the Detail sheet", () => {
     const g = s.byGroup;
     expect(g.rows.map((r) => r[0])).toEqual(report.byGroup.map((x) => x.key));
     const first = g.row + 1;
-    expect(g.rows[0][1]).toEqual({ formula: `SUMPRODUCT(--EXACT(${detailCol(d.col.group)},$A${first + 1}))` });
-    expect(g.rows[0][3]).toEqual({ formula: `SUMPRODUCT(--EXACT(${detailCol(d.col.group)},$A${first + 1}),${detailCol(d.col.options.current.total)})` });
+    const g0 = report.byGroup[0];
+    expect(g.rows[0][1]).toEqual({ formula: `SUMPRODUCT(--EXACT(${detailCol(d.col.group)},$A${first + 1}))`, result: g0.headcount });
+    expect(g.rows[0][3]).toEqual({ formula: `SUMPRODUCT(--EXACT(${detailCol(d.col.group)},$A${first + 1}),${detailCol(d.col.options.current.total)})`, result: g0.current.toNumber() });
+    // Each group's saved headcount is the number of people in it, counted here from the people.
+    report.byGroup.forEach((x, i) => expect(g.rows[i][1]).toMatchObject({ result: report.people.filter((p) => p.group === x.key).length }));
     expect(s.byEmployer.rows[1][6]).toEqual({
       formula: `SUMPRODUCT(--EXACT(${detailCol(d.col.employer)},$A${s.byEmployer.row + 3}),${detailCol(d.col.options.levelledUp.total)})`,
+      result: report.byEmployer[1].levelledUp.toNumber(),
     });
     expect(g.showTotals).toBe(true);
     const totalsRow = g.row + 1 + g.rows.length;
-    expect(g.columns[8].total).toEqual({ formula: `IF(${a1(totalsRow, 3)}=0,0,${a1(totalsRow, 7)}/${a1(totalsRow, 3)})` });
+    expect(g.columns[8].total).toEqual({
+      formula: `IF(${a1(totalsRow, 3)}=0,0,${a1(totalsRow, 7)}/${a1(totalsRow, 3)})`,
+      result: report.headline.protected.minus(report.headline.current).dividedBy(report.headline.current).toNumber(),
+    });
   });
 
   it("reads protection by year from the Projection sheet", () => {
     const p = layout.projection;
     expect(s.protection.rows).toHaveLength(report.years.length);
-    expect(s.protection.rows[1][2]).toEqual({ formula: `'Projection'!${abs(p.firstDataRow + 1, p.col.payments)}` });
+    expect(s.protection.rows[1][2]).toEqual({ formula: `'Projection'!${abs(p.firstDataRow + 1, p.col.payments)}`, result: report.projection[1].protectionPayments.toNumber() });
+    expect(s.protection.rows[1][0]).toEqual({ formula: `'Projection'!${abs(p.firstDataRow + 1, p.col.year)}`, result: report.years[1] });
   });
 
   it("has a native column chart of the four options over the options table", () => {
@@ -153,7 +168,7 @@ describe("the Projection and Pool statement sheets", () => {
   it("adds target, payments and on-costs into the protected cost by formula, and sums the years", () => {
     const p = layout.projection;
     const row = p.firstDataRow;
-    expect(p.table.rows[0][p.col.protected]).toEqual({ formula: `${a1(row, 4)}+${a1(row, 5)}+${a1(row, 6)}` });
+    expect(p.table.rows[0][p.col.protected]).toEqual({ formula: `${a1(row, 4)}+${a1(row, 5)}+${a1(row, 6)}`, result: report.projection[0].protected.toNumber() });
     expect(p.table.columns[p.col.current].total).toBe("sum");
   });
 
@@ -161,9 +176,10 @@ describe("the Projection and Pool statement sheets", () => {
     const pl = layout.pool!;
     const t = pl.partners;
     const r0 = t.row + 1;
-    expect(t.rows[0][3]).toEqual({ formula: `${a1(r0, 1)}+${a1(r0, 2)}` });
-    expect(t.rows[0][5]).toEqual({ formula: `${a1(r0, 3)}+${a1(r0, 6)}` });
-    expect(t.rows[0][7]).toEqual({ formula: `${a1(r0, 3)}-${a1(r0, 5)}` });
+    const a = report.pool!.partners[0];
+    expect(t.rows[0][3]).toEqual({ formula: `${a1(r0, 1)}+${a1(r0, 2)}`, result: a.contribution.toNumber() });
+    expect(t.rows[0][5]).toEqual({ formula: `${a1(r0, 3)}+${a1(r0, 6)}`, result: a.shareOfExpenditure.toNumber() });
+    expect(t.rows[0][7]).toEqual({ formula: `${a1(r0, 3)}-${a1(r0, 5)}`, result: a.closing.toNumber() });
     const sheet = plan.sheets.find((x) => x.key === "pool")!;
     const check = sheet.blocks.find((b) => b.kind === "range" && b.row === pl.check.row && b.values[0][0]?.toString().startsWith("Check"));
     expect(check).toBeDefined();

@@ -1,11 +1,15 @@
 /**
  * Integration: the demo pipeline's .xlsx opened by a real spreadsheet engine.
  *
- * Runs `caretrust board` on the shipped sample (in process, exactly as `npm run demo` does), opens
- * the pack in LibreOffice headless with a fresh profile that forces recalculation on load
- * (OOXMLRecalcMode=0: otherwise LibreOffice shows cached results; the file carries none anyway),
- * exports every sheet to CSV and checks the recalculated figures against the engine's to the
- * penny. Then exports to PDF and renders pages to PNG (out/test-pages/) for a person to look at.
+ * Runs `caretrust board` on the shipped sample (in process, exactly as `npm run demo` does). The
+ * pack saves every formula's result (what the engine computed), so the proof that the formulas
+ * themselves are right must not read those: a copy is made with every saved result stripped,
+ * opened in LibreOffice headless with a fresh profile that forces recalculation on load
+ * (OOXMLRecalcMode=0), every sheet exported to CSV, and LibreOffice's value of every formula cell
+ * must equal the saved one (to the penny), cell by cell, as well as the engine's figures. Then the
+ * pack as saved is opened with recalculation off (as Protected View, previews and viewers open it)
+ * and must show every figure; both are printed to PDF and rendered to PNG (out/test-pages/) for a
+ * person to look at.
  *
  * Skips, loudly, only when soffice is missing; under CI (CI set) a missing soffice is a failure.
  */
@@ -17,7 +21,20 @@ import { buildBoardPack } from "../../src/report/boardPack";
 import { columnLetters } from "../../src/sheets/plan";
 import type { Decimal } from "../../src/engine/money";
 import { ROOT, sampleScenario, sampleTable } from "../report/sample";
-import { convertToCsvPerSheet, convertToPdf, pdfPageCount, pdfText, pdfToPngs, recalcProfile, sofficePath } from "./libreoffice";
+import {
+  convertToCsvPerSheet,
+  convertToPdf,
+  noRecalcProfile,
+  pdfPageCount,
+  pdfText,
+  pdfToPngs,
+  recalcProfile,
+  savedFormulas,
+  sofficePath,
+  stripSavedResults,
+  withoutFullCalcOnLoad,
+  type SavedFormula,
+} from "./libreoffice";
 
 const SOFFICE = sofficePath();
 if (!SOFFICE) {
@@ -49,6 +66,8 @@ async function runDemo(xlsx: string): Promise<{ code: number; stdout: string; st
 
 describeLO("the demo board pack in LibreOffice", () => {
   const xlsx = path.join(OUT, "board-pack.xlsx");
+  const stripped = path.join(OUT, "stripped", "board-pack.xlsx");
+  let saved: SavedFormula[];
   const pack = buildBoardPack({ table: sampleTable(), scenario: sampleScenario(), generatedOn: DATE, version: JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")).version });
   const { report: r, layout } = pack;
   let sheets: Map<string, string[][]>;
@@ -58,7 +77,11 @@ describeLO("the demo board pack in LibreOffice", () => {
     fs.rmSync(OUT, { recursive: true, force: true });
     fs.mkdirSync(OUT, { recursive: true });
     demo = await runDemo(xlsx);
-    sheets = convertToCsvPerSheet(xlsx, path.join(OUT, "csv"), recalcProfile());
+    const bytes = fs.readFileSync(xlsx);
+    saved = await savedFormulas(bytes);
+    fs.mkdirSync(path.dirname(stripped), { recursive: true });
+    fs.writeFileSync(stripped, await stripSavedResults(bytes));
+    sheets = convertToCsvPerSheet(stripped, path.join(OUT, "csv"), recalcProfile());
   });
 
   /** A recalculated cell as a number (0-based row and column). */
@@ -78,15 +101,59 @@ describeLO("the demo board pack in LibreOffice", () => {
     if (Math.abs(got - want) >= 0.005) throw new Error(`${sheet}!${columnLetters(col)}${row + 1}: LibreOffice has ${got}, the engine ${want}`);
   }
 
-  it("the demo wrote the pack with no cached formula results", async () => {
+  /** Whether LibreOffice's CSV text of a cell is the saved result: text equal; numbers to the penny, percentages to the digits shown. */
+  function sameValue(text: string | undefined, want: string | number | null): boolean {
+    if (text === undefined || want === null) return false;
+    if (typeof want === "string") return text === want;
+    if (text.endsWith("%")) {
+      const decimals = (text.split(".")[1] ?? "").length - 1;
+      return Math.abs(Number(text.slice(0, -1)) / 100 - want) <= (0.5 * 10 ** -Math.max(0, decimals)) / 100 + 1e-12;
+    }
+    return text !== "" && Math.abs(Number(text) - want) < 0.005;
+  }
+
+  it("the demo wrote the pack with a saved result in every formula cell, and a request to calculate on load", async () => {
     expect(demo.code).toBe(0);
     expect(demo.stdout).toMatch(/^Wrote .*board-pack\.xlsx/);
     expect(demo.stdout).toContain("Current terms, 2025/26");
     expect(demo.stderr).toContain("3 of 407 rows of samples/staff.csv left out.");
+    expect(saved.length).toBeGreaterThan(1800);
+    expect(saved.filter((s) => s.saved === null || (typeof s.saved === "number" && !Number.isFinite(s.saved)))).toEqual([]);
     const zip = await JSZip.loadAsync(fs.readFileSync(xlsx));
-    for (const p of Object.keys(zip.files).filter((f) => /^xl\/worksheets\/sheet\d+\.xml$/.test(f)))
-      expect(await zip.file(p)!.async("string")).not.toMatch(/<\/f><v>/);
+    expect(await zip.file("xl/workbook.xml")!.async("string")).toMatch(/<calcPr [^>]*fullCalcOnLoad="1"/);
+    // The stripped copy really has nothing saved.
+    expect(await savedFormulas(fs.readFileSync(stripped))).toEqual(saved.map((s) => ({ ...s, saved: null })));
     expect([...sheets.keys()].sort()).toEqual(["Assumptions and sources", "Board summary", "Detail", "Pool statement", "Projection", "Rows left out"]);
+  });
+
+  it("LibreOffice's recalculation of the stripped copy equals the saved result in every formula cell", () => {
+    const differ = saved
+      .map((s) => ({ ...s, libreOffice: sheets.get(s.sheet)?.[s.row]?.[s.col] }))
+      .filter((s) => !sameValue(s.libreOffice, s.saved))
+      .map((s) => `${s.sheet}!${s.ref} =${s.formula}: saved ${s.saved}, LibreOffice ${s.libreOffice}`);
+    expect(differ).toEqual([]);
+    console.log(`${saved.length} formula cells: LibreOffice's recalculation equals the saved result in every one`);
+  });
+
+  it("opened with calculation off, the pack as saved shows every figure and both charts (PDF, PNG)", () => {
+    // Without fullCalcOnLoad too, so nothing at all asks LibreOffice to calculate: it shows what is saved.
+    const dir = path.join(OUT, "no-calc");
+    fs.mkdirSync(dir, { recursive: true });
+    const file = path.join(dir, "board-pack.xlsx");
+    return withoutFullCalcOnLoad(fs.readFileSync(xlsx)).then((bytes) => {
+      fs.writeFileSync(file, bytes);
+      const shown = convertToCsvPerSheet(file, path.join(dir, "csv"), noRecalcProfile());
+      const blank = saved.filter((s) => !sameValue(shown.get(s.sheet)?.[s.row]?.[s.col], s.saved)).map((s) => `${s.sheet}!${s.ref}`);
+      expect(blank).toEqual([]);
+      const pdf = convertToPdf(file, dir, noRecalcProfile());
+      const summary = pdfText(pdf).split("\f")[0];
+      const h = pack.headline;
+      for (const v of [h.current, h.target, h.protected, h.levelledUp])
+        expect(summary).toContain(`£${v.toNumber().toLocaleString("en-GB", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`);
+      const pngs = pdfToPngs(pdf, path.join(dir, "page"), 70);
+      expect(pngs.length).toBe(pdfPageCount(pdf));
+      console.log(`The pack with calculation off, rendered for review: ${dir} (${pngs.length} pages)`);
+    });
   });
 
   it("recalculates the summary's options, headcount and FTE to the engine's figures", () => {

@@ -56,22 +56,40 @@ describe("renderXlsx on the sample board pack", () => {
     expect(detailXml).toContain(`<tableColumn id="${d.col.fte + 1}" name="FTE" totalsRowFunction="custom"><totalsRowFormula>SUBTOTAL(109,${fte}${d.firstDataRow + 1}:${fte}${lastRow})</totalsRowFormula></tableColumn>`);
     expect(detailXml).toContain('<tableColumn id="1" name="Employee reference" totalsRowLabel="Total"/>');
     const totalCell = detail.getRow(lastRow + 1).getCell(d.col.fte + 1);
-    expect(totalCell.value).toEqual({ formula: `SUBTOTAL(109,${fte}${d.firstDataRow + 1}:${fte}${lastRow})` });
+    expect(totalCell.value).toEqual({ formula: `SUBTOTAL(109,${fte}${d.firstDataRow + 1}:${fte}${lastRow})`, result: pack.headline.fte.toNumber() });
     const names = wb.worksheets.flatMap((w) => tablesOf(w).map((x) => x.name));
     expect(new Set(names).size).toBe(names.length);
     expect(names).toEqual(expect.arrayContaining(["Options", "ProtectionByYear", "ByStaffGroup", "ByEmployer", "Projection", "PoolPartners", "PoolLines", "Assumptions", "Sources", "RowsLeftOut"]));
   });
 
-  it("writes formulas with no cached results, across sheets by their final names", async () => {
+  it("writes formulas across sheets by their final names, each with the engine's result saved, and asks for a full calculation on load", async () => {
     const summary = wb.getWorksheet("Board summary")!;
     const cost = summary.getRow(pack.layout.summary.options.row + 2).getCell(2).value as ExcelJS.CellFormulaValue;
     const col = columnLetters(pack.layout.detail.col.options.current.total);
     const last = pack.layout.detail.firstDataRow + pack.report.people.length;
     expect(cost.formula).toBe(`SUM('Detail'!$${col}$6:$${col}$${last})`);
-    expect(cost.result).toBeUndefined();
+    expect(cost.result).toBe(pack.headline.current.toNumber());
     const xml = await zip.file("xl/worksheets/sheet1.xml")!.async("string");
-    expect(xml).toContain(`<f>SUM(&apos;Detail&apos;!$${col}$6:$${col}$${last})</f></c>`);
-    expect(xml).not.toMatch(/<\/f><v>/);
+    expect(xml).toContain(`<f>SUM(&apos;Detail&apos;!$${col}$6:$${col}$${last})</f><v>${pack.headline.current.toNumber()}</v></c>`);
+    // Not one formula without a saved value, on any sheet.
+    for (const p of Object.keys(zip.files).filter((f) => /^xl\/worksheets\/sheet\d+\.xml$/.test(f)))
+      expect(await zip.file(p)!.async("string")).not.toMatch(/<\/f><\/c>|<f>[^<]*<\/f>(?!<v>)/);
+    expect(await zip.file("xl/workbook.xml")!.async("string")).toMatch(/<calcPr [^>]*fullCalcOnLoad="1"\/>/);
+  });
+
+  it("caches every chart series' points and categories: the values the cells show", async () => {
+    const charts = await Promise.all(Object.keys(zip.files).filter((p) => /^xl\/charts\/chart\d+\.xml$/.test(p)).sort().map((p) => zip.file(p)!.async("string")));
+    expect(charts).toHaveLength(2);
+    const options = charts.find((x) => x.includes("The options"))!;
+    const h = pack.headline;
+    const points = [...options.matchAll(/<c:numCache>(.*?)<\/c:numCache>/g)][0][1];
+    expect(points).toContain('<c:ptCount val="4"/>');
+    [h.current, h.target, h.protected, h.levelledUp].forEach((v, i) => expect(points).toContain(`<c:pt idx="${i}"><c:v>${v.toNumber()}</c:v></c:pt>`));
+    expect(options).toContain('<c:pt idx="0"><c:v>Current terms (no change)</c:v></c:pt>');
+    const byYear = charts.find((x) => x.includes("Cost by year"))!;
+    expect([...byYear.matchAll(/<c:numCache>/g)]).toHaveLength(3);
+    expect(byYear).toContain(`<c:pt idx="0"><c:v>${pack.report.projection[0].year}</c:v></c:pt>`);
+    expect(byYear).toContain(`<c:v>${pack.report.projection[0].protected.toNumber()}</c:v>`);
   });
 
   it("applies £ and % number formats, column widths, frozen headings and print set-up", () => {
@@ -171,12 +189,12 @@ describe("renderXlsx details", () => {
       properties: { title: "T", version: "1", created: "2026-01-02" },
       sheets: [
         { key: "a", name: "Costs: 2025", columnWidths: [10], print, blocks: [{ kind: "table", name: "Costs", row: 0, col: 0, columns: [{ header: "X" }], rows: [[1], [2]], showTotals: false }] },
-        { key: "b", name: "Sum", columnWidths: [10], print, blocks: [{ kind: "range", row: 0, col: 0, values: [[{ formula: "SUM('Costs: 2025'!A2:A3)+{sheet:a}!A2" }]] }] },
+        { key: "b", name: "Sum", columnWidths: [10], print, blocks: [{ kind: "range", row: 0, col: 0, values: [[{ formula: "SUM('Costs: 2025'!A2:A3)+{sheet:a}!A2", result: 4 }]] }] },
       ],
     };
     const wb = await readBack(await renderXlsx(plan));
     expect(wb.worksheets[0].name).toBe("Costs  2025");
-    expect(wb.worksheets[1].getCell("A1").value).toEqual({ formula: "SUM('Costs  2025'!A2:A3)+'Costs  2025'!A2" });
+    expect(wb.worksheets[1].getCell("A1").value).toEqual({ formula: "SUM('Costs  2025'!A2:A3)+'Costs  2025'!A2", result: 4 });
   });
 
   it("writes bar charts with their own axis order, colours and escaped titles", () => {
@@ -191,7 +209,10 @@ describe("renderXlsx details", () => {
         colors: ["#123456"],
       },
       "It's a sheet",
+      (row, col) => (col === 0 ? `Row ${row}` : row * 10),
     );
+    expect(xml).toContain('<c:strCache><c:ptCount val="2"/><c:pt idx="0"><c:v>Row 1</c:v></c:pt><c:pt idx="1"><c:v>Row 2</c:v></c:pt></c:strCache>');
+    expect(xml).toContain('<c:numCache><c:formatCode>General</c:formatCode><c:ptCount val="2"/><c:pt idx="0"><c:v>10</c:v></c:pt><c:pt idx="1"><c:v>20</c:v></c:pt></c:numCache>');
     expect(xml).toContain('<c:barDir val="bar"/>');
     expect(xml).toContain("Costs &lt;&amp;&gt; more");
     expect(xml).toContain("<c:v>A &amp; B</c:v>");
