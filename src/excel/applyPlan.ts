@@ -50,7 +50,8 @@ import { describeOfficeError } from "./officeErrors";
 import { CHART_COLORS } from "./palette";
 
 export interface ApplyProgress {
-  stage: "reading" | "writing" | "finishing";
+  /** "sending": a write request is about to go to Excel (the first one is the first change to the workbook). */
+  stage: "reading" | "writing" | "finishing" | "sending";
   /** The sheet being queued (name as written), while writing. */
   sheet?: string;
   sheetIndex?: number;
@@ -65,6 +66,18 @@ export interface ApplyOptions {
   isSetSupported?: (set: string, version: string) => boolean;
   /** Key of the sheet to activate at the end (default "summary", else the first sheet). */
   activateKey?: string;
+  /**
+   * Called often while the write requests are built (between writes, and every few hundred rows of
+   * a block); return a promise to hand the thread back first (the task pane does, every few tens of
+   * milliseconds). The number of round trips does not change.
+   */
+  yieldToUi?: () => Promise<void> | void;
+  /**
+   * Asked at the same points: true stops. Before the first write request is sent nothing has been
+   * queued on the context, so nothing is written; after it, the sheets added are removed again. In
+   * both cases applyPlan throws an ApplyPlanError with `cancelled` set.
+   */
+  cancelled?: () => boolean;
 }
 
 export interface WrittenSheet {
@@ -99,6 +112,8 @@ export class ApplyPlanError extends Error {
     /** Sheets it created but could not remove (the user must delete them). */
     readonly leftSheets: string[],
     readonly cause?: unknown,
+    /** The user cancelled (see ApplyOptions.cancelled). */
+    readonly cancelled = false,
   ) {
     super(message);
     this.name = "ApplyPlanError";
@@ -119,31 +134,57 @@ export function headerFooterText(text: string): string {
 }
 
 const TEXT_FORMAT = "@";
+/** Rows of cells turned into a write between two chances to hand the thread back (a few milliseconds' work). */
+const ROWS_BETWEEN_PAUSES = 256;
+
+/** Thrown (inside applyPlan) when `cancelled()` said so. */
+class ApplyCancelled extends Error {}
 const GENERAL_FORMAT = "General";
 
-/** Sends queued actions when the next one would take the request over the budget. */
+/**
+ * Collects the writes of a request and sends them when the next one would take it over the budget.
+ * The Office.js calls themselves are held back (as closures, in order) until the request is sent:
+ * until then nothing is queued on the context, so a cancel or a failure in building the requests
+ * leaves Excel untouched, and the JavaScript work of building them can pause between writes
+ * (`pause`) without adding a round trip.
+ */
 class Batcher {
   private pendingBytes = 0;
   private pendingActions = 0;
+  private pending: (() => void)[] = [];
   syncs = 0;
+  /** Write requests sent so far. */
+  sent = 0;
   readonly requests: number[] = [];
 
   constructor(
     private readonly context: Excel.RequestContext,
     private readonly budget: number,
-    /** Queued at the start of each write request; returns its estimated bytes. */
-    private readonly startRequest: () => number,
+    /** Queued at the start of each write request (null: nothing), with its estimated bytes. */
+    private readonly startRequest: { bytes: number; enqueue: () => void } | null,
+    private readonly hooks: { pause?: () => Promise<void> | void; cancelled?: () => boolean; onSend?: () => void } = {},
   ) {}
+
+  /** Lets the caller have the thread (when its slice is up), and stops if cancelled. */
+  async pause(): Promise<void> {
+    const turn = this.hooks.pause?.();
+    if (turn) await turn;
+    if (this.hooks.cancelled?.()) throw new ApplyCancelled("cancelled");
+  }
 
   async queue(bytes: number, enqueue: () => void): Promise<void> {
     if (this.pendingActions > 0 && this.pendingBytes + bytes > this.budget) await this.flush();
     if (this.pendingActions === 0) {
-      this.pendingBytes += this.startRequest();
+      if (this.startRequest) {
+        this.pending.push(this.startRequest.enqueue);
+        this.pendingBytes += this.startRequest.bytes;
+      }
       this.pendingActions++;
     }
-    enqueue();
+    this.pending.push(enqueue);
     this.pendingBytes += bytes;
     this.pendingActions++;
+    await this.pause();
   }
 
   /** A small write: `actions` queued Office.js actions whose arguments together are `argument`. */
@@ -160,11 +201,18 @@ class Batcher {
     return this.pendingActions > 0;
   }
 
+  /** Queues the request's writes on the context, in order, and sends them: one round trip. */
   async flush(): Promise<void> {
     if (this.pendingActions === 0) return;
+    await this.pause();
+    this.hooks.onSend?.();
+    const writes = this.pending;
+    this.pending = [];
     this.requests.push(this.pendingBytes);
     this.pendingBytes = 0;
     this.pendingActions = 0;
+    this.sent++;
+    for (const write of writes) write();
     await this.context.sync();
     this.syncs++;
   }
@@ -211,7 +259,8 @@ function nonText(format: string | null | undefined): string {
 }
 
 interface CellsSpec {
-  sheet: Excel.Worksheet;
+  /** The sheet, once its `add` has been queued (writes are queued in order when a request is sent). */
+  sheet: () => Excel.Worksheet;
   row: number;
   col: number;
   values: PlanValue[][];
@@ -258,7 +307,7 @@ async function writeCells(b: Batcher, spec: CellsSpec, naming: Naming, warn: (m:
         const address = a1(row, col + c, rowCount, e - c);
         const fmt = [[f]];
         await b.set(fmt, () => {
-          sheet.getRange(address).numberFormat = fmt;
+          sheet().getRange(address).numberFormat = fmt;
         });
       }
       c = e;
@@ -280,11 +329,11 @@ async function writeCells(b: Batcher, spec: CellsSpec, naming: Naming, warn: (m:
     if (!uniform) {
       const formats = chunkFormats;
       await b.queue(ACTION_OVERHEAD_BYTES + utf8Length(JSON.stringify(formats)), () => {
-        sheet.getRange(address).numberFormat = formats;
+        sheet().getRange(address).numberFormat = formats;
       });
     }
     await b.queue(ACTION_OVERHEAD_BYTES + utf8Length(JSON.stringify(address)) + bytes + 2, () => {
-      sheet.getRange(address).formulas = cells;
+      sheet().getRange(address).formulas = cells;
     });
     start += chunk.length;
     chunk = [];
@@ -292,6 +341,7 @@ async function writeCells(b: Batcher, spec: CellsSpec, naming: Naming, warn: (m:
     bytes = 0;
   };
   for (let r = 0; r < rowCount; r++) {
+    if (r % ROWS_BETWEEN_PAUSES === ROWS_BETWEEN_PAUSES - 1) await b.pause();
     const src = values[r];
     const out: (string | number | boolean)[] = new Array(width);
     for (let c = 0; c < width; c++) out[c] = officeCell(src[c] ?? null, naming, warn);
@@ -321,8 +371,8 @@ async function writeCells(b: Batcher, spec: CellsSpec, naming: Naming, warn: (m:
   await flushChunk();
 }
 
-async function applyStyle(b: Batcher, sheet: Excel.Worksheet, address: string, style: CellStyle): Promise<void> {
-  const r = () => sheet.getRange(address);
+async function applyStyle(b: Batcher, sheet: () => Excel.Worksheet, address: string, style: CellStyle): Promise<void> {
+  const r = () => sheet().getRange(address);
   if (style.bold !== undefined) await b.set(style.bold, () => void (r().format.font.bold = style.bold!));
   if (style.italic !== undefined) await b.set(style.italic, () => void (r().format.font.italic = style.italic!));
   if (style.fontSize !== undefined) await b.set(style.fontSize, () => void (r().format.font.size = style.fontSize!));
@@ -353,10 +403,10 @@ async function writeRangeBlock(s: SheetContext, block: RangeBlock): Promise<void
   if (block.values.length === 0 || width === 0) return;
   const base = block.style?.numberFormat ?? null;
   const columnFormats = Array.from({ length: width }, (_, c) => block.columnFormats?.[c] ?? base);
-  await writeCells(s.b, { sheet: s.sheet, row: block.row, col: block.col, values: block.values, columnFormats }, s.naming, s.warn, s.chunkBytes);
+  await writeCells(s.b, { sheet: () => s.sheet, row: block.row, col: block.col, values: block.values, columnFormats }, s.naming, s.warn, s.chunkBytes);
   if (block.style) {
     const { numberFormat: _ignored, ...visual } = block.style;
-    await applyStyle(s.b, s.sheet, a1(block.row, block.col, block.values.length, width), visual);
+    await applyStyle(s.b, () => s.sheet, a1(block.row, block.col, block.values.length, width), visual);
   }
   s.written.rows += block.values.length;
 }
@@ -367,10 +417,10 @@ async function writeTableBlock(s: SheetContext, block: TableBlock, desiredToWrit
   const name = desiredToWritten.get(block.name.toLowerCase()) ?? block.name;
   const formats = block.columns.map((c) => c.numberFormat ?? null);
   // Header row, then the data; an empty table still needs one (blank) data row in Excel.
-  await writeCells(s.b, { sheet: s.sheet, row: block.row, col: block.col, values: [block.columns.map((c) => c.header)], columnFormats: formats }, s.naming, s.warn, s.chunkBytes);
+  await writeCells(s.b, { sheet: () => s.sheet, row: block.row, col: block.col, values: [block.columns.map((c) => c.header)], columnFormats: formats }, s.naming, s.warn, s.chunkBytes);
   const dataRows = Math.max(block.rows.length, 1);
   if (block.rows.length > 0) {
-    await writeCells(s.b, { sheet: s.sheet, row: block.row + 1, col: block.col, values: block.rows, columnFormats: formats }, s.naming, s.warn, s.chunkBytes);
+    await writeCells(s.b, { sheet: () => s.sheet, row: block.row + 1, col: block.col, values: block.rows, columnFormats: formats }, s.naming, s.warn, s.chunkBytes);
   }
   const address = a1(block.row, block.col, 1 + dataRows, width);
   const style = block.style ?? "TableStyleMedium2";
@@ -724,11 +774,12 @@ export async function applyPlan(context: Excel.RequestContext, plan: WorkbookPla
   }
 
   const canSuspendCalc = supports("1.6");
-  const b = new Batcher(context, budget, () => {
-    if (!canSuspendCalc) return 0;
-    workbook.application.suspendApiCalculationUntilNextSync();
-    return ACTION_OVERHEAD_BYTES;
-  });
+  const b = new Batcher(
+    context,
+    budget,
+    canSuspendCalc ? { bytes: ACTION_OVERHEAD_BYTES, enqueue: () => workbook.application.suspendApiCalculationUntilNextSync() } : null,
+    { pause: options.yieldToUi, cancelled: options.cancelled, onSend: () => progress({ stage: "sending" }) },
+  );
   const created: string[] = [];
   const written: WrittenSheet[] = [];
 
@@ -745,7 +796,8 @@ export async function applyPlan(context: Excel.RequestContext, plan: WorkbookPla
       progress({ stage: "writing", sheet: sheetNames[i], sheetIndex: i, sheetCount: plan.sheets.length });
       const w: WrittenSheet = { key: sp.key, name: sheetNames[i], requestedName: sp.name, tables: [], charts: 0, rows: 0 };
       written.push(w);
-      await writeSheet({ b, sheet: handles[i], naming, takenTableNames: takenTables, written: w, supports, warn, chunkBytes }, sp, tableNames);
+      const sheetIndex = i;
+      await writeSheet({ b, get sheet() { return handles[sheetIndex]; }, naming, takenTableNames: takenTables, written: w, supports, warn, chunkBytes }, sp, tableNames);
     }
     progress({ stage: "finishing" });
     const activateKey = options.activateKey ?? "summary";
@@ -753,7 +805,9 @@ export async function applyPlan(context: Excel.RequestContext, plan: WorkbookPla
     await b.set(null, () => handles[target].activate());
     await b.flush();
   } catch (e) {
+    if (e instanceof ApplyCancelled && b.sent === 0) throw new ApplyPlanError("You cancelled it before anything was written: the workbook was not changed.", [], [], e, true);
     const { removed, left } = await rollback(context, created, originalSheets);
+    if (e instanceof ApplyCancelled) throw new ApplyPlanError(cancelledMessage(removed, left), removed, left, e, true);
     throw new ApplyPlanError(failureMessage(e, removed, left), removed, left, e);
   }
 
@@ -788,6 +842,12 @@ async function rollback(context: Excel.RequestContext, created: string[], origin
     }
   }
   return { removed: [], left: lastPresent };
+}
+
+function cancelledMessage(removed: string[], left: string[]): string {
+  const list = (names: string[]) => names.map((n) => `"${n}"`).join(", ");
+  if (left.length > 0) return `You cancelled it while it was writing. It could not remove the sheets it had added (${list(left)}): please delete them yourself. Your own sheets were not changed.`;
+  return `You cancelled it while it was writing: the sheets it had added${removed.length > 0 ? ` (${list(removed)})` : ""} have been removed, and your own sheets were not changed.`;
 }
 
 function failureMessage(e: unknown, removed: string[], left: string[]): string {
