@@ -441,7 +441,8 @@ export function checkBoardScenario(json: unknown): { scenario: BoardScenario | n
       if (!Array.isArray(p.taper)) r.fail("protection.taper", 'should list the share protected each year, e.g. ["100%", "50%", "25%"].');
       else taper = p.taper.map((x, i) => r.rate(x, `protection.taper[${i}]`, `Taper year ${i + 1}`) ?? new D(0));
     }
-    if ((kind === "CASH" || kind === "CASH_WITH_AWARDS") && years === null) r.fail("protection.years", `${kind} protection needs a number of years, e.g. 3.`);
+    // Only when no years were given: years out of range have had their own message.
+    if ((kind === "CASH" || kind === "CASH_WITH_AWARDS") && (p.years === undefined || p.years === null)) r.fail("protection.years", `${kind} protection needs a number of years, e.g. 3.`);
     if (kind === "TAPERED" && (!taper || taper.length === 0)) r.fail("protection.taper", 'TAPERED protection needs a schedule, e.g. ["100%", "50%", "25%"].');
     if (kind) protection = { kind, years, taper };
   } else if (p !== undefined && p !== null) r.fail("protection", 'should be e.g. { "policy": "CASH", "years": 3 } or "NONE".');

@@ -72,6 +72,11 @@ describe("parseBoardScenario", () => {
     );
   });
 
+  it("years of protection out of range get one message, not also 'needs a number of years'", () => {
+    const { problems } = checkBoardScenario({ targetTerms: "AFC", protection: { policy: "CASH", years: 99 } });
+    expect(problems).toEqual(["protection.years: Protection years must be a whole number from 0 to 40; got 99."]);
+  });
+
   it("throws a ScenarioError with the problems", () => {
     expect(() => parseBoardScenario(null)).toThrow(ScenarioError);
     expect(() => parseBoardScenario({})).toThrow(/targetTerms: is missing/);
