@@ -8,19 +8,29 @@
  */
 import { ApplyPlanError, type ApplyProgress, type ApplyResult } from "../excel/applyPlan";
 import { ReadTableError, type TableData, type TableSummary } from "../excel/readTable";
+import { EngineError } from "../engine/errors";
 import { BoardPackCancelled, buildBoardPackAsync, type BoardPackResult, type BoardPackStep } from "../report/boardPack";
 import { parseBoardScenario, ScenarioError } from "../report/scenario";
 import type { WorkbookPlan } from "../sheets/plan";
 import { byId, clear, nextPaint, setHidden, setText, textElement } from "./dom";
-import { FIELD_LABELS, problemToField, readScenarioForm, syncDependentFields, type FieldProblem } from "./scenarioForm";
+import { checkScenarioForm, defaultYearLabel, fieldLabel, fieldWarnings, firstPerField, problemToField, syncDependentFields, yearsWithBothScales, type FieldProblem } from "./scenarioForm";
 import { timeSliced } from "./yieldToUi";
+
+/** How the pane lets applyPlan share the thread and stop: see src/excel/applyPlan.ts. */
+export interface ApplyHooks {
+  onProgress: (p: ApplyProgress) => void;
+  /** Awaited between pieces of the JavaScript work of building the write requests. */
+  yieldToUi: () => Promise<void> | void;
+  /** Asked between pieces until the first write is sent: true stops with nothing written. */
+  cancelled: () => boolean;
+}
 
 /** What the pane needs from Excel (Office.js in the add-in; a stand-in in tests). */
 export interface WorkbookAccess {
   listTables(): Promise<TableSummary[]>;
   tableAtSelection(): Promise<string | null>;
   readTable(name: string): Promise<TableData>;
-  applyPlan(plan: WorkbookPlan, onProgress: (p: ApplyProgress) => void): Promise<ApplyResult>;
+  applyPlan(plan: WorkbookPlan, hooks: ApplyHooks): Promise<ApplyResult>;
 }
 
 /** Value of the "table the selection is in" option (table names are never empty). */
@@ -37,6 +47,16 @@ class UserError extends Error {
     super(message);
   }
 }
+
+/** The scenario (or the scenario with this staff list) needs changing: each problem by field. */
+class FieldProblems extends Error {
+  constructor(readonly problems: FieldProblem[]) {
+    super("Some of the scenario needs changing first.");
+  }
+}
+
+/** Thrown when Cancel was honoured: nothing was written. */
+class Cancelled extends Error {}
 
 function todayIso(): string {
   const d = new Date();
@@ -75,8 +95,12 @@ function milestone(step: BoardPackStep): string {
 export class TaskPane {
   private busy = false;
   private tables: TableSummary[] = [];
-  /** Set by Cancel (or Escape) while the staff are being costed; read between steps. */
+  /** Set by Cancel (or Escape); read between steps until the first write is sent. */
   private cancelRequested = false;
+  /** Problems currently listed at the top (null: none shown). */
+  private shownProblems: FieldProblem[] | null = null;
+  /** Problems found with this staff list (e.g. the LGPS rate it needs): kept until their field is changed. */
+  private runProblems: FieldProblem[] = [];
 
   constructor(
     private readonly excel: WorkbookAccess,
@@ -93,20 +117,36 @@ export class TaskPane {
       e.preventDefault();
       void this.generate();
     });
-    form.addEventListener("change", () => syncDependentFields());
+    form.addEventListener("change", (e) => {
+      syncDependentFields();
+      this.edited(e.target);
+    });
+    form.addEventListener("input", (e) => this.edited(e.target));
     byId("refresh-tables").addEventListener("click", () => void this.loadTables());
     byId("cancel").addEventListener("click", () => this.cancel());
     document.addEventListener("keydown", (e) => {
-      if (e.key === "Escape" && !byId("cancel").hidden) {
+      if (e.key === "Escape" && this.busy && !byId("cancel").hidden) {
         e.preventDefault();
         this.cancel();
       }
+    });
+    // The problem list's links move to their field (without changing the page's address).
+    byId("error-list").addEventListener("click", (e) => {
+      const link = e.target instanceof Element ? e.target.closest("a[data-field]") : null;
+      if (!link) return;
+      e.preventDefault();
+      this.focusField(link.getAttribute("data-field") ?? "");
     });
     byId("pool-enabled").addEventListener("change", () => {
       syncDependentFields();
       if (byId<HTMLInputElement>("pool-enabled").checked) byId("pool-name").focus();
     });
+    // The real default year as the value, not a grey placeholder.
+    const year = byId<HTMLInputElement>("financial-year");
+    if (year.value === "") year.value = defaultYearLabel();
+    setText("financial-year-hint", `The year harmonisation starts. Pay scales are held for ${yearsWithBothScales().join(", ")}; left blank, ${defaultYearLabel()}.`);
     syncDependentFields();
+    this.showWarnings();
     setHidden("startup", true);
     form.hidden = false;
     await this.loadTables();
@@ -132,132 +172,194 @@ export class TaskPane {
     setText(
       "table-hint",
       this.tables.length === 0
-        ? "This workbook has no tables yet. Select your staff list and press Ctrl+T to make it a table, then Refresh."
+        ? "This workbook has no tables yet. Select your staff list and press Ctrl+T to make it a table, then Refresh list."
         : "An Excel table with a heading row: employee reference, staff group, employer, terms, band or grade, FTE and so on.",
     );
   }
 
+  /** What screen readers hear: one polite live region, in the page from the start. */
+  private announce(text: string): void {
+    const live = byId("announcer");
+    if (live.textContent !== text) live.textContent = text;
+  }
+
+  /** Shows the progress box (at the top), scrolled into view, with a line screen readers hear. */
   private status(text: string): void {
-    setHidden("status", false);
+    const box = byId("status");
+    const wasHidden = box.hidden;
+    box.hidden = false;
     setText("status-text", text);
-    setText("status-live", text);
     byId<HTMLProgressElement>("status-progress").removeAttribute("value");
+    this.announce(text);
+    if (wasHidden) box.scrollIntoView({ block: "nearest" });
   }
 
   /** Shows a step of building the pack: the line and the bar every slice, the live region at milestones. */
   private progress(step: BoardPackStep): void {
+    if (this.cancelRequested) return;
     setText("status-text", stepText(step));
     const bar = byId<HTMLProgressElement>("status-progress");
     if (step.stage === "cost" && step.total > 0) {
       bar.max = step.total;
       bar.value = step.done;
     } else bar.removeAttribute("value");
-    const said = milestone(step);
-    const live = byId("status-live");
-    if (live.textContent !== said) live.textContent = said;
+    this.announce(milestone(step));
   }
 
-  /** Cancel: honoured at the next step of the costing (within a few tens of milliseconds). */
+  /** Cancel: honoured at the next step of every stage; once sheets have been written, they are removed again. */
   private cancel(): void {
     if (!this.busy || this.cancelRequested) return;
     this.cancelRequested = true;
-    const button = byId<HTMLButtonElement>("cancel");
-    button.disabled = true;
+    byId<HTMLButtonElement>("cancel").disabled = true;
     setText("status-text", "Cancelling…");
-    setText("status-live", "Cancelling…");
-  }
-
-  /** The Cancel button: shown only while the pack is being built (writing to Excel cannot be stopped half-way). */
-  private showCancel(show: boolean): void {
-    const button = byId<HTMLButtonElement>("cancel");
-    button.hidden = !show;
-    button.disabled = false;
-    // Generate is disabled while busy: a keyboard user who pressed it lands on Cancel. (Afterwards
-    // focus moves to the results or the error.)
-    if (show && (document.activeElement === byId("generate") || document.activeElement === document.body)) button.focus();
+    this.announce("Cancelling…");
   }
 
   private setBusy(busy: boolean): void {
     this.busy = busy;
-    const button = byId<HTMLButtonElement>("generate");
-    button.disabled = busy;
-    byId("board-form").setAttribute("aria-busy", String(busy));
-    byId("refresh-tables").toggleAttribute("disabled", busy);
-    if (!busy) {
-      setHidden("status", true);
-      this.showCancel(false);
-    }
+    const form = byId("board-form");
+    // The form is locked while it runs: nothing can be changed or started twice.
+    form.toggleAttribute("inert", busy);
+    form.setAttribute("aria-busy", String(busy));
+    byId<HTMLButtonElement>("generate").disabled = busy;
+    const cancel = byId<HTMLButtonElement>("cancel");
+    cancel.hidden = !busy;
+    cancel.disabled = false;
+    if (busy) {
+      this.cancelRequested = false;
+      // Focus was in the (now inert) form: Cancel is where the keyboard user lands.
+      cancel.focus();
+    } else setHidden("status", true);
   }
 
   private clearMessages(): void {
     setHidden("error", true);
     setHidden("results", true);
+    this.shownProblems = null;
+    this.renderFieldProblems([]);
+  }
+
+  /** Marks each field with its problem (beside it, and aria-invalid), and clears the others. */
+  private renderFieldProblems(problems: FieldProblem[]): void {
     for (const e of Array.from(document.querySelectorAll<HTMLElement>(".field-error"))) {
       e.hidden = true;
       e.textContent = "";
     }
     for (const e of Array.from(document.querySelectorAll("[aria-invalid]"))) e.removeAttribute("aria-invalid");
-  }
-
-  private markFields(problems: FieldProblem[]): void {
     for (const p of problems) {
-      const id = p.field || "";
-      const errorBox = id ? document.getElementById(`${id}-error`) : null;
+      if (!p.field) continue;
+      const errorBox = document.getElementById(`${p.field}-error`);
       if (errorBox) {
-        errorBox.textContent = errorBox.textContent ? `${errorBox.textContent} ${p.message}` : p.message;
+        errorBox.textContent = p.message;
         errorBox.hidden = false;
       }
-      const control = id ? document.getElementById(id) : null;
-      if (control && (control instanceof HTMLInputElement || control instanceof HTMLSelectElement)) control.setAttribute("aria-invalid", "true");
+      for (const control of this.controlsOf(p.field)) control.setAttribute("aria-invalid", "true");
     }
   }
 
-  /** Generate: read the table, build the pack, write the sheets. */
+  /** The inputs a field id stands for: the control itself, or a fieldset's radios. */
+  private controlsOf(field: string): HTMLElement[] {
+    const e = document.getElementById(field);
+    if (!e) return [];
+    if (e instanceof HTMLInputElement || e instanceof HTMLSelectElement) return [e];
+    return Array.from(e.querySelectorAll<HTMLElement>('input[type="radio"]'));
+  }
+
+  private focusField(field: string): void {
+    const e = document.getElementById(field);
+    if (!e) return;
+    if (e.closest("#pool-section")) (byId("pool-section") as HTMLDetailsElement).open = true;
+    const target = e instanceof HTMLInputElement || e instanceof HTMLSelectElement ? e : e.querySelector<HTMLElement>("input, select");
+    target?.focus();
+  }
+
+  /**
+   * The list of problems at the top, each a link to its field, and each beside its field. Focus
+   * moves to the list's heading (read out once: the box is not also an alert).
+   */
+  private showProblems(problems: FieldProblem[], focus: boolean): void {
+    this.shownProblems = problems;
+    this.renderFieldProblems(problems);
+    if (problems.length === 0) {
+      setHidden("error", true);
+      this.announce("All the problems are corrected.");
+      return;
+    }
+    setText("error-title", problems.length === 1 ? "One thing to change before the board pack can be written" : `${problems.length} things to change before the board pack can be written`);
+    setText("error-text", "Nothing was written. Each link goes to its box.");
+    const list = byId("error-list");
+    clear(list);
+    for (const p of problems) {
+      const li = document.createElement("li");
+      if (p.field && document.getElementById(p.field)) {
+        const a = textElement("a", `${fieldLabel(p.field)}: ${p.message}`);
+        a.href = `#${p.field}`;
+        a.setAttribute("data-field", p.field);
+        li.appendChild(a);
+      } else li.textContent = p.field ? `${fieldLabel(p.field)}: ${p.message}` : p.message;
+      list.appendChild(li);
+    }
+    setHidden("error-list", false);
+    setHidden("error", false);
+    if (focus) {
+      byId("error").scrollIntoView({ block: "start" });
+      byId("error-title").focus();
+    }
+  }
+
+  /** The warnings beside fields with an unusual value (they do not stop the pack). */
+  private showWarnings(): void {
+    const warnings = fieldWarnings();
+    for (const e of Array.from(document.querySelectorAll<HTMLElement>(".field-warning"))) {
+      const field = e.id.replace(/-warning$/, "");
+      const w = warnings.find((x) => x.field === field);
+      e.textContent = w ? w.message : "";
+      e.hidden = !w;
+      document.getElementById(field)?.classList.toggle("has-warning", Boolean(w));
+    }
+  }
+
+  /** A field was changed: warnings follow at once; listed problems are checked again, and cleared when corrected. */
+  private edited(target: EventTarget | null): void {
+    if (this.busy) return;
+    this.showWarnings();
+    if (this.shownProblems === null) return;
+    const field = target instanceof HTMLElement ? (target.closest("fieldset[id]:not(#pool-fields)")?.id === "target-terms" ? "target-terms" : target.id) : "";
+    this.runProblems = this.runProblems.filter((p) => p.field !== field);
+    const { problems } = checkScenarioForm();
+    this.showProblems(firstPerField([...problems, ...this.runProblems]), false);
+  }
+
+  /** Generate: check everything, read the table, build the pack, write the sheets. */
   async generate(): Promise<void> {
     if (this.busy) return;
     this.clearMessages();
+    this.runProblems = [];
+    // 1. The scenario: one pass, every problem at once.
+    const { input, problems } = checkScenarioForm();
+    if (problems.length > 0) {
+      this.showProblems(problems, true);
+      return;
+    }
+    const scenario = parseBoardScenario(input);
+    this.status("Reading the staff table from Excel…");
     this.setBusy(true);
     try {
-      // 1. The scenario.
-      const { input, problems } = readScenarioForm();
-      if (problems.length > 0) {
-        this.markFields(problems);
-        throw new UserError("Some of the scenario needs changing first:", problems.map((p) => `${FIELD_LABELS[p.field] ?? FIELD_LABELS[p.field.replace(/-\d+$/, "")] ?? "Scenario"}: ${p.message}`));
-      }
-      let scenario;
-      try {
-        scenario = parseBoardScenario(input);
-      } catch (e) {
-        if (e instanceof ScenarioError) {
-          const mapped = e.problems.map(problemToField);
-          this.markFields(mapped);
-          throw new UserError("Some of the scenario needs changing first:", mapped.map((p) => `${FIELD_LABELS[p.field] ?? "Scenario"}: ${p.message}`));
-        }
-        throw e;
-      }
-
       // 2. The staff table.
-      this.status("Reading table…");
       const choice = byId<HTMLSelectElement>("table").value;
       let name = choice;
       if (choice === SELECTION) {
         const found = await this.excel.tableAtSelection();
-        if (!found) {
-          this.markFields([{ field: "table", message: "The selection is not in a table." }]);
-          throw new UserError("The selection is not in a table. Click a cell in your staff table (or pick the table from the list), then Generate again.");
-        }
+        if (!found) throw new FieldProblems([{ field: "table", message: "The selection is not in a table. Click a cell in your staff table, or pick the table from the list." }]);
         name = found;
       }
       const data = await this.excel.readTable(name);
-      if (data.rows === 0) throw new UserError(`The table "${data.name}" has no rows of staff.`);
+      if (data.rows === 0) throw new FieldProblems([{ field: "table", message: `The table "${data.name}" has no rows of staff.` }]);
+      if (this.cancelRequested) throw new Cancelled();
 
       // 3. The board pack, a step at a time: the pane hands the thread back every few tens of
       // milliseconds (so Excel, custom functions and the pane stay responsive), shows how far it
       // has got, and stops if Cancel is pressed.
-      this.status(`Costing ${count(data.rows, "member of staff", "staff")}…`);
-      this.cancelRequested = false;
-      this.showCancel(true);
-      await nextPaint();
       let pack: BoardPackResult;
       try {
         pack = await buildBoardPackAsync(
@@ -265,31 +367,63 @@ export class TaskPane {
           { yieldToUi: timeSliced((step: BoardPackStep) => this.progress(step)), cancelled: () => this.cancelRequested },
         );
       } catch (e) {
-        if (e instanceof ScenarioError) throw new UserError("The scenario cannot be applied to this staff list:", e.problems);
-        if (e instanceof BoardPackCancelled) throw new UserError("You cancelled it while the staff were being costed. Nothing was written to the workbook.");
+        if (e instanceof ScenarioError) throw new FieldProblems(e.problems.map(problemToField));
+        if (e instanceof BoardPackCancelled) throw new Cancelled();
+        if (e instanceof EngineError && e.kind === "notAvailable") throw new FieldProblems([{ field: "financial-year", message: e.message }]);
         throw e;
-      } finally {
-        this.showCancel(false);
       }
 
-      // 4. The sheets.
+      // 4. The sheets: the requests are built a slice at a time (Cancel still works), then sent.
       this.status("Writing sheets…");
       await nextPaint();
-      const result = await this.excel.applyPlan(pack.workbook, (p) => {
-        if (p.stage === "writing" && p.sheetIndex !== undefined && p.sheetCount !== undefined) {
-          this.status(`Writing sheets… (${p.sheetIndex + 1} of ${p.sheetCount}: ${p.sheet ?? ""})`);
-        }
+      const slice = timeSliced((p: ApplyProgress) => {
+        if (p.stage === "writing" && p.sheetIndex !== undefined && p.sheetCount !== undefined) setText("status-text", `Writing sheets… (${p.sheetIndex + 1} of ${p.sheetCount}: ${p.sheet ?? ""})`);
+      });
+      let lastProgress: ApplyProgress = { stage: "reading" };
+      const result = await this.excel.applyPlan(pack.workbook, {
+        onProgress: (p) => {
+          lastProgress = p;
+          if (p.stage === "writing" && p.sheetIndex !== undefined && p.sheetCount !== undefined && !this.cancelRequested) {
+            setText("status-text", `Writing sheets… (${p.sheetIndex + 1} of ${p.sheetCount}: ${p.sheet ?? ""})`);
+            if (p.sheetIndex === 0) this.announce("Writing sheets…");
+          }
+        },
+        yieldToUi: () => slice(lastProgress),
+        cancelled: () => this.cancelRequested,
       });
       this.showResults(result, pack, data);
     } catch (e) {
-      this.showError(e);
+      if (e instanceof FieldProblems) {
+        this.runProblems = e.problems;
+        this.showProblems(firstPerField([...checkScenarioForm().problems, ...e.problems]), true);
+      } else if (e instanceof Cancelled) {
+        this.showError(new UserError("You cancelled it. Nothing was written to the workbook."));
+      } else this.showError(e);
     } finally {
       this.setBusy(false);
     }
   }
 
   private showResults(result: ApplyResult, pack: BoardPackResult, data: TableData): void {
-    setText("results-summary", `From the table "${data.name}" on "${data.sheet}": ${count(pack.totalRows, "row")} read, ${count(pack.skippedRows, "row")} left out. New sheets:`);
+    const leftOut = pack.skippedRows;
+    const costed = pack.totalRows - leftOut;
+    const warnings = [...pack.warnings, ...result.warnings];
+    const partial = leftOut > 0 || warnings.length > 0;
+    const box = byId("results");
+    box.classList.toggle("success", !partial);
+    box.classList.toggle("warning", partial);
+    const issuesSheet = result.sheets.find((s) => s.key === "issues");
+    let title: string;
+    let summary: string;
+    if (leftOut > 0) {
+      title = costed === 0 ? `Board pack written, but no rows could be costed` : `Board pack written, but ${count(leftOut, "row")} of ${pack.totalRows.toLocaleString("en-GB")} left out`;
+      summary = `From the table "${data.name}" on "${data.sheet}": ${count(pack.totalRows, "row")} read, ${costed.toLocaleString("en-GB")} costed, ${leftOut.toLocaleString("en-GB")} left out. The figures cover only the rows costed: correct the rows below${issuesSheet ? ` (all are on the sheet "${issuesSheet.name}")` : ""} and generate again.`;
+    } else {
+      title = warnings.length > 0 ? "Board pack written, with parts left out" : "Board pack written";
+      summary = `From the table "${data.name}" on "${data.sheet}": all ${count(pack.totalRows, "row")} read and costed.`;
+    }
+    setText("results-title", title);
+    setText("results-summary", `${summary} New sheets:`);
     const list = byId("written-sheets");
     clear(list);
     for (const s of result.sheets) {
@@ -297,7 +431,6 @@ export class TaskPane {
       list.appendChild(textElement("li", `${s.name}${renamed}`));
     }
 
-    const warnings = [...pack.warnings, ...result.warnings];
     const warningList = byId("warnings-list");
     clear(warningList);
     for (const w of warnings) warningList.appendChild(textElement("li", w));
@@ -318,7 +451,6 @@ export class TaskPane {
       tr.appendChild(problem);
       body.appendChild(tr);
     }
-    const issuesSheet = result.sheets.find((s) => s.key === "issues");
     setText(
       "issues-summary",
       issues.length === 0
@@ -330,7 +462,10 @@ export class TaskPane {
     setHidden("issues-block", issues.length === 0);
 
     setHidden("results", false);
+    box.scrollIntoView({ block: "start" });
     byId("results-title").focus();
+    // The heading is read on focus; the outcome (rows left out) is said here too, whatever the reader does with aria-describedby.
+    this.announce(`${title}. ${summary}`);
   }
 
   /** Worksheet row -> "reference, name" for the rows of the table, to say whose row a problem is on. */
@@ -355,16 +490,20 @@ export class TaskPane {
       items = e.items;
     } else if (e instanceof ApplyPlanError || e instanceof ReadTableError) {
       message = e.message;
+    } else if (e instanceof EngineError) {
+      message = `${e.message} Nothing was written to the workbook.`;
     } else {
       const detail = e instanceof Error ? e.message : String(e);
       message = `Something went wrong that the add-in did not expect: ${detail} Nothing was written to the workbook.`;
     }
+    setText("error-title", "The board pack was not written");
     setText("error-text", message);
     const list = byId("error-list");
     clear(list);
     for (const item of items) list.appendChild(textElement("li", item));
     setHidden("error-list", items.length === 0);
     setHidden("error", false);
+    byId("error").scrollIntoView({ block: "start" });
     byId("error-title").focus();
   }
 }

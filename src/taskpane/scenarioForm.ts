@@ -3,7 +3,11 @@
  * (the same shape as a scenario file on the command line), with a message per field for what is
  * plainly not a number or a percentage, and maps the scenario checker's problems back to fields.
  */
-import type { BoardScenarioInput } from "../report/scenario";
+import { AFC_PAY } from "../data/afc";
+import { NJC_SPINE } from "../data/njc";
+import { defaultBaseYear } from "../engine/harmonise";
+import { parseFinancialYear, yearsIn } from "../engine/years";
+import { checkBoardScenario, type BoardScenarioInput } from "../report/scenario";
 import { byId } from "./dom";
 
 export interface FieldProblem {
@@ -48,12 +52,23 @@ const PATH_FIELDS: [RegExp, string][] = [
   [/^protectiveMarking/, "marking"],
   [/^pool\.name/, "pool-name"],
   [/^pool\.partners/, "partners"],
+  [/^pool\.lines\[0\]\.contributions\[0\]/, "partner-contribution-1"],
+  [/^pool\.lines\[0\]\.contributions\[1\]/, "partner-contribution-2"],
+  [/^pool\.lines\[0\]\.contributions\[2\]/, "partner-contribution-3"],
+  [/^pool\.lines\[0\]\.contributions\[3\]/, "partner-contribution-4"],
   [/^pool\.lines\[0\]\.contributions/, "partners"],
   [/^pool\.lines\[0\]\.expenditure/, "pool-expenditure"],
   [/^pool\.riskShare\.parameters/, "risk-params"],
   [/^pool\.riskShare/, "risk-params"],
   [/^pool/, "partners"],
 ];
+
+/** The label of a field as the user sees it ("partner-name-2" -> "Partner 2 name"). */
+export function fieldLabel(field: string): string {
+  const partner = /^partner-(name|contribution)-(\d)$/.exec(field);
+  if (partner) return `Partner ${partner[2]} ${partner[1]}`;
+  return FIELD_LABELS[field] ?? "Scenario";
+}
 
 /** "payAwards.AFC: The AFC pay award must be …" -> the AfC field and the sentence after the path. */
 export function problemToField(problem: string): FieldProblem {
@@ -171,10 +186,11 @@ export function readScenarioForm(): FormResult {
       const amount = money(`partner-contribution-${i}`, problems, `Partner ${i}'s contribution`);
       if (name === "" && amount === undefined) continue;
       if (name === "") problems.push({ field: `partner-name-${i}`, message: `Give partner ${i} a name, or clear its contribution.` });
+      else if (partners.some((p) => p.toLowerCase() === name.toLowerCase())) problems.push({ field: `partner-name-${i}`, message: `"${name}" is already partner ${partners.findIndex((p) => p.toLowerCase() === name.toLowerCase()) + 1}: give each partner once.` });
       partners.push(name);
       contributions.push(amount ?? 0);
     }
-    if (partners.length === 0) problems.push({ field: "partners", message: "Name at least one partner and what it contributes, or untick the pooled budget." });
+    if (partners.length === 0 && !problems.some((p) => p.field.startsWith("partner"))) problems.push({ field: "partners", message: "Name at least one partner and what it contributes, or untick the pooled budget." });
     const expenditure = money("pool-expenditure", problems, "Expenditure");
     if (expenditure === undefined && !problems.some((p) => p.field === "pool-expenditure")) problems.push({ field: "pool-expenditure", message: "Give what the pool spent or is forecast to spend." });
     const method = byId<HTMLSelectElement>("risk-method").value;
@@ -206,4 +222,87 @@ export function syncDependentFields(): void {
   const hint = RISK_PARAMS_HINT[method] ?? "";
   byId("risk-params-field").hidden = hint === "";
   byId("risk-params-hint").textContent = hint;
+}
+
+/** The years a board pack can start: those with both the Agenda for Change and the NJC pay scales in the data. */
+export function yearsWithBothScales(): string[] {
+  const njc = new Set(yearsIn(NJC_SPINE));
+  return yearsIn(AFC_PAY).filter((y) => njc.has(y));
+}
+
+/** What a blank financial year means: the latest year with both pay scales. */
+export function defaultYearLabel(): string {
+  return defaultBaseYear().label;
+}
+
+function financialYearProblem(): FieldProblem | null {
+  const text = value("financial-year");
+  if (text === "") return null;
+  let label: string;
+  try {
+    const year = parseFinancialYear(text);
+    if (!year) return null;
+    label = year.label;
+  } catch (e) {
+    return { field: "financial-year", message: `${(e as Error).message}` };
+  }
+  const held = yearsWithBothScales();
+  if (held.includes(label)) return null;
+  return {
+    field: "financial-year",
+    message: `There are no pay scales for ${label} yet: the data holds ${held.join(", ")}. Choose one of those, or ${defaultYearLabel()} (the latest). Later years are projected with the pay awards below.`,
+  };
+}
+
+/** Keeps the first problem for each field (a second about the same box only contradicts or repeats it). */
+export function firstPerField(problems: FieldProblem[]): FieldProblem[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const key = p.field || p.message;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/**
+ * Every problem with the form at once: what is malformed, what the scenario checker refuses (the
+ * same check as a scenario file), and a financial year with no pay scales. One per field.
+ */
+export function checkScenarioForm(): FormResult {
+  const form = readScenarioForm();
+  const problems = [...form.problems];
+  const year = financialYearProblem();
+  if (year) problems.push(year);
+  const checked = checkBoardScenario(form.input);
+  for (const p of checked.problems) problems.push(problemToField(p));
+  return { input: form.input, problems: firstPerField(problems) };
+}
+
+const numberIn = (id: string): number | null => {
+  const m = /^([-+]?\d+(?:\.\d+)?)\s*%?$/.exec(value(id));
+  return m ? Number(m[1]) : null;
+};
+
+/**
+ * Values that are allowed but unusual, each with what it means, shown beside its field (they do
+ * not stop the pack): a 0% or very high LGPS rate, a negative or very large award, 0 years of cash
+ * protection, a cleared protective marking.
+ */
+export function fieldWarnings(): FieldProblem[] {
+  const out: FieldProblem[] = [];
+  const lgps = numberIn("lgps-rate");
+  if (lgps === 0) out.push({ field: "lgps-rate", message: "0% means LGPS members cost their employer nothing for their pension. Funds' rates are typically 15% to 25%: check your fund's valuation." });
+  else if (lgps !== null && lgps > 40) out.push({ field: "lgps-rate", message: `${lgps}% is far above funds' usual rates (15% to 25%): check it is the employer rate, as a percentage.` });
+  for (const [id, terms] of [["award-afc", "AfC"], ["award-njc", "NJC"]] as const) {
+    const award = numberIn(id);
+    if (award !== null && award < 0) out.push({ field: id, message: `${award}% is a pay cut every year for ${terms} staff. Pay awards are rarely negative: check the sign.` });
+    else if (award !== null && award > 10) out.push({ field: id, message: `${award}% a year is far above recent awards (1% to 6.5%): check it is a percentage, such as 3 for 3%.` });
+  }
+  const policy = byId<HTMLSelectElement>("protection").value;
+  if ((policy === "CASH" || policy === "CASH_WITH_AWARDS") && value("protection-years") === "0")
+    out.push({ field: "protection-years", message: "0 years means no protection: staff move to their new pay at once. Choose None if that is what you mean." });
+  if (value("marking") === "")
+    out.push({ field: "marking", message: "With the box empty, every page is marked OFFICIAL-SENSITIVE, the default. Write the marking your organisation uses (for example OFFICIAL)." });
+  return out;
 }

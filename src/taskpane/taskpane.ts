@@ -7,12 +7,13 @@ import { applyPlanToWorkbook } from "../excel/applyPlan";
 import { listTables, readTable, tableAtSelection } from "../excel/readTable";
 import { TaskPane, type WorkbookAccess } from "./app";
 import { byId, setText } from "./dom";
+import { followOfficeTheme } from "./theme";
 
 const officeWorkbook: WorkbookAccess = {
   listTables: () => Excel.run((context) => listTables(context)),
   tableAtSelection: () => Excel.run((context) => tableAtSelection(context)),
   readTable: (name) => Excel.run((context) => readTable(context, name)),
-  applyPlan: (plan, onProgress) => applyPlanToWorkbook(plan, { onProgress }),
+  applyPlan: (plan, hooks) => applyPlanToWorkbook(plan, { onProgress: hooks.onProgress, yieldToUi: hooks.yieldToUi, cancelled: hooks.cancelled }),
 };
 
 /** How long to wait for Office before saying it has not started (office.js blocked, or opened outside Office). */
@@ -29,6 +30,7 @@ const timer = setTimeout(() => {
 Office.onReady((info) => {
   started = true;
   clearTimeout(timer);
+  followOfficeTheme();
   if (String(info.host) !== "Excel") {
     setText("startup", "The Care Trust Calculator works in Excel: open this task pane from Excel.");
     return;

@@ -228,7 +228,10 @@ describe("task pane in Chromium against a stand-in Office", () => {
     await page.selectOption("#table", "");
     await page.click("#generate");
     await page.waitForSelector("#error", { state: "visible" });
-    expect(await page.textContent("#error-text")).toContain("The selection is not in a table.");
+    expect(await page.$$eval("#error-list li", (lis) => lis.map((li) => li.textContent))).toEqual([
+      "Staff table: The selection is not in a table. Click a cell in your staff table, or pick the table from the list.",
+    ]);
+    expect(await page.textContent("#table-error")).toBe("The selection is not in a table. Click a cell in your staff table, or pick the table from the list.");
 
     await page.selectOption("#table", "StaffList");
     await page.fill("#award-afc", "three");
@@ -308,7 +311,7 @@ describe("task pane in Chromium against a stand-in Office", () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("cancel"); // Generate is disabled: focus went to Cancel
     await page.click("#cancel");
     await page.waitForSelector("#error", { state: "visible", timeout: 60_000 });
-    expect(await page.textContent("#error-text")).toBe("You cancelled it while the staff were being costed. Nothing was written to the workbook.");
+    expect(await page.textContent("#error-text")).toBe("You cancelled it. Nothing was written to the workbook.");
     expect(await page.evaluate(() => (window as any).__fake.workbook.sheets.map((s: any) => s.name))).toEqual(before);
     expect(await page.isHidden("#cancel")).toBe(true);
     expect(await page.isDisabled("#generate")).toBe(false);
