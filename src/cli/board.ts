@@ -1,7 +1,8 @@
 /**
  * `caretrust board [STAFF.csv|.xlsx] [--scenario scenario.json] [--out pack.xlsx] [--names] [--date YYYY-MM-DD]`
  *
- * Reads a staff list (CSV, or the first table, else the first sheet, of an .xlsx), builds the
+ * Reads a staff list (CSV or text in any of the usual encodings and separators, or the sheet of an
+ * .xlsx holding the staff table: src/intake/readers), builds the
  * board pack with the same pure code as the task pane (buildBoardPack), and writes it as an .xlsx
  * with ExcelJS. Problems in the staff list go to stderr by row and column; the path of the pack
  * and its headline figures go to stdout. With no arguments it uses the shipped sample data
@@ -9,14 +10,15 @@
  */
 import fs from "fs";
 import path from "path";
-import { parse as parseCsv } from "csv-parse/sync";
-import ExcelJS from "exceljs";
 import cliProgress from "cli-progress";
 import { registerCommand } from "./main";
 import { buildBoardPack, type BoardPackResult, type BoardPackStage } from "../report/boardPack";
 import { parseBoardScenario, ScenarioError, type BoardScenarioInput } from "../report/scenario";
 import { renderXlsx } from "../xlsx/render";
-import { loadWorkbook } from "../xlsx/read";
+import { readStaffFile, StaffFileError } from "../intake/readers";
+import type { RawCell, RawTable } from "../intake/rawTable";
+import { escapeControls } from "../intake/safeText";
+import { fieldForHeading } from "../engine/staffRows";
 import { pounds } from "../engine/pool";
 import type { Decimal } from "../engine/money";
 
@@ -29,10 +31,12 @@ export const PROGRESS_ROWS = 2000;
 /** Problems printed to the terminal; all of them are on the "Rows left out" sheet. */
 const MAX_ISSUES_PRINTED = 50;
 
-const USAGE = `caretrust board [STAFF.csv|STAFF.xlsx] [--scenario scenario.json] [--out pack.xlsx] [--names] [--date YYYY-MM-DD]
+const USAGE = `caretrust board [STAFF.csv|STAFF.xlsx] [--sheet NAME] [--scenario scenario.json] [--out pack.xlsx] [--names] [--date YYYY-MM-DD]
 
-  STAFF          the staff list: a CSV file, or an .xlsx (its first table, else its first sheet).
+  STAFF          the staff list: CSV (comma, semicolon or tab; UTF-8, Windows-1252 or UTF-16), or an
+                 .xlsx/.xlsm (the sheet whose first rows hold the staff-list headings).
                  Columns: see docs/staff-list.md. Default: samples/staff.csv (synthetic).
+  --sheet        the sheet of an .xlsx to read, by name.
   --scenario     the scenario as JSON (docs/board-pack.md). Default: samples/scenario.json
                  (with a staff list of your own, its pool is left out).
   --out          where to write the pack. Default: out/board-pack.xlsx (replaced if it exists).
@@ -42,6 +46,7 @@ const USAGE = `caretrust board [STAFF.csv|STAFF.xlsx] [--scenario scenario.json]
 
 export interface BoardArgs {
   staff: string | null;
+  sheet: string | null;
   scenario: string | null;
   out: string;
   names: boolean;
@@ -50,7 +55,7 @@ export interface BoardArgs {
 }
 
 export function parseBoardArgs(args: string[]): BoardArgs {
-  const a: BoardArgs = { staff: null, scenario: null, out: DEFAULT_OUT, names: false, date: null, help: false };
+  const a: BoardArgs = { staff: null, sheet: null, scenario: null, out: DEFAULT_OUT, names: false, date: null, help: false };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     const value = (): string => {
@@ -62,6 +67,8 @@ export function parseBoardArgs(args: string[]): BoardArgs {
     else if (arg === "--out" || arg === "-o") a.out = value();
     else if (arg.startsWith("--scenario=")) a.scenario = arg.slice(11);
     else if (arg.startsWith("--out=")) a.out = arg.slice(6);
+    else if (arg === "--sheet") a.sheet = value();
+    else if (arg.startsWith("--sheet=")) a.sheet = arg.slice(8);
     else if (arg === "--names") a.names = true;
     else if (arg === "--date") a.date = value();
     else if (arg.startsWith("--date=")) a.date = arg.slice(7);
@@ -76,61 +83,27 @@ export function parseBoardArgs(args: string[]): BoardArgs {
 
 class UsageError extends Error {}
 
-/** A cell from ExcelJS as a plain value: formula results, rich text and hyperlinks as their text. */
-export function plainCell(v: ExcelJS.CellValue): unknown {
-  if (v === null || v === undefined) return null;
-  if (typeof v === "number" || typeof v === "string" || typeof v === "boolean") return v;
-  if (v instanceof Date) return v;
-  if (typeof v === "object") {
-    if ("result" in v) return plainCell((v as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
-    if ("richText" in v) return (v as ExcelJS.CellRichTextValue).richText.map((t) => t.text).join("");
-    if ("text" in v) return String((v as ExcelJS.CellHyperlinkValue).text);
-    if ("error" in v) return String((v as ExcelJS.CellErrorValue).error);
-  }
-  return String(v);
+/** How many known staff-list headings a row holds: how the staff sheet of a workbook is found. */
+export function staffHeadingCount(row: readonly RawCell[]): number {
+  let known = 0;
+  for (const c of row) if (typeof c === "string" && fieldForHeading(c)) known++;
+  return known;
 }
 
-/** The staff table of an .xlsx: its first table (ListObject), else the used range of its first sheet. */
-export async function readXlsxTable(file: string): Promise<{ table: unknown[][]; firstRowNumber: number; where: string }> {
-  const wb = await loadWorkbook(fs.readFileSync(file));
-  for (const ws of wb.worksheets) {
-    const tables = (ws as unknown as { tables?: Record<string, { table?: { tableRef?: string; ref?: string; name?: string } }> }).tables ?? {};
-    for (const t of Object.values(tables)) {
-      const ref = t.table?.tableRef ?? t.table?.ref;
-      if (!ref) continue;
-      const m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(ref);
-      if (!m) continue;
-      const colNo = (letters: string) => letters.split("").reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-      const c1 = colNo(m[1]);
-      const r1 = Number(m[2]);
-      const c2 = m[3] ? colNo(m[3]) : c1;
-      const r2 = m[4] ? Number(m[4]) : r1;
-      const table: unknown[][] = [];
-      for (let r = r1; r <= r2; r++) {
-        const row = ws.getRow(r);
-        const cells: unknown[] = [];
-        for (let c = c1; c <= c2; c++) cells.push(plainCell(row.getCell(c).value));
-        table.push(cells);
-      }
-      return { table, firstRowNumber: r1, where: `table ${t.table?.name ?? ""} on sheet "${ws.name}"` };
-    }
-  }
-  const ws = wb.worksheets[0];
-  if (!ws) throw new Error(`${file} has no worksheets.`);
+/**
+ * The RawTable as the rows buildBoardPack takes today (one row per sheet row from the first):
+ * rows a workbook does not hold and CSV rows that could not be read come back as blank rows, so
+ * row numbers in messages stay the sheet's or file's.
+ */
+export function tableOfRaw(raw: RawTable): { table: unknown[][]; firstRowNumber: number } {
+  if (raw.rows.length === 0) return { table: [], firstRowNumber: 1 };
+  const first = raw.rowNumbers[0];
   const table: unknown[][] = [];
-  const width = ws.columnCount;
-  for (let r = 1; r <= ws.rowCount; r++) {
-    const row = ws.getRow(r);
-    const cells: unknown[] = [];
-    for (let c = 1; c <= width; c++) cells.push(plainCell(row.getCell(c).value));
-    table.push(cells);
-  }
-  return { table, firstRowNumber: 1, where: `sheet "${ws.name}"` };
-}
-
-export function readCsvTable(file: string): unknown[][] {
-  const text = fs.readFileSync(file, "utf8");
-  return parseCsv(text, { bom: true, relax_column_count: true, skip_empty_lines: false }) as unknown[][];
+  raw.rows.forEach((row, i) => {
+    while (first + table.length < raw.rowNumbers[i]) table.push([]);
+    table.push(row);
+  });
+  return { table, firstRowNumber: first };
 }
 
 function today(): string {
@@ -224,20 +197,24 @@ async function run(args: string[]): Promise<number> {
   }
 
   // The staff list.
-  let table: unknown[][];
-  let firstRowNumber = 1;
-  let where = path.relative(process.cwd(), staffFile) || staffFile;
+  let raw: RawTable;
   try {
-    if (/\.xlsx$/i.test(staffFile)) {
-      const x = await readXlsxTable(staffFile);
-      table = x.table;
-      firstRowNumber = x.firstRowNumber;
-      where = `${where}, ${x.where}`;
-    } else table = readCsvTable(staffFile);
+    raw = await readStaffFile(staffFile, { file: a.staff === null ? path.relative(process.cwd(), staffFile) : staffFile, sheet: a.sheet, scoreHeader: staffHeadingCount });
   } catch (e) {
-    process.stderr.write(`Cannot read the staff list ${staffFile}: ${(e as Error).message}\n`);
-    return 1;
+    if (e instanceof StaffFileError) {
+      process.stderr.write(`Cannot read the staff list: ${e.message}\n`);
+      return 1;
+    }
+    throw e;
   }
+  let where = path.relative(process.cwd(), staffFile) || staffFile;
+  if (raw.source.sheet !== null) where = `${where}, sheet "${escapeControls(raw.source.sheet)}"`;
+  for (const note of raw.notes) process.stderr.write(`${note}\n`);
+  for (const p of raw.problems ?? []) process.stderr.write(`${p.message}\n`);
+  const rows = tableOfRaw(raw);
+  let table = rows.table;
+  const firstRowNumber = rows.firstRowNumber;
+  (raw as Partial<RawTable>) = {};
 
   // Progress on large lists: an animated bar on a terminal, a line every few seconds otherwise.
   let bar: cliProgress.SingleBar | null = null;

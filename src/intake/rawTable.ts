@@ -26,8 +26,28 @@ export interface RawTableSource {
   delimiter: string | null;
 }
 
+/**
+ * A row or cell the reader could not read: a CSV row whose quote never closes, a formula cell saved
+ * without its result, a cell holding an Excel error or more text than Excel allows. The cell's value in
+ * `rows` is null. The intake reports each by row (and column) and leaves that row out; the rest is read.
+ */
+export interface RawProblem {
+  /** The 1-based row number in the source, as in `rowNumbers` (a broken CSV row is not in `rows` at all). */
+  rowNumber: number;
+  /** The 0-based column of the cell, or null for the whole row. */
+  column: number | null;
+  /** What is wrong and what to do, in plain words; any text from the file in it is already escaped (safeText.ts). */
+  message: string;
+}
+
 export interface RawTable {
-  /** The cells, top to bottom: title rows, the header and the data as they are in the source (blank rows kept). */
+  /**
+   * The cells, top to bottom: title rows, the header, the data and notes below, as they are in the
+   * source. Rows may differ in length (each is as long as its last cell): never pad them all to the
+   * widest, since one stray cell at XFD1 would then cost 16,384 cells a row.
+   * CSV: every record, blank ones included. Workbook files: only rows holding a value; `rowNumbers`
+   * keeps the sheet's numbering, so a stray cell at A1048576 is one row, not a million.
+   */
   rows: RawCell[][];
   /** The 1-based row number in the source (sheet row or CSV line record) of rows[i]. */
   rowNumbers: number[];
@@ -36,4 +56,6 @@ export interface RawTable {
   source: RawTableSource;
   /** What the reader did that the user should know, in plain words ("Read as Windows-1252", "Sheet "Staff" chosen: ..."). */
   notes: string[];
+  /** Rows and cells that could not be read (absent: none). */
+  problems?: RawProblem[];
 }

@@ -3,7 +3,8 @@ import fs from "fs";
 import os from "os";
 import path from "path";
 import { main } from "../../src/cli/commands";
-import { parseBoardArgs, plainCell, readXlsxTable, PROGRESS_ROWS } from "../../src/cli/board";
+import { parseBoardArgs, staffHeadingCount, tableOfRaw, PROGRESS_ROWS } from "../../src/cli/board";
+import { readStaffFile } from "../../src/intake/readers";
 import { loadWorkbook } from "../../src/xlsx/read";
 import { HEADER, ROOT } from "../report/sample";
 
@@ -28,9 +29,10 @@ const good = ["N1", "Ann Example", "Nursing", "Trust", "AFC", "6", 2, 1, 4, "NHS
 
 describe("parseBoardArgs", () => {
   it("reads the staff list, options and defaults", () => {
-    expect(parseBoardArgs([])).toEqual({ staff: null, scenario: null, out: path.join("out", "board-pack.xlsx"), names: false, date: null, help: false });
-    expect(parseBoardArgs(["s.csv", "--scenario", "x.json", "--out=p.xlsx", "--names", "--date", "2026-01-31"])).toEqual({
+    expect(parseBoardArgs([])).toEqual({ staff: null, sheet: null, scenario: null, out: path.join("out", "board-pack.xlsx"), names: false, date: null, help: false });
+    expect(parseBoardArgs(["s.csv", "--sheet", "Staff", "--scenario", "x.json", "--out=p.xlsx", "--names", "--date", "2026-01-31"])).toEqual({
       staff: "s.csv",
+      sheet: "Staff",
       scenario: "x.json",
       out: "p.xlsx",
       names: true,
@@ -80,24 +82,27 @@ describe("caretrust board", () => {
     expect(withNames.getWorksheet("Detail")!.getRow(6).getCell(2).value).toBe("Ann Example");
   });
 
-  it("reads the first table of an .xlsx, numbering problems by the sheet's rows", async () => {
+  it("reads the sheet of an .xlsx holding the staff table, title rows above it, numbering problems by the sheet's rows", async () => {
     const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("Cover").getCell("A1").value = "Transfer of staff";
     const ws = wb.addWorksheet("Staff");
     ws.getCell("A1").value = "Transfer list (synthetic)";
     ws.addTable({ name: "Staff", ref: "B3", columns: HEADER.map((name) => ({ name })), rows: [good, ["N2", "", "Nursing", "Trust", "AFC", "6", 2, 1.5, 4, "NHS", "29-31"]] });
     const xlsx = path.join(dir, "staff.xlsx");
     await wb.xlsx.writeFile(xlsx);
-    const t = await readXlsxTable(xlsx);
-    expect(t.firstRowNumber).toBe(3);
-    expect(t.where).toBe('table Staff on sheet "Staff"');
-    expect(t.table[0]).toEqual(HEADER);
+    const { table, firstRowNumber } = tableOfRaw(await readStaffFile(xlsx, { scoreHeader: staffHeadingCount }));
+    expect(firstRowNumber).toBe(1);
+    expect(table[2]).toEqual([null, ...HEADER]);
     const r = await run(["board", xlsx, "--scenario", scenario, "--out", path.join(dir, "x.xlsx")]);
     expect(r.code).toBe(0);
+    expect(r.stderr).toContain('Read sheet "Staff": its row 3 holds 11 staff-list headings');
     expect(r.stderr).toContain("Row 5, FTE: FTE must be more than 0 and at most 1");
-    expect(r.stderr).toContain('1 of 2 rows of');
+    expect(r.stderr).toMatch(/1 of 2 rows of .*staff\.xlsx, sheet "Staff" left out/);
+    const named = await run(["board", xlsx, "--sheet", "Cover", "--scenario", scenario, "--out", path.join(dir, "x.xlsx")]);
+    expect(named.stderr).toContain('Read sheet "Cover", as asked.');
   });
 
-  it("reads the first sheet of an .xlsx without tables, and reads a pack it wrote itself (tables with totals rows)", async () => {
+  it("reads a sheet without tables, formula results, and a pack it wrote itself", async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet("List");
     ws.addRow(HEADER);
@@ -105,21 +110,22 @@ describe("caretrust board", () => {
     ws.getCell("K2").value = { formula: '"29-"&"31"', result: "29-31" } as ExcelJS.CellFormulaValue;
     const xlsx = path.join(dir, "plain.xlsx");
     await wb.xlsx.writeFile(xlsx);
-    const t = await readXlsxTable(xlsx);
-    expect(t.where).toBe('sheet "List"');
-    expect(t.table[1][10]).toBe("29-31");
+    const t = await readStaffFile(xlsx);
+    expect(t.source.sheet).toBe("List");
+    expect(t.rows[1][10]).toBe("29-31");
     // A pack has tables with custom totals rows, which ExcelJS alone cannot read.
     const pack = path.join(dir, "pack-in.xlsx");
     await run(["board", "--out", pack]);
-    const fromPack = await readXlsxTable(pack);
-    expect(fromPack.where).toBe('table Options on sheet "Board summary"');
+    const fromPack = await readStaffFile(pack);
+    expect(fromPack.source.sheet).toBe("Board summary");
   });
 
-  it("turns ExcelJS cell values into plain values", () => {
-    expect(plainCell({ richText: [{ text: "Band " }, { text: "6" }] } as ExcelJS.CellRichTextValue)).toBe("Band 6");
-    expect(plainCell({ text: "link", hyperlink: "http://x" } as ExcelJS.CellHyperlinkValue)).toBe("link");
-    expect(plainCell({ error: "#N/A" } as ExcelJS.CellErrorValue)).toBe("#N/A");
-    expect(plainCell(null)).toBeNull();
+  it("says what a file is when it is not a staff list it can read", async () => {
+    const xls = path.join(dir, "old.xlsx");
+    fs.writeFileSync(xls, Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504), Buffer.from("Workbook", "utf16le")]));
+    const r = await run(["board", xls, "--scenario", scenario, "--out", path.join(dir, "x.xlsx")]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^Cannot read the staff list: ".*old\.xlsx" is an Excel 97-2003 workbook \(\.xls\)/);
   });
 
   it("stops with a clear message on a bad scenario, a missing file or --out pointing at an input", async () => {
