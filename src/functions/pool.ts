@@ -1,4 +1,4 @@
-import { invalidValue, notAvailable } from "../engine/errors";
+import { invalidValue } from "../engine/errors";
 import { allocate as allocatePence, D, sum, type Decimal } from "../engine/money";
 import {
   parseArrangement,
@@ -224,7 +224,7 @@ function poolArgs(partners: unknown, contributions: unknown, expenditure: unknow
  * @param [parameters] The methods' parameters, cells read in order, as for RISKSHARE (one line's after another). LEAD may name the partner. OWN takes none.
  * @param [changes] In-year changes to contributions in £ (either sign), the same shape as contributions; blank counts as 0.
  * @param [fixedShares] Fixed shares from the agreement, one per partner, adding up to 100%. When given they are the partners' shares and PROPORTIONAL follows them.
- * @returns A table: a header row, one row per partner, then Underspends elsewhere and Risk pool rows where used, and a Total row. Variance borne: overspend positive. Closing position: positive is due back to the partner, negative is due from it.
+ * @returns A table: a header row, one row per partner, then Underspends elsewhere and Risk pool rows where used, and a Total row. Variance borne: overspend positive. Closing position: positive is due back to the partner, negative is due from it. Overspends met and Underspends: the gross view, line by line (under WATERFALL, a partner's underspend that met another line's overspend counts where it went); Share of overspends met: of all the lines' overspends.
  */
 export function poolAccount(
   partners: any[][],
@@ -238,12 +238,38 @@ export function poolAccount(
   return excelCall(() => {
     const { statement: s } = poolArgs(partners, contributions, expenditure, method, parameters, changes, fixedShares);
     const rows: (string | number)[][] = [
-      ["Partner", "Base contribution", "In-year changes", "Contribution", "Share", "Share of expenditure", "Variance borne", "Closing position"],
+      [
+        "Partner",
+        "Base contribution",
+        "In-year changes",
+        "Contribution",
+        "Share",
+        "Share of expenditure",
+        "Variance borne",
+        "Closing position",
+        "Overspends met",
+        "Underspends",
+        "Share of overspends met",
+      ],
     ];
+    const overspends = sum(s.lines.map((l) => (l.variance.gt(0) ? l.variance : new D(0))));
+    const shareOf = (amount: Decimal) => (overspends.isZero() ? "" : amount.dividedBy(overspends).toNumber());
     for (const a of s.partners)
-      rows.push([a.partner, money(a.base), money(a.changes), money(a.contribution), a.share.toNumber(), money(a.shareOfExpenditure), money(a.varianceBorne), money(a.closing)]);
+      rows.push([
+        a.partner,
+        money(a.base),
+        money(a.changes),
+        money(a.contribution),
+        a.share.toNumber(),
+        money(a.shareOfExpenditure),
+        money(a.varianceBorne),
+        money(a.closing),
+        money(a.overspendsMet),
+        money(a.underspends),
+        shareOf(a.overspendsMet),
+      ]);
     // Amounts met other than by the partners fund expenditure too, and are drawn (negative closing).
-    const absorbedRow = (label: string, amount: Decimal) => [label, "", "", "", "", money(amount), money(amount), money(amount.negated())];
+    const absorbedRow = (label: string, amount: Decimal) => [label, "", "", "", "", money(amount), money(amount), money(amount.negated()), money(amount), 0, shareOf(amount)];
     if (s.underspendsElsewhere !== null) rows.push(absorbedRow("Underspends elsewhere", s.underspendsElsewhere));
     if (s.riskPool !== null) rows.push(absorbedRow("Risk pool", s.riskPool));
     const t = s.total;
@@ -256,23 +282,27 @@ export function poolAccount(
       money(t.expenditure),
       money(t.variance),
       money(t.contribution.minus(t.expenditure)),
+      money(overspends),
+      money(sum(s.partners.map((a) => a.underspends))),
+      overspends.isZero() ? "" : 1,
     ]);
     return rows;
   });
 }
 
 /**
- * What each partner bears of each service line's over- or underspend, in the shape of contributions (one row per partner, one column per line): the scheme-by-scheme trail behind POOLACCOUNT's variance borne.
+ * What each partner bears of each service line's over- or underspend (or, with show "SPENT", what its money paid for on each line), in the shape of contributions: the scheme-by-scheme trail behind POOLACCOUNT. Under WATERFALL, the gross view: a line's underspend that met another line's overspend shows against the partners who funded it, negative where it arose and positive where it went.
  * @customfunction
  * @helpurl https://localhost:3000/help/poollines.html
  * @param partners The partners' names, a column (or a row), one per partner.
  * @param contributions Base contributions in £: one row per partner (when partners is a column), one column per service line.
  * @param expenditure What each service line spent in £: one figure per line.
- * @param [method] One method for the pool, or one per service line; as for POOLACCOUNT (default PROPORTIONAL). Not WATERFALL, which settles the pool as a whole.
+ * @param [method] One method for the pool, or one per service line; as for POOLACCOUNT (default PROPORTIONAL).
  * @param [parameters] The methods' parameters, cells read in order, as for POOLACCOUNT.
  * @param [changes] In-year changes to contributions in £ (either sign), the same shape as contributions.
  * @param [fixedShares] Fixed shares from the agreement, one per partner, adding up to 100%.
- * @returns The variance each partner bears on each line in £ (overspend positive), spilled in the shape of contributions.
+ * @param [show] VARIANCE (default): each partner's part of each line's variance, overspend positive. SPENT: what each partner's money paid for on each line (its contribution plus its part of the variance).
+ * @returns One figure per partner per line in £, spilled in the shape of contributions.
  */
 export function poolLines(
   partners: any[][],
@@ -282,19 +312,27 @@ export function poolLines(
   parameters?: any[][],
   changes?: any[][],
   fixedShares?: any[][],
+  show?: any,
 ): number[][] {
   return excelCall(() => {
-    const { statement: s, partnersDown, contributions: cm, names } = poolArgs(partners, contributions, expenditure, method, parameters, changes, fixedShares);
-    if (s.settledAsWhole)
-      throw notAvailable("WATERFALL settles the pool as a whole (underspends on some lines meet overspends on others), so there is no split by line: use POOLACCOUNT.");
-    const cells = cm.map((row, r) =>
+    const view = showArg(show);
+    const { statement: s, partnersDown, contributions: cm } = poolArgs(partners, contributions, expenditure, method, parameters, changes, fixedShares);
+    return cm.map((row, r) =>
       row.map((_, c) => {
         const [i, l] = partnersDown ? [r, c] : [c, r];
-        const borne = s.lines[l].borne;
-        if (!borne || i >= names.length) throw new Error("a service line settled without its split"); // unreachable: settled line by line
-        return money(borne[i]);
+        const line = s.lines[l];
+        return money(view === "SPENT" ? line.contributions[i].plus(line.borne[i]) : line.borne[i]);
       }),
     );
-    return cells;
   });
+}
+
+/** POOLLINES' show argument. */
+function showArg(v: unknown): "VARIANCE" | "SPENT" {
+  if (isOmitted(v)) return "VARIANCE";
+  const c = scalar(v, "show");
+  const t = typeof c === "string" ? c.trim().toUpperCase() : "";
+  if (t === "" || t === "VARIANCE") return "VARIANCE";
+  if (t === "SPENT" || t === "PAID") return "SPENT";
+  throw invalidValue(`show must be VARIANCE (each partner's part of each line's variance) or SPENT (what its money paid for on each line); got ${typeof c === "string" ? `"${c}"` : String(c)}.`);
 }

@@ -160,25 +160,37 @@ describe("RISKSHARE errors say what to change", () => {
 });
 
 describe("POOLACCOUNT: each partner's memorandum account", () => {
-  const HEADER = ["Partner", "Base contribution", "In-year changes", "Contribution", "Share", "Share of expenditure", "Variance borne", "Closing position"];
+  const HEADER = [
+    "Partner",
+    "Base contribution",
+    "In-year changes",
+    "Contribution",
+    "Share",
+    "Share of expenditure",
+    "Variance borne",
+    "Closing position",
+    "Overspends met",
+    "Underspends",
+    "Share of overspends met",
+  ];
 
   test("two partners, one pool, in-year changes, overspend £50,000 in proportion", () => {
     // ICB 580,000 + 20,000 = 600,000; council 400,000; spent 1,050,000 -> +50,000: 30,000 / 20,000
     expect(f.poolAccount([["ICB"], ["Council"]], [[580000], [400000]], 1050000, null, null, [[20000], [null]])).toEqual([
       HEADER,
-      ["ICB", 580000, 20000, 600000, 0.6, 630000, 30000, -30000],
-      ["Council", 400000, 0, 400000, 0.4, 420000, 20000, -20000],
-      ["Total", 980000, 20000, 1000000, 1, 1050000, 50000, -50000],
+      ["ICB", 580000, 20000, 600000, 0.6, 630000, 30000, -30000, 30000, 0, 0.6],
+      ["Council", 400000, 0, 400000, 0.4, 420000, 20000, -20000, 20000, 0, 0.4],
+      ["Total", 980000, 20000, 1000000, 1, 1050000, 50000, -50000, 50000, 0, 1],
     ]);
   });
 
   test("three partners, underspend £100,000: closing positions due back", () => {
     expect(f.poolAccount([["Trust"], ["Council"], ["Hospice"]], THREE, 900000)).toEqual([
       HEADER,
-      ["Trust", 500000, 0, 500000, 0.5, 450000, -50000, 50000],
-      ["Council", 300000, 0, 300000, 0.3, 270000, -30000, 30000],
-      ["Hospice", 200000, 0, 200000, 0.2, 180000, -20000, 20000],
-      ["Total", 1000000, 0, 1000000, 1, 900000, -100000, 100000],
+      ["Trust", 500000, 0, 500000, 0.5, 450000, -50000, 50000, 0, -50000, ""],
+      ["Council", 300000, 0, 300000, 0.3, 270000, -30000, 30000, 0, -30000, ""],
+      ["Hospice", 200000, 0, 200000, 0.2, 180000, -20000, 20000, 0, -20000, ""],
+      ["Total", 1000000, 0, 1000000, 1, 900000, -100000, 100000, 0, -100000, ""],
     ]);
   });
 
@@ -193,11 +205,12 @@ describe("POOLACCOUNT: each partner's memorandum account", () => {
     // overspend 50,000 − underspends 30,000 = 20,000; nothing available elsewhere; risk pool 15,000; 5,000 × 50% = 2,500 each
     expect(f.poolAccount([["ICB"], ["Council"]], LINES, SPENT, "WATERFALL", [[0, 15000]])).toEqual([
       HEADER,
-      ["ICB", 500000, 0, 500000, 0.5, 502500, 2500, -2500],
-      ["Council", 500000, 0, 500000, 0.5, 502500, 2500, -2500],
-      ["Underspends elsewhere", "", "", "", "", 0, 0, 0],
-      ["Risk pool", "", "", "", "", 15000, 15000, -15000],
-      ["Total", 1000000, 0, 1000000, 1, 1020000, 20000, -20000],
+      // Gross: Equipment's +50,000 met by ICB 15,000 (its Reablement underspend) + 2,500, council 5,000 + 10,000 + 2,500, risk pool 15,000
+      ["ICB", 500000, 0, 500000, 0.5, 502500, 2500, -2500, 17500, -15000, 0.35],
+      ["Council", 500000, 0, 500000, 0.5, 502500, 2500, -2500, 17500, -15000, 0.35],
+      ["Underspends elsewhere", "", "", "", "", 0, 0, 0, 0, 0, 0],
+      ["Risk pool", "", "", "", "", 15000, 15000, -15000, 15000, 0, 0.3],
+      ["Total", 1000000, 0, 1000000, 1, 1020000, 20000, -20000, 50000, -30000, 1],
     ]);
   });
 
@@ -246,10 +259,24 @@ describe("POOLLINES: each partner's part of each line's variance", () => {
       [25000, -5000, -10000],
     ]);
   });
-  test("WATERFALL has no split by line", () => {
-    const e = excelError(() => f.poolLines([["ICB"], ["Council"]], [[1, 1], [1, 1]], [[3, 1]], "WATERFALL", [[0, 0]]));
-    expect(e.code).toBe("#N/A");
-    expect(e.message).toMatch(/^WATERFALL settles the pool as a whole/);
+  test("WATERFALL: the gross view, each line's underspend shown where it arose and where it went", () => {
+    // Equipment +50,000, Reablement −20,000 (ICB −15,000, council −5,000), Carers −10,000 (council); risk pool 15,000;
+    // Equipment met by ICB 15,000 + 2,500 and council 15,000 + 2,500; the risk pool's 15,000 is not a partner's.
+    const lines = [[200000, 300000, 0], [200000, 100000, 200000]];
+    expect(f.poolLines([["ICB"], ["Council"]], lines, [[450000, 380000, 190000]], "WATERFALL", [[0, 15000]])).toEqual([
+      [17500, -15000, 0],
+      [17500, -5000, -10000],
+    ]);
+    // SPENT: what each partner's money paid for: contribution + its part. ICB 200,000 + 17,500; 300,000 − 15,000; 0.
+    expect(f.poolLines([["ICB"], ["Council"]], lines, [[450000, 380000, 190000]], "WATERFALL", [[0, 15000]], null, null, "SPENT")).toEqual([
+      [217500, 285000, 0],
+      [217500, 95000, 190000],
+    ]);
+  });
+  test("show must be VARIANCE or SPENT", () => {
+    expect(excelError(() => f.poolLines([["ICB"], ["Council"]], TWO, 100, null, null, null, null, "GROSS")).message).toBe(
+      'show must be VARIANCE (each partner\'s part of each line\'s variance) or SPENT (what its money paid for on each line); got "GROSS".',
+    );
   });
 });
 

@@ -3,6 +3,7 @@ import { dec, roundPenny, sum, ZERO, type Decimal, type DecimalInput } from "../
 import { pounds } from "./format";
 import { partnerLabel, shareVariance, applyRule, validateRule, type ShareContext } from "./riskShare";
 import { DEFAULT_ARRANGEMENT, usesRiskPool, type Arrangement, type WaterfallRule } from "./rules";
+import { grossWaterfall } from "./gross";
 import { poolShares } from "./shares";
 
 /**
@@ -64,6 +65,12 @@ export interface PartnerAccount {
   varianceBorne: Decimal;
   /** contribution − share of expenditure: positive is due back to the partner, negative is due from it. */
   closing: Decimal;
+  /** The gross view: what its money met of the lines' overspends (the sum of its positive line figures). */
+  overspendsMet: Decimal;
+  /** The gross view: its part of the lines' underspends (the sum of its negative line figures). overspendsMet + underspends = varianceBorne. */
+  underspends: Decimal;
+  /** overspendsMet ÷ all the lines' overspends: "the NHS paid 82% once its own underspend is counted"; null when no line overspent. */
+  shareOfOverspends: Decimal | null;
 }
 
 export interface LineStatement {
@@ -73,8 +80,12 @@ export interface LineStatement {
   expenditure: Decimal;
   /** expenditure − contribution. */
   variance: Decimal;
-  /** Each partner's part of this line's variance; null when the pool is settled as a whole (WATERFALL). */
-  borne: Decimal[] | null;
+  /**
+   * Each partner's part of this line's variance. For a pool settled as a whole (WATERFALL), the
+   * gross view (gross.ts): a line underspend that met another line's overspend shows, negative, on
+   * the line where it arose against the partners who funded it, and positive on the lines it paid for.
+   */
+  borne: Decimal[];
   riskPool: Decimal;
   underspendsElsewhere: Decimal;
 }
@@ -173,7 +184,8 @@ export function settlePool(pool: Pool): PoolStatement {
     elsewhere = share.underspendsElsewhere;
     hasRiskPool = true;
     hasElsewhere = true;
-    lineStatements = lines.map((l) => ({ ...statementOf(l), borne: null, riskPool: ZERO, underspendsElsewhere: ZERO }));
+    const gross = grossWaterfall(lines.map((l) => l.contributions), lines.map((l) => l.variance), share);
+    lineStatements = lines.map((l, k) => ({ ...statementOf(l), borne: gross.borne[k], riskPool: gross.riskPool[k], underspendsElsewhere: gross.underspendsElsewhere[k] }));
   } else {
     lineStatements = lines.map((l) => {
       const arrangement = l.arrangement ?? poolArrangement;
@@ -190,8 +202,10 @@ export function settlePool(pool: Pool): PoolStatement {
     });
   }
 
+  const allOverspends = sum(lines.map((l) => (l.variance.gt(0) ? l.variance : ZERO)));
   const partners: PartnerAccount[] = names.map((partner, i) => {
     const shareOfExpenditure = contribution[i].plus(borne[i]);
+    const overspendsMet = sum(lineStatements.map((l) => (l.borne[i].gt(0) ? l.borne[i] : ZERO)));
     return {
       partner,
       base: base[i],
@@ -201,6 +215,9 @@ export function settlePool(pool: Pool): PoolStatement {
       shareOfExpenditure,
       varianceBorne: borne[i],
       closing: contribution[i].minus(shareOfExpenditure),
+      overspendsMet,
+      underspends: borne[i].minus(overspendsMet),
+      shareOfOverspends: allOverspends.isZero() ? null : overspendsMet.dividedBy(allOverspends),
     };
   });
   const totalContribution = sum(contribution);

@@ -10,6 +10,7 @@
 import fc from "fast-check";
 import { allocate, D, sum, type Decimal } from "../../../src/engine/money";
 import { both, cappedSplit, settlePool, shareVariance, splitByWeights, type Rule, type SplitRule } from "../../../src/engine/pool";
+import { splitTable } from "../../../src/engine/pool/table";
 
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 300);
 const pennies = (p: number) => new D(p).dividedBy(100);
@@ -332,6 +333,39 @@ describe("settlePool", () => {
         expect(sum(st.partners.map((a) => a.varianceBorne)).plus(absorbed).eq(st.total.variance)).toBe(true);
         st.partners.forEach((a) => expect(a.closing.eq(a.varianceBorne.negated())).toBe(true));
         expect(sum(st.partners.map((a) => a.share)).minus(1).abs().lt("1e-30")).toBe(true);
+        // The gross view, line by line (WATERFALL included): each line's figures + what the risk pool and
+        // outside underspends met = the line's variance; a partner's figures over the lines = its variance borne.
+        st.lines.forEach((l) => expect(sum(l.borne).plus(l.riskPool).plus(l.underspendsElsewhere).eq(l.variance)).toBe(true));
+        st.partners.forEach((a, i) => {
+          expect(sum(st.lines.map((l) => l.borne[i])).eq(a.varianceBorne)).toBe(true);
+          expect(a.overspendsMet.plus(a.underspends).eq(a.varianceBorne)).toBe(true);
+        });
+        // A line's figures never have the opposite sign to its variance.
+        st.lines.forEach((l) => l.borne.forEach((b) => expect(l.variance.gte(0) ? b.gte(0) : b.lte(0)).toBe(true)));
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
+
+describe("splitTable (controlled rounding)", () => {
+  test("every row and every column adds up to its total, and every cell is within a penny of its exact share", () => {
+    const totals = fc
+      .tuple(fc.array(fc.oneof(fc.integer({ min: 0, max: 9 }), fc.integer({ min: 0, max: 1e9 })), { minLength: 1, maxLength: 6 }), fc.integer({ min: 1, max: 6 }), fc.array(fc.nat(), { minLength: 6, maxLength: 6 }))
+      .map(([rows, m, cuts]) => {
+        // Columns: the same total as the rows, cut into m pieces.
+        const total = rows.reduce((a, b) => a + b, 0);
+        const points = cuts.slice(0, m - 1).map((c) => (total === 0 ? 0 : c % (total + 1))).sort((a, b) => a - b);
+        const cols = [...points, total].map((p, k) => p - (k === 0 ? 0 : [...points, total][k - 1]));
+        return { rows, cols, total };
+      });
+    fc.assert(
+      fc.property(totals, ({ rows, cols, total }) => {
+        const t = splitTable(rows.map(pennies), cols.map(pennies));
+        rows.forEach((r, i) => expect(sum(t[i]).eq(pennies(r))).toBe(true));
+        cols.forEach((c, j) => expect(sum(t.map((row) => row[j])).eq(pennies(c))).toBe(true));
+        if (total > 0)
+          t.forEach((row, i) => row.forEach((x, j) => expect(x.minus(pennies(rows[i]).times(cols[j]).dividedBy(total)).abs().lt("0.01")).toBe(true)));
       }),
       { numRuns: RUNS },
     );

@@ -130,8 +130,56 @@ describe("a pool of service lines", () => {
     expect(st.partners.map((a) => a.varianceBorne.toFixed(2))).toEqual(["2500.00", "2500.00"]);
     expect(st.riskPool?.toFixed(2)).toBe("15000.00");
     expect(st.underspendsElsewhere?.toFixed(2)).toBe("0.00");
-    expect(st.lines.every((l) => l.borne === null)).toBe(true);
     // 2,500 + 2,500 + 15,000 + 0 = 20,000, the pool's variance
+    // The gross view. Reablement's −20,000 belongs to its funders, 300/400 and 100/400: ICB −15,000, council −5,000;
+    // Carers' −10,000 is the council's. All of it met Equipment's +50,000, with the 2,500 each and the 15,000 risk pool:
+    // Equipment: ICB 15,000 + 2,500 = 17,500; council 5,000 + 10,000 + 2,500 = 17,500; risk pool 15,000 (17,500 + 17,500 + 15,000 = 50,000).
+    expect(st.lines.map((l) => l.borne.map((b) => b.toFixed(2)))).toEqual([
+      ["17500.00", "17500.00"],
+      ["-15000.00", "-5000.00"],
+      ["0.00", "-10000.00"],
+    ]);
+    expect(st.lines.map((l) => l.riskPool.toFixed(2))).toEqual(["15000.00", "0.00", "0.00"]);
+    // ICB: met 17,500 of 50,000 overspent = 35%, its underspends −15,000, net 2,500
+    expect(st.partners.map((a) => [a.overspendsMet.toFixed(2), a.underspends.toFixed(2), a.shareOfOverspends?.toString()])).toEqual([
+      ["17500.00", "-15000.00", "0.35"],
+      ["17500.00", "-15000.00", "0.35"],
+    ]);
+  });
+
+  test("WATERFALL gross view: the NHS's underspend met the council's overspend, so the NHS paid 84% of it", () => {
+    // NHS community services: ICB 600,000, spent 540,000 (−60,000). Council home care: 400,000, spent 500,000 (+100,000).
+    // Net +40,000, shared by contributions 600/400: ICB 24,000, council 16,000 (the net view).
+    // Gross: the council's +100,000 was met by the ICB's 60,000 underspend + 24,000 = 84,000 (84%), and the council's 16,000 (16%).
+    const st = settlePool({
+      partners: ["ICB", "Council"],
+      lines: [line("NHS community services", [600000, 0], 540000), line("Home care", [0, 400000], 500000)],
+      arrangement: both({ method: "WATERFALL", available: d(0), reserve: d(0), then: PROPORTIONAL }),
+    });
+    expect(st.partners.map((a) => a.varianceBorne.toFixed(2))).toEqual(["24000.00", "16000.00"]);
+    expect(st.lines.map((l) => l.borne.map((b) => b.toFixed(2)))).toEqual([
+      ["-60000.00", "0.00"],
+      ["84000.00", "16000.00"],
+    ]);
+    expect(st.partners.map((a) => a.shareOfOverspends?.toString())).toEqual(["0.84", "0.16"]);
+  });
+
+  test("WATERFALL gross view with a net underspend: the part of a line's underspend not used goes by the underspend rule", () => {
+    // NHS line: ICB 600,000, spent 500,000 (−100,000). Council line: 400,000, spent 440,000 (+40,000).
+    // Net −60,000 by contributions 600/400: ICB −36,000, council −24,000.
+    // Gross: 40,000 of the NHS line's underspend (the ICB's) met the council line's overspend; the other 60,000 is
+    // shared −36,000 / −24,000. NHS line: ICB −(40,000 + 36,000) = −76,000, council −24,000; council line: ICB +40,000.
+    const st = settlePool({
+      partners: ["ICB", "Council"],
+      lines: [line("NHS community services", [600000, 0], 500000), line("Home care", [0, 400000], 440000)],
+      arrangement: both({ method: "WATERFALL", available: d(0), reserve: d(0), then: PROPORTIONAL }),
+    });
+    expect(st.partners.map((a) => a.varianceBorne.toFixed(2))).toEqual(["-36000.00", "-24000.00"]);
+    expect(st.lines.map((l) => l.borne.map((b) => b.toFixed(2)))).toEqual([
+      ["-76000.00", "-24000.00"],
+      ["40000.00", "0.00"],
+    ]);
+    expect(st.partners.map((a) => a.shareOfOverspends?.toString())).toEqual(["1", "0"]);
   });
 
   test("WATERFALL with a net underspend: split by the underspend rule", () => {
