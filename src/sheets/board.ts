@@ -631,6 +631,9 @@ export function poolSheet(r: BoardReport): { sheet: SheetPlan; layout: PoolLayou
       f(`${a1(row, 3)}+${a1(row, 6)}`, a.base.plus(a.changes).plus(a.varianceBorne)),
       n(a.varianceBorne),
       f(`${a1(row, 3)}-${a1(row, 5)}`, a.varianceBorne.negated()),
+      n(a.overspendsMet),
+      n(a.underspends),
+      a.shareOfOverspends === null ? null : n(a.shareOfOverspends),
     ];
   });
   const partners: TableBlock = {
@@ -647,6 +650,9 @@ export function poolSheet(r: BoardReport): { sheet: SheetPlan; layout: PoolLayou
       { header: "Share of expenditure", numberFormat: MONEY, total: "sum" },
       { header: "Over (under) spend borne", numberFormat: MONEY, total: "sum" },
       { header: "Due to (from) partner", numberFormat: MONEY, total: "sum" },
+      { header: "Overspends met (gross)", numberFormat: MONEY, total: "sum" },
+      { header: "Underspends (gross)", numberFormat: MONEY, total: "sum" },
+      { header: "Share of overspends met", numberFormat: "0.00%", total: "sum" },
     ],
     rows: partnerRows,
     showTotals: true,
@@ -669,7 +675,7 @@ export function poolSheet(r: BoardReport): { sheet: SheetPlan; layout: PoolLayou
   lineCols.push({ header: "Expenditure", numberFormat: MONEY, total: "sum" });
   const cVar = lineCols.length;
   lineCols.push({ header: "Variance", numberFormat: MONEY, total: "sum" });
-  if (!pool.settledAsWhole) pool.partners.forEach((a) => lineCols.push({ header: `${a.partner}: bears`, numberFormat: MONEY, total: "sum" }));
+  pool.partners.forEach((a) => lineCols.push({ header: `${a.partner}: bears`, numberFormat: MONEY, total: "sum" }));
   const cRisk = lineCols.length;
   lineCols.push({ header: "Risk pool", numberFormat: MONEY, total: "sum" });
   const cElse = lineCols.length;
@@ -678,7 +684,7 @@ export function poolSheet(r: BoardReport): { sheet: SheetPlan; layout: PoolLayou
     const row = lHead + 1 + i;
     const cells: PlanValue[] = [l.name, l.riskShare, ...l.contributions.map(n)];
     cells.push(f(`SUM(${a1(row, 2, 1, np)})`, total(l.contributions)), n(l.expenditure), f(`${a1(row, cExp)}-${a1(row, cTotal)}`, l.expenditure.minus(total(l.contributions))));
-    if (!pool.settledAsWhole) cells.push(...(l.borne ?? pool.partners.map(() => new D(0))).map(n));
+    cells.push(...l.borne.map(n));
     cells.push(n(l.riskPool), n(l.underspendsElsewhere));
     return cells;
   });
@@ -688,29 +694,27 @@ export function poolSheet(r: BoardReport): { sheet: SheetPlan; layout: PoolLayou
   // The check: what partners bear + risk pool + underspends elsewhere = the variance.
   const lTotals = lHead + 1 + Math.max(1, pool.lines.length);
   const pTotals = pHead + 1 + Math.max(1, np);
-  const riskPool = pool.settledAsWhole ? n(pool.riskPool ?? new D(0)) : null;
-  const elsewhere = pool.settledAsWhole ? n(pool.underspendsElsewhere ?? new D(0)) : null;
   const cRow = lTotals + 2;
-  const check: CellRange = { row: cRow + (pool.settledAsWhole ? 2 : 0), col: 1, rowCount: 1, colCount: 1 };
   const checkBlocks: RangeBlock[] = [];
   if (pool.settledAsWhole) {
+    // The gross view (src/engine/pool/gross.ts): say how to read the partners' line figures.
     checkBlocks.push({
       kind: "range",
       row: cRow,
       col: 0,
       values: [
-        ["Settled as a whole (WATERFALL): absorbed by the risk pool", riskPool],
-        ["Settled as a whole: met from underspends elsewhere", elsewhere],
+        [
+          "Settled as a whole (WATERFALL): a line's underspend is shown against the partners who fund that line, negative where it arose and positive on the overspent lines it paid for; the risk pool's and outside underspends' parts are shown in their own columns.",
+        ],
       ],
-      columnFormats: [null, MONEY],
+      style: { italic: true },
     });
   }
+  const check: CellRange = { row: cRow + (pool.settledAsWhole ? 2 : 0), col: 1, rowCount: 1, colCount: 1 };
   const lineVariances = total(pool.lines.map((l) => l.expenditure.minus(total(l.contributions))));
-  const absorbed = pool.settledAsWhole
-    ? (pool.riskPool ?? new D(0)).plus(pool.underspendsElsewhere ?? new D(0))
-    : total(pool.lines.map((l) => l.riskPool.plus(l.underspendsElsewhere)));
+  const absorbed = total(pool.lines.map((l) => l.riskPool.plus(l.underspendsElsewhere)));
   const checkResult = total(pool.partners.map((a) => a.varianceBorne)).plus(absorbed).minus(lineVariances);
-  const risk = pool.settledAsWhole ? `${a1(cRow, 1)}+${a1(cRow + 1, 1)}` : `${a1(lTotals, cRisk)}+${a1(lTotals, cElse)}`;
+  const risk = `${a1(lTotals, cRisk)}+${a1(lTotals, cElse)}`;
   checkBlocks.push({
     kind: "range",
     row: check.row,
@@ -738,14 +742,16 @@ export function poolSheet(r: BoardReport): { sheet: SheetPlan; layout: PoolLayou
         ["Share of the pool's expenditure", f(a1(pr, 5), a.base.plus(a.changes).plus(a.varianceBorne))],
         ["   of which over (under) spend borne", f(a1(pr, 6), a.varianceBorne)],
         ["Balance due to (from) the partner", f(a1(pr, 7), a.varianceBorne.negated())],
+        ["Gross: its money met of the lines' overspends", f(a1(pr, 8), a.overspendsMet)],
+        ["Gross: its part of the lines' underspends", f(a1(pr, 9), a.underspends)],
       ],
       columnFormats: [null, MONEY],
     });
-    mRow += 8;
+    mRow += 10;
   });
 
   const widths = [44, fitWidth(pool.lines.map((l) => l.riskShare), 16, 30), ...lineCols.slice(2).map(() => 16)];
-  while (widths.length < 8) widths.push(16);
+  while (widths.length < 11) widths.push(16);
   return {
     sheet: { key: SHEET_KEYS.pool, name: SHEET_NAMES.pool, blocks, columnWidths: widths, freeze: { rows: 3, columns: 0 }, print: print(r, { first: 0, last: 2 }), tabColor: "#330072" },
     layout: { partners, lines, check },
