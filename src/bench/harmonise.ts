@@ -5,7 +5,7 @@
  * Run in a child process per size, so that the peak memory is that size's own.
  */
 import { D } from "../engine/money";
-import { readStaffRows } from "../engine/staffRows";
+import { readStaffRows } from "../intake";
 import type { StaffMember } from "../engine/staff";
 import { financialYear } from "../engine/years";
 import { optionalModule, peakRssBytes, time } from "./measure";

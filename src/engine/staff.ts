@@ -3,12 +3,14 @@ import type { Scheme } from "./oncosts";
 import type { HcasChoice, TermsName } from "./terms";
 
 /**
- * One member of staff as the engine sees them, after validation (src/engine/staffRows.ts turns
+ * One member of staff as the engine sees them, after validation (src/intake/validate.ts turns
  * raw table rows into these, reporting bad rows by row and column). Money is £ a year.
  */
 export interface StaffMember {
-  /** Employee reference: unique in a staff list. */
+  /** The row's reference, unique in a staff list: the employee reference, or the assignment number when a person has several. */
   ref: string;
+  /** The person (ESR employee number) when the list has one row per assignment: rows with the same person are one person, counted once. */
+  person?: string;
   /** Kept only for the detail sheet when the user asks for names (board papers are often public). */
   name: string | null;
   /** Staff group, e.g. "Nursing", "Social work", "Admin and clerical". */

@@ -1,6 +1,6 @@
 /**
  * Reading staff lists from the open workbook: the tables it has, the table the selection is in,
- * and one table's contents as a header row plus data rows (what src/engine/staffRows.ts reads).
+ * and one table's contents as a header row plus data rows (what src/intake/validate.ts reads).
  *
  * Round trips: listing is two syncs whatever the number of tables (names, then each table's size);
  * reading a table is one sync (its column names and the data body's values together). A table too

@@ -1,6 +1,6 @@
 import { costResolved, resolveScenario, type JobMatchRow, type ResolvedScenario } from "../engine/harmonise";
 import { employerCost, SCHEMES, type EmployerRate, type Scheme } from "../engine/oncosts";
-import { readStaffRows, type RowIssue } from "../engine/staffRows";
+import { readStaffRows, type RowIssue } from "../intake";
 import { TERMS_NAMES, type TermsName } from "../engine/terms";
 import { invalidValue } from "../engine/errors";
 import { scalePay, type ScaleRef } from "../engine/scales";
@@ -237,9 +237,7 @@ export function levelUpTable(staffTable: any[][], targetTerms: any, year?: any, 
     });
     const read = readStaffRows(table, { year: scenario.year, targetTerms: target, firstRowNumber: 1 });
     const header = read.headerRow - 1;
-    const tableIssues = read.issues.filter((i) => i.row === read.headerRow);
-    if (read.members.length === 0 && Object.keys(read.columns).length === 0 && tableIssues.length > 0)
-      throw invalidValue(tableIssues.map((i) => i.message).join(" "));
+    if (read.report.stops.length > 0) throw invalidValue(read.report.stops.map((i) => i.message).join(" "));
     const issuesByRow = new Map<number, RowIssue[]>();
     for (const i of read.issues) {
       if (i.row === read.headerRow) continue;
@@ -262,14 +260,14 @@ export function levelUpTable(staffTable: any[][], targetTerms: any, year?: any, 
       }
       const rowNumber = r + 1;
       const issues = issuesByRow.get(rowNumber);
-      if (issues && !(issues.length === 1 && issues[0].column === "" && /blank/.test(issues[0].message))) {
+      if (issues) {
         rows[r] = issueError(issues, width);
         continue;
       }
       const ref = refCol >= 0 ? table[r][refCol] : null;
       const member = isOmitted(ref) ? undefined : byRef.get(String(ref).trim());
       if (!member) {
-        rows[r] = blankRow(width); // a blank row (readStaffRows reports blank rows once per run)
+        rows[r] = blankRow(width); // a blank row, a note or a total (the intake report lists them)
         continue;
       }
       try {

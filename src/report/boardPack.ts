@@ -15,7 +15,7 @@
  * cancel) while a long staff list is costed. All three give the same result for the same input.
  */
 import { defaultBaseYear } from "../engine/harmonise";
-import { readStaffRows, type RowIssue } from "../engine/staffRows";
+import { readStaffRows, type RowIssue } from "../intake";
 import { boardWorkbookPlan, type BoardLayout } from "../sheets/board";
 import type { WorkbookPlan } from "../sheets/plan";
 import { buildReportSteps, type ReportOutput, type ReportStep } from "./build";
@@ -23,7 +23,7 @@ import type { BoardReport, Headline } from "./model";
 import type { BoardScenario } from "./scenario";
 
 export type { BoardScenario } from "./scenario";
-export type { RowIssue } from "../engine/staffRows";
+export type { RowIssue } from "../intake";
 
 export type BoardPackStage = "read" | "cost" | "layout";
 

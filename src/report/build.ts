@@ -11,7 +11,7 @@ import { costResolved, describeProtection, describeScenario, METHODS, resolveSce
 import { ZERO, sum, type Decimal } from "../engine/money";
 import { percent, settlePool } from "../engine/pool";
 import type { StaffMember } from "../engine/staff";
-import type { RowIssue } from "../engine/staffRows";
+import type { RowIssue } from "../intake";
 import { financialYear, type FinancialYear } from "../engine/years";
 import type { BoardPool, BoardScenario } from "./scenario";
 import { ScenarioError } from "./scenario";
@@ -132,7 +132,9 @@ const add = (a: Decimal, b: Decimal): Decimal => (b.isZero() ? a : a.plus(b));
  * protection payments, the staff protected, and whether the year is projected.
  */
 class Totals {
+  /** People, not rows: a person with several assignments (the same StaffMember.person) counts once. */
   headcount = 0;
+  private readonly people = new Set<string>();
   fte: Decimal = ZERO;
   readonly current: Decimal[];
   readonly target: Decimal[];
@@ -156,8 +158,8 @@ class Totals {
     this.projected = years.map(() => false);
   }
 
-  add(p: PersonCosts): void {
-    this.headcount++;
+  add(p: PersonCosts, person: string): void {
+    this.count(person);
     this.fte = this.fte.plus(p.current.fte);
     for (let t = 0; t < p.years.length; t++) {
       const y = p.years[t];
@@ -173,7 +175,7 @@ class Totals {
 
   /** Adds another set of totals (for the same years) into this one. */
   merge(o: Totals): void {
-    this.headcount += o.headcount;
+    for (const person of o.people) this.count(person);
     this.fte = this.fte.plus(o.fte);
     for (let t = 0; t < this.years.length; t++) {
       this.current[t] = add(this.current[t], o.current[t]);
@@ -184,6 +186,12 @@ class Totals {
       this.protectedCount[t] += o.protectedCount[t];
       this.projected[t] ||= o.projected[t];
     }
+  }
+
+  private count(person: string): void {
+    if (this.people.has(person)) return;
+    this.people.add(person);
+    this.headcount++;
   }
 
   /** The base year's line for the summary's group and employer tables. */
@@ -350,7 +358,7 @@ export function* buildReportSteps(input: ReportInput, options: ReportStepOptions
         const key = `${p.group}\u0000${p.employer}`;
         let pair = pairs.get(key);
         if (!pair) pairs.set(key, (pair = { group: p.group, employer: p.employer, totals: new Totals(key, years) }));
-        pair.totals.add(p);
+        pair.totals.add(p, m.person === undefined ? `ref:${m.ref.toUpperCase()}` : `person:${m.person.toUpperCase()}`);
         noteTablesUsed(tables, m, p, s);
         if (p.protectionContinues) continuing++;
       }

@@ -4,7 +4,7 @@
  */
 import type { Decimal } from "../engine/money";
 import type { LineStatement, PartnerAccount } from "../engine/pool";
-import type { RowIssue } from "../engine/staffRows";
+import type { RowIssue } from "../intake";
 import type { TermsName } from "../engine/terms";
 import type { Provenance } from "../data/types";
 

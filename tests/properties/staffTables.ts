@@ -94,6 +94,8 @@ export interface Mutated {
   blank: Set<number>;
   /** Whether a required column was removed (then no row can be read). */
   missingRequired: boolean;
+  /** The list cannot be costed at all: a required column is missing, or a column is doubled with values that disagree. */
+  stopped: boolean;
   /** Headings removed or doubled. */
   notes: string[];
 }
@@ -166,13 +168,14 @@ export function applyMutations(rows: Row[], mutations: Mutation[]): Mutated {
 
   const keep = HEADER.map((h, i) => [h as string, i] as const).filter(([h]) => !dropped.has(h));
   const header: Cell[] = [...keep.map(([h]) => h), ...doubled];
-  // The second copy of a doubled column holds rubbish: only the first is read.
+  // The second copy of a doubled column holds rubbish: the two disagree, so the list is not costed.
   rowsOut = rowsOut.map((x) => ({ ...x, row: [...keep.map(([, i]) => x.row[i]), ...doubled.map(() => (x.blank ? x.row[0] : "rubbish"))] }));
   return {
     table: [header, ...rowsOut.map((x) => x.row)],
     spoiled: new Set(rowsOut.flatMap((x, i) => (x.spoiled ? [i] : []))),
     blank: new Set(rowsOut.flatMap((x, i) => (x.blank ? [i] : []))),
     missingRequired,
+    stopped: missingRequired || doubled.length > 0,
     notes,
   };
 }

@@ -1,4 +1,4 @@
-import { readStaffRows, normaliseHeading, fieldForHeading, findHeaderRow } from "../../src/engine/staffRows";
+import { readStaffRows, normaliseHeading, fieldForHeading, findHeaderRow } from "../../src/intake";
 import { financialYear } from "../../src/engine/years";
 
 const Y = financialYear(2025);
@@ -97,26 +97,32 @@ describe("readStaffRows: bad input is reported by row and column, good rows stil
     expect(r.skippedRows).toBe(1);
     expect(r.issues).toHaveLength(1);
     expect(r.issues[0].row).toBe(1);
-    expect(r.issues[0].message).toMatch(/"Staff group", "Current employer", "Current terms", "FTE" \(or "Weekly hours"\), "Years of service", "Pension scheme" columns/);
+    expect(r.issues[0].message).toMatch(
+      /"Staff group", "Current employer", "Current terms", "FTE" \(or "Weekly hours"\), "Years of service" \(or "Continuous service date" or "Latest start date"\), "Pension scheme" columns/,
+    );
+    expect(r.report.stops).toHaveLength(1);
   });
 
   it("reports an empty table", () => {
     expect(readStaffRows([]).issues[0].message).toMatch(/empty/);
   });
 
-  it("reports duplicated columns and reads the first", () => {
+  it("stops on two columns for one thing (they could disagree), naming both", () => {
     const t = [[...HEADER, "WTE"], [...nurse, 0.2]];
     const r = readStaffRows(t, { year: Y });
-    expect(r.members[0].fte.toString()).toBe("1");
+    expect(r.members).toEqual([]);
     expect(r.issues).toEqual([{ row: 1, column: "WTE", message: expect.stringMatching(/second "FTE" column \(the first is "FTE", column H\)/) }]);
+    expect(r.report.stops).toHaveLength(1);
   });
 
-  it("reports a single 'Unsocial hours' column as needing a split", () => {
+  it("stops on a single 'Unsocial hours' column with hours in it (it must be split), and names an empty one as not used", () => {
     const t = [[...HEADER.slice(0, 14), "Unsocial hours"], nurse.slice(0, 15)];
     const r = readStaffRows(t, { year: Y });
-    expect(r.issues[0]).toMatchObject({ row: 1, column: "Unsocial hours" });
-    expect(r.ignoredColumns).toEqual(["Unsocial hours"]);
-    expect(r.members).toHaveLength(1);
+    expect(r.issues[0]).toMatchObject({ row: 1, column: "Unsocial hours", message: expect.stringMatching(/split this column/) });
+    expect(r.members).toHaveLength(0);
+    const empty = readStaffRows([[...HEADER.slice(0, 14), "Unsocial hours"], [...nurse.slice(0, 14), ""]], { year: Y });
+    expect(empty.members).toHaveLength(1);
+    expect(empty.report.columnsNotUsed).toEqual([{ heading: "Unsocial hours", column: "O", why: expect.stringMatching(/nothing but blanks/) }]);
   });
 
   it("reports duplicate employee references and keeps the first", () => {
@@ -188,14 +194,20 @@ describe("readStaffRows: bad input is reported by row and column, good rows stil
     for (const i of r.issues) expect(i.row).toBe(2);
   });
 
-  it("reports blank rows, runs of them as one issue, and counts them as left out", () => {
-    const r = readStaffRows(table(nurse, [], ["", null, "  "], social, [], []), { year: Y });
+  it("lists blank rows, notes and totals as not staff: they are not people left out", () => {
+    const r = readStaffRows(table(nurse, [], ["", null, "  "], social, [], ["Total", "", "", "", "", "", "", 1.8], ["Produced by the payroll system"]), { year: Y });
     expect(r.members).toHaveLength(2);
-    expect(r.skippedRows).toBe(4);
-    expect(r.issues).toEqual([
-      { row: 3, column: "", message: "Rows 3 to 4 are blank and are left out." },
-      { row: 6, column: "", message: "Rows 6 to 7 are blank and are left out." },
+    expect(r.skippedRows).toBe(0);
+    expect(r.issues).toEqual([]);
+    expect(r.report.notStaffRows.map((n) => [n.row, n.why])).toEqual([
+      [3, "blank"],
+      [4, "blank"],
+      [6, "blank"],
+      [7, "a total"],
+      [8, "a note, not a staff row"],
     ]);
+    expect(r.report.people).toBe(2);
+    expect(r.report.staffRows).toBe(2);
   });
 
   it("reports target job matches that are neither a band nor NJC points, and checks them against the target terms", () => {

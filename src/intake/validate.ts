@@ -1,0 +1,676 @@
+/**
+ * A staff table (RawTable, or Office.js-style values) -> validated StaffMember records and the
+ * intake report.
+ *
+ * Stages: find the header row (title rows above it are skipped) -> recognise each column from the
+ * vocabulary (./vocabulary.ts), settle ambiguous headings by their values, and stop on a column
+ * that looks like pay but is not understood -> read each row with the named normalisers
+ * (./normalise.ts), checking grades and points against the year's pay scales -> StaffMember
+ * records, every problem by row and column, and the IntakeReport (./report.ts).
+ *
+ * Nothing is guessed: an empty required cell is a problem, not a default, and a value that could be
+ * read two ways is refused. Rows with a problem are left out and every other row is still read.
+ * Linear in the number of rows (a Map for references, a cache of scale checks).
+ */
+import { columnLetters } from "../engine/columnLetters";
+import { EngineError } from "../engine/errors";
+import { D, ZERO, type Decimal } from "../engine/money";
+import type { Scheme } from "../engine/oncosts";
+import { afcBands, afcPay, njcPay } from "../engine/scales";
+import type { StaffMember } from "../engine/staff";
+import { standardHours, type HcasChoice, type TermsName } from "../engine/terms";
+import type { FinancialYear } from "../engine/years";
+import * as N from "./normalise";
+import { CellProblem, isBlank, show, text } from "./normalise";
+import type { RawTable } from "./rawTable";
+import type { IntakeColumnNotUsed, IntakeColumnUsed, IntakeReport, RowIssue } from "./report";
+import { AMBIGUOUS, documentedHeading, fieldForHeading, KNOWN_NOT_USED, normaliseHeading, payLikeHeading, SPEC_BY_FIELD, type StaffField } from "./vocabulary";
+
+export type { RowIssue } from "./report";
+export type { StaffField } from "./vocabulary";
+
+export interface StaffRowsResult {
+  members: StaffMember[];
+  /** The row number each member was read from (parallel to `members`), for problems found later. */
+  memberRows: number[];
+  /** Every problem: the header's (stops) and each row's, by row. */
+  issues: RowIssue[];
+  /** Staff rows left out for a problem (blank rows, notes and hidden rows are not counted here: see the report). */
+  skippedRows: number;
+  /** Staff rows in the table (after the header; blank, note and total rows not counted). */
+  totalRows: number;
+  /** Row number of the header row found. */
+  headerRow: number;
+  /** Headings not used (each with why in the report). */
+  ignoredColumns: string[];
+  /** The column each field was read from (field -> heading as written). */
+  columns: Partial<Record<StaffField, string>>;
+  /** How the list was read. */
+  report: IntakeReport;
+}
+
+export interface StaffListDefaults {
+  /** The employer of everyone in a list without a "Current employer" column (an ESR export: the trust itself). */
+  employer?: string | null;
+  /** The terms of everyone in a list without a "Current terms" column. */
+  terms?: TermsName | null;
+}
+
+export interface StaffRowsOptions {
+  /** The financial year whose pay scales bands, steps and points are checked against (and whose 1 April dates of service are counted to); null = the latest in the data. */
+  year?: FinancialYear | null;
+  /** The terms target job matches are on: an AfC band or NJC points are then required of them. */
+  targetTerms?: TermsName | null;
+  /** Row number of table[0] on the sheet or in the file (default 1): a table starting at A5 passes 5. Ignored for a RawTable (it carries its row numbers). */
+  firstRowNumber?: number;
+  /** Cost rows hidden in the source like the others (default: leave them out and list them). */
+  includeHidden?: boolean;
+  /** Values for the whole list when it has no column for them. */
+  defaults?: StaffListDefaults;
+}
+
+/** A table of values (Office.js range.values, a CSV parse) as a RawTable. */
+export function rawTableOf(table: readonly unknown[][], firstRowNumber = 1): RawTable {
+  const rows = (Array.isArray(table) ? table : []).map((r) => (Array.isArray(r) ? (r as RawTable["rows"][number]) : []));
+  return { rows, rowNumbers: rows.map((_, i) => firstRowNumber + i), hidden: new Set(), source: { kind: "range", file: null, sheet: null, table: null, encoding: null, delimiter: null }, notes: [] };
+}
+
+const HEADER_SEARCH_ROWS = 30;
+
+/** The header row: the first of the first 30 rows in which at least three cells are known headings (row 0 if none). */
+export function findHeaderRow(table: readonly (readonly unknown[])[]): number {
+  const limit = Math.min(table.length, HEADER_SEARCH_ROWS);
+  for (let r = 0; r < limit; r++) {
+    const row = table[r] ?? [];
+    let known = 0;
+    for (const c of row) if (typeof c === "string" && (fieldForHeading(c) || AMBIGUOUS.has(normaliseHeading(c)))) known++;
+    if (known >= 3) return r;
+  }
+  return 0;
+}
+
+const REQUIRED: readonly (StaffField | StaffField[])[] = [
+  "ref",
+  "group",
+  "employer",
+  "terms",
+  ["grade", "scp", "payPoint"],
+  ["fte", "weeklyHours"],
+  ["yearsService", "serviceStartDate", "latestStartDate"],
+  "scheme",
+];
+
+function engineMessage(e: unknown): string {
+  if (e instanceof EngineError) return e.message;
+  throw e;
+}
+
+/** The 1 April that starts the pack's financial year (UTC): the given year, else the latest year of AfC pay in the data. */
+function yearStart(year: FinancialYear | null): Date {
+  return new Date(Date.UTC(year?.start ?? afcPay("5", 1, null).year!.start, 3, 1));
+}
+
+/** Reads a staff table given as values (header row first, or title rows above it). */
+export function readStaffRows(table: readonly unknown[][], options: StaffRowsOptions = {}): StaffRowsResult {
+  return readStaffTable(rawTableOf(table, options.firstRowNumber ?? 1), options);
+}
+
+/** A column all blank or 0 below the header: a pay-like column with nothing in it is named as not used instead of stopping the run. */
+function allBlankOrZero(rows: RawTable["rows"], from: number, c: number): boolean {
+  for (let r = from; r < rows.length; r++) {
+    const v = rows[r]?.[c];
+    if (isBlank(v) || v === 0 || (typeof v === "string" && /^\s*[£]?0+(\.0+)?\s*$/.test(v))) continue;
+    return false;
+  }
+  return true;
+}
+
+/** Do two columns hold the same value in every row below the header? */
+function sameValues(rows: RawTable["rows"], from: number, a: number, b: number): boolean {
+  for (let r = from; r < rows.length; r++) {
+    const x = rows[r]?.[a];
+    const y = rows[r]?.[b];
+    if ((isBlank(x) ? "" : String(x).trim()) !== (isBlank(y) ? "" : String(y).trim())) return false;
+  }
+  return true;
+}
+
+/** What most non-blank cells of a column are: numbers, dates, terms names, or other text. */
+function columnKind(rows: RawTable["rows"], from: number, c: number): { numbers: number; dates: number; terms: number; text: number; example: string | null } {
+  const k = { numbers: 0, dates: 0, terms: 0, text: 0, example: null as string | null };
+  const limit = Math.min(rows.length, from + 2000);
+  for (let r = from; r < limit; r++) {
+    const v = rows[r]?.[c];
+    if (isBlank(v)) continue;
+    if (N.looksLikeDate(v)) k.dates++;
+    else if (N.looksLikeNumber(v)) k.numbers++;
+    else if (N.termsName(v)) k.terms++;
+    else {
+      k.text++;
+      if (k.example === null) k.example = String(v).trim();
+    }
+  }
+  return k;
+}
+
+/** A row of notes or totals within or below the table: not a person. */
+function notStaffRow(cells: readonly unknown[], refCol: number | undefined): string | null {
+  let filled = 0;
+  let first: unknown = null;
+  for (const v of cells)
+    if (!isBlank(v)) {
+      filled++;
+      if (first === null) first = v;
+    }
+  if (filled === 0) return "blank";
+  if (typeof first === "string" && /^\s*(grand\s+)?totals?\b/i.test(first)) return "a total";
+  if (refCol !== undefined && isBlank(cells[refCol]) && filled <= 2) return "a note, not a staff row";
+  // One cell of words (a reference has no spaces): "Produced by ESR on 01/04/2026", "Report end".
+  if (filled === 1 && typeof first === "string" && /\S\s+\S/.test(first.trim())) return "a note, not a staff row";
+  return null;
+}
+
+/**
+ * Reads a staff table as a reader handed it over. Returns the good rows as StaffMember records,
+ * every problem by row and column, and the intake report.
+ */
+export function readStaffTable(raw: RawTable, options: StaffRowsOptions = {}): StaffRowsResult {
+  const year = options.year ?? null;
+  const rows = raw.rows;
+  const rowNo = (i: number) => raw.rowNumbers[i] ?? i + 1;
+  const issues: RowIssue[] = [];
+  const stops: RowIssue[] = [];
+  const notes: string[] = [];
+  const columnsUsed: IntakeColumnUsed[] = [];
+  const columnsNotUsed: IntakeColumnNotUsed[] = [];
+  const report: IntakeReport = {
+    source: raw.source ?? null,
+    readerNotes: [...(raw.notes ?? [])],
+    headerRow: rowNo(0),
+    rowsAboveHeader: 0,
+    columnsUsed,
+    columnsNotUsed,
+    stops,
+    hiddenRows: [],
+    hiddenIncluded: options.includeHidden === true,
+    notStaffRows: [],
+    staffRows: 0,
+    rowsRead: 0,
+    people: 0,
+    peopleLeftOut: 0,
+    issues,
+    notes,
+  };
+  const result = (members: StaffMember[], memberRows: number[], skipped: number, columns: Partial<Record<StaffField, string>>): StaffRowsResult => ({
+    members,
+    memberRows,
+    issues,
+    skippedRows: skipped,
+    totalRows: report.staffRows,
+    headerRow: report.headerRow,
+    ignoredColumns: columnsNotUsed.map((c) => c.heading),
+    columns,
+    report,
+  });
+  const stop = (row: number, column: string, message: string) => {
+    const i = { row, column, message };
+    stops.push(i);
+    issues.push(i);
+  };
+
+  if (rows.length === 0 || rows.every((r) => r.every(isBlank))) {
+    stop(rowNo(0), "", "The staff table is empty: give a header row and one row per person.");
+    return result([], [], 0, {});
+  }
+
+  const h = findHeaderRow(rows);
+  const headerRowNumber = rowNo(h);
+  report.headerRow = headerRowNumber;
+  report.rowsAboveHeader = h;
+  const header = rows[h] ?? [];
+  const headingText: string[] = header.map((c) => (isBlank(c) ? "" : String(c).trim()));
+  const colOf = new Map<StaffField, number>();
+  const use = (field: StaffField, c: number, takenAs?: string) => {
+    colOf.set(field, c);
+    columnsUsed.push({ heading: headingText[c], column: columnLetters(c), field, takenAs: takenAs ?? SPEC_BY_FIELD.get(field)!.takenAs });
+  };
+  const notUsed = (c: number, why: string) => columnsNotUsed.push({ heading: headingText[c], column: columnLetters(c), why });
+
+  // Pass 1: headings that name one field.
+  const later: number[] = [];
+  headingText.forEach((ht, c) => {
+    if (ht === "") {
+      if (!allBlankOrZero(rows, h + 1, c)) notUsed(c, "a column with no heading: not read (give it a heading if it matters)");
+      return;
+    }
+    const field = fieldForHeading(ht);
+    if (!field) {
+      later.push(c);
+      return;
+    }
+    const first = colOf.get(field);
+    if (first !== undefined && sameValues(rows, h + 1, first, c)) {
+      notUsed(c, `a second "${documentedHeading(field)}" column with the same values as "${headingText[first]}" (column ${columnLetters(first)}): not used`);
+      return;
+    }
+    if (first !== undefined) {
+      stop(
+        headerRowNumber,
+        ht,
+        `Column "${ht}" is a second "${documentedHeading(field)}" column (the first is "${headingText[first]}", column ${columnLetters(first)}): two columns for one thing could disagree. Delete or rename one of them.`,
+      );
+      notUsed(c, `a second "${documentedHeading(field)}" column`);
+      return;
+    }
+    use(field, c);
+  });
+
+  // Pass 2: headings that could mean two things, settled by their values; then the rest.
+  for (const c of later) {
+    const ht = headingText[c];
+    const key = normaliseHeading(ht);
+    const amb = AMBIGUOUS.get(key);
+    if (amb) {
+      const k = columnKind(rows, h + 1, c);
+      if (amb.kind === "termsOrPayScaleCode") {
+        if (k.terms > 0 && k.text === 0 && k.numbers === 0 && !colOf.has("terms")) use("terms", c, "the terms each person is on now (its values are AFC or NJC)");
+        else
+          notUsed(
+            c,
+            k.text + k.numbers > 0
+              ? `holds pay scale codes${k.example ? ` (such as "${k.example}")` : ""}, not the terms: the terms are read from ${colOf.has("terms") ? `"${headingText[colOf.get("terms")!]}"` : "a Current terms column"}`
+              : "not used: the terms are read from their own column",
+          );
+      } else if (amb.kind === "serviceOrTeam") {
+        if (k.text > 0 || (k.numbers === 0 && k.dates === 0)) notUsed(c, `holds names${k.example ? ` (such as "${k.example}")` : ""}, not years of service: not used`);
+        else if (k.dates > 0 && k.numbers === 0 && !colOf.has("serviceStartDate")) use("serviceStartDate", c, "the start of continuous service (its values are dates)");
+        else if (k.dates === 0 && !colOf.has("yearsService")) use("yearsService", c, "completed years of service (its values are numbers)");
+        else notUsed(c, "mixes dates and numbers, or another column gives the service: not used");
+      } else if (amb.kind === "employerOrCostCentre") {
+        notUsed(c, 'the organisation in an ESR export is the cost centre (the team), not the employer: not used. The employer comes from a "Current employer" column or the scenario\'s staffList.employer');
+      } else {
+        if (allBlankOrZero(rows, h + 1, c)) notUsed(c, "holds nothing but blanks and zeros: not used");
+        else stop(headerRowNumber, ht, `${amb.message} The list is not costed until then.`);
+      }
+      continue;
+    }
+    const why = KNOWN_NOT_USED.get(key);
+    if (why) {
+      notUsed(c, why);
+      continue;
+    }
+    const payLike = payLikeHeading(ht);
+    if (payLike) {
+      if (allBlankOrZero(rows, h + 1, c)) notUsed(c, "looks like pay but holds nothing but blanks and zeros: not used");
+      else stop(headerRowNumber, ht, payLike);
+      continue;
+    }
+    notUsed(c, "not a heading the calculator knows: not used");
+  }
+
+  // An ESR-style list: the assignment number is the row's reference, the employee number the person.
+  if (!colOf.has("ref") && colOf.has("person")) {
+    const c = colOf.get("person")!;
+    colOf.delete("person");
+    colOf.set("ref", c);
+    const u = columnsUsed.find((x) => x.field === "person")!;
+    u.field = "ref";
+    u.takenAs = "the reference of each person (one row each)";
+  }
+
+  const defaults = options.defaults ?? {};
+  const missing: string[] = [];
+  for (const req of REQUIRED) {
+    const alts = typeof req === "string" ? [req] : req;
+    if (alts.some((f) => colOf.has(f))) continue;
+    if (alts[0] === "employer" && defaults.employer) continue;
+    if (alts[0] === "terms" && defaults.terms) continue;
+    missing.push(alts.length === 1 ? `"${documentedHeading(alts[0])}"` : `"${documentedHeading(alts[0])}" (or ${alts.slice(1).map((f) => `"${documentedHeading(f)}"`).join(" or ")})`);
+  }
+  if (defaults.employer && !colOf.has("employer")) notes.push(`Everyone's current employer is "${defaults.employer}" (the scenario's staffList.employer): the list has no employer column.`);
+  if (defaults.terms && !colOf.has("terms")) notes.push(`Everyone's current terms are ${defaults.terms} (the scenario's staffList.terms): the list has no terms column.`);
+
+  // Rows: staff rows, blank/note/total rows, hidden rows.
+  const refCol = colOf.get("ref");
+  const staffRowIdx: number[] = [];
+  for (let r = h + 1; r < rows.length; r++) {
+    const why = notStaffRow(rows[r] ?? [], refCol);
+    if (why) {
+      report.notStaffRows.push({ row: rowNo(r), why });
+      continue;
+    }
+    staffRowIdx.push(r);
+    if (raw.hidden.has(r)) report.hiddenRows.push(rowNo(r));
+  }
+  report.staffRows = staffRowIdx.length;
+  const personCol = colOf.get("person") ?? refCol;
+  const personKey = (r: number): string => {
+    const v = personCol === undefined ? undefined : rows[r]?.[personCol];
+    return isBlank(v) ? `#row${r}` : String(v).trim().toUpperCase();
+  };
+  report.people = new Set(staffRowIdx.map(personKey)).size;
+
+  if (missing.length > 0) {
+    const many = missing.length > 1;
+    stop(
+      headerRowNumber,
+      missing.join(", ").replace(/"/g, ""),
+      `The staff table has no ${missing.join(", ")} column${many ? "s" : ""}. Add ${many ? "them" : "it"} with ${many ? "these headings" : "this heading"} (see docs/staff-list.md for the accepted names); no row can be costed without ${many ? "them" : "it"}.`,
+    );
+  }
+  if (stops.length > 0) {
+    report.peopleLeftOut = report.people;
+    const columns: Partial<Record<StaffField, string>> = {};
+    for (const [f, c] of colOf) columns[f] = headingText[c];
+    return result([], [], staffRowIdx.length, columns);
+  }
+
+  const columns: Partial<Record<StaffField, string>> = {};
+  for (const [f, c] of colOf) columns[f] = headingText[c];
+  const serviceDate = yearStart(year);
+  const serviceDateText = `1 April ${serviceDate.getUTCFullYear()}`;
+  if (!colOf.has("yearsService")) {
+    const from = colOf.has("serviceStartDate") ? "serviceStartDate" : "latestStartDate";
+    notes.push(`Years of service are the completed years from "${headingText[colOf.get(from)!]}" to ${serviceDateText}, the start of the pack's financial year.`);
+  }
+  if (colOf.has("payPoint"))
+    notes.push(
+      `"${headingText[colOf.get("payPoint")!]}" is read as the pay step for Agenda for Change staff${colOf.has("step") ? " when the Step column is empty" : ""} and as the spinal column point for NJC staff${colOf.has("scp") ? " when the spinal column point column is empty" : ""}.`,
+    );
+  if (colOf.has("grade") && (colOf.has("scp") || colOf.has("payPoint")))
+    notes.push(`NJC staff are paid by their spinal column point; "${headingText[colOf.get("grade")!]}" is not read as a point for them (a local grade is not a point).`);
+
+  const validBands = afcBands(year);
+  const scaleChecks = new Map<string, string | null>();
+  const checkScale = (key: string, check: () => unknown): string | null => {
+    let why = scaleChecks.get(key);
+    if (why === undefined) {
+      try {
+        check();
+        why = null;
+      } catch (e) {
+        why = engineMessage(e);
+      }
+      scaleChecks.set(key, why);
+    }
+    return why;
+  };
+  const firstRefRow = new Map<string, number>();
+  const members: StaffMember[] = [];
+  const memberRows: number[] = [];
+  const peopleLeftOut = new Set<string>();
+  let skipped = 0;
+  const includeHidden = options.includeHidden === true;
+
+  for (const r of staffRowIdx) {
+    if (!includeHidden && raw.hidden.has(r)) continue;
+    const rowNumber = rowNo(r);
+    const cells = rows[r] ?? [];
+    const rowIssues: RowIssue[] = [];
+    const get = (f: StaffField): unknown => {
+      const c = colOf.get(f);
+      return c === undefined ? undefined : cells[c];
+    };
+    const colName = (f: StaffField): string => {
+      const c = colOf.get(f);
+      return c === undefined ? documentedHeading(f) : headingText[c];
+    };
+    const problem = (f: StaffField, message: string): void => {
+      rowIssues.push({ row: rowNumber, column: colName(f), message });
+    };
+    const read = <T>(f: StaffField, fn: (v: unknown) => T, fallback: T): T => {
+      try {
+        return fn(get(f));
+      } catch (e) {
+        if (e instanceof CellProblem) {
+          problem(f, e.message);
+          return fallback;
+        }
+        throw e;
+      }
+    };
+    const requiredText = (f: StaffField, what: string): string =>
+      read(
+        f,
+        (v) => {
+          if (isBlank(v)) throw new CellProblem(`${what} is empty: fill it in.`);
+          return text(v);
+        },
+        "",
+      );
+
+    const ref = requiredText("ref", colOf.has("person") ? "The assignment number" : "The employee reference");
+    if (ref !== "") {
+      const first = firstRefRow.get(ref.toUpperCase());
+      if (first !== undefined)
+        problem(
+          "ref",
+          colOf.has("person")
+            ? `Assignment ${ref} is also on row ${first}; this row is left out. Each assignment has one row.`
+            : `Employee reference ${ref} is also on row ${first}; this row is left out. Give each row a unique reference (with several posts, an "Assignment number" column and an "Employee number" column).`,
+        );
+    }
+    const person = colOf.has("person") ? read("person", (v) => (isBlank(v) ? null : text(v)), null) : null;
+
+    const name = read("name", (v) => (isBlank(v) ? null : text(v)), null);
+    const group = requiredText("group", "The staff group");
+    const employer = colOf.has("employer") ? requiredText("employer", "The current employer") : (defaults.employer ?? "");
+
+    const terms = colOf.has("terms")
+      ? read<TermsName | null>(
+          "terms",
+          (v) => {
+            if (isBlank(v)) throw new CellProblem("The current terms are empty: write AFC (Agenda for Change) or NJC (Green Book).");
+            const t = N.termsName(text(v));
+            if (!t) throw new CellProblem(`Current terms ${show(v)} are not recognised: write AFC (Agenda for Change) or NJC (Green Book).`);
+            return t;
+          },
+          null,
+        )
+      : (defaults.terms ?? null);
+
+    let grade = "";
+    let step: number | null = null;
+    if (terms === "AFC") {
+      const band = read(
+        "grade",
+        (v) => {
+          if (isBlank(v)) throw new CellProblem(`The band is empty: give the Agenda for Change band (${validBands.join(", ")}).`);
+          const b = N.afcBand(v);
+          if (b === null || !validBands.includes(b)) throw new CellProblem(`${show(v)} is not an Agenda for Change band. Bands: ${validBands.join(", ")}.`);
+          return b;
+        },
+        "",
+      );
+      const stepField: StaffField = colOf.has("step") && (!colOf.has("payPoint") || !isBlank(get("step"))) ? "step" : colOf.has("payPoint") ? "payPoint" : "step";
+      step = read<number | null>(
+        stepField,
+        (v) => {
+          if (isBlank(v))
+            throw new CellProblem(
+              colOf.has(stepField)
+                ? "The pay step is empty: give the AfC step (1 = entry step of the band)."
+                : 'The table has no "Step" column: Agenda for Change staff need their pay step (1 = entry step of the band).',
+            );
+          return N.payStep(v);
+        },
+        null,
+      );
+      if (band !== "" && step !== null) {
+        const why = checkScale(`A|${band}|${step}`, () => afcPay(band, step!, year));
+        if (why === null) grade = band;
+        else problem(stepField, why);
+      }
+    } else if (terms === "NJC") {
+      // The spinal point wins: the SCP column, else a Pay Point column, else (only in a list with
+      // neither) the band-or-grade column as our own lists use it. A local grade is never a point.
+      const f: StaffField = colOf.has("scp") && (!isBlank(get("scp")) || !colOf.has("payPoint")) ? "scp" : colOf.has("payPoint") ? "payPoint" : colOf.has("scp") ? "scp" : "grade";
+      const point = read<number | null>(
+        f,
+        (v) => {
+          if (isBlank(v)) throw new CellProblem("The spinal column point is empty: give the NJC spinal column point (a whole number).");
+          return N.spinalPoint(v);
+        },
+        null,
+      );
+      if (point !== null) {
+        const why = checkScale(`N|${point}`, () => njcPay(point, year));
+        if (why === null) grade = String(point);
+        else problem(f, why);
+      }
+      if (colOf.has("step"))
+        read(
+          "step",
+          (v) => {
+            if (isBlank(v) || v === 1 || v === "1") return null;
+            throw new CellProblem(
+              `NJC pay is set by the spinal column point alone, so a step is not used for NJC staff; got ${show(v)}.${f === "grade" ? ' If this is the spinal column point, head the column "Spinal column point" (or SCP).' : " Leave it empty."}`,
+            );
+          },
+          null,
+        );
+    }
+
+    // Hours and FTE: either, or both when they agree.
+    const weeklyHours = read<Decimal | null>("weeklyHours", (v) => (isBlank(v) ? null : N.weeklyHours(v)), null);
+    let fte = read<Decimal | null>("fte", (v) => (isBlank(v) ? null : N.fte(v)), null);
+    const hoursOrFteProblem = rowIssues.some((i) => i.column === colName("fte") || i.column === colName("weeklyHours"));
+    if (!hoursOrFteProblem && terms !== null) {
+      const full = standardHours(terms);
+      if (fte === null && weeklyHours !== null) {
+        if (weeklyHours.gt(full))
+          problem(
+            "weeklyHours",
+            `Weekly hours ${weeklyHours.toString()} are more than full time on ${terms === "AFC" ? "Agenda for Change" : "NJC terms"} (${full.toString()}); give the FTE (at most 1) and the contracted hours.`,
+          );
+        else fte = weeklyHours.dividedBy(full);
+      } else if (fte !== null && weeklyHours !== null) {
+        // Exports round FTE to 2 to 4 places: 0.01 FTE (about 22 minutes a week) apart is the same contract.
+        const fromHours = weeklyHours.dividedBy(full);
+        if (fromHours.minus(fte).abs().gt(0.01) && weeklyHours.lte(full))
+          problem(
+            "fte",
+            `FTE ${fte.toString()} and ${weeklyHours.toString()} contracted hours disagree: ${weeklyHours.toString()} hours is ${fromHours.toDecimalPlaces(4).toString()} FTE of the ${full.toString()}-hour week. Correct whichever is wrong.`,
+          );
+      } else if (fte === null) problem(colOf.has("fte") ? "fte" : "weeklyHours", "FTE is empty: give the full-time equivalent (more than 0, at most 1) or the weekly hours.");
+    }
+
+    // Years of service: a years column, else completed years from a start date to the year's 1 April.
+    let yearsService: Decimal | null = null;
+    if (colOf.has("yearsService"))
+      yearsService = read<Decimal | null>(
+        "yearsService",
+        (v) => {
+          if (isBlank(v)) throw new CellProblem("Years of service is empty: give completed years (0 for less than a year).");
+          if (N.looksLikeDate(v)) return new D(N.completedYears(N.date(v, "The service date"), serviceDate));
+          return N.years(v, "Years of service");
+        },
+        null,
+      );
+    else {
+      const f: StaffField = colOf.has("serviceStartDate") && (!isBlank(get("serviceStartDate")) || !colOf.has("latestStartDate")) ? "serviceStartDate" : "latestStartDate";
+      yearsService = read<Decimal | null>(
+        f,
+        (v) => {
+          if (isBlank(v)) throw new CellProblem(`The service start date is empty: give the date (the years of service are counted from it to ${serviceDateText}).`);
+          return new D(N.completedYears(N.date(v, "The date"), serviceDate));
+        },
+        null,
+      );
+    }
+    const yearsInGrade = read<Decimal | null>("yearsInGrade", (v) => (isBlank(v) ? null : N.years(v, "Years in grade")), null);
+    if (yearsService !== null && yearsInGrade !== null && yearsInGrade.gt(yearsService))
+      problem("yearsInGrade", `Years in grade (${yearsInGrade.toString()}) cannot be more than years of service (${yearsService.toString()}).`);
+
+    const scheme = read<Scheme | null>("scheme", N.pensionScheme, null);
+    const hcasArea = read<HcasChoice>("hcasArea", N.hcasZone, "NONE");
+    if (hcasArea !== "NONE" && terms === "NJC")
+      problem("hcasArea", "The High Cost Area Supplement is an Agenda for Change payment: for NJC staff leave it empty and give any London weighting in £ a year.");
+
+    const localAllowance = read("localAllowance", (v) => (isBlank(v) ? ZERO : N.money(v, "London weighting (£ a year, full time)", 50_000)), ZERO);
+
+    const maxHours = weeklyHours ?? (terms ? standardHours(terms) : new D(168));
+    const unsocial = (f: StaffField, what: string): Decimal => read(f, (v) => (isBlank(v) ? ZERO : N.hoursOfKind(v, what, maxHours)), ZERO);
+    const unsocialNights = unsocial("unsocialNightsAndSaturdays", "Unsocial hours on nights and Saturdays (hours a week)");
+    const unsocialSundays = unsocial("unsocialSundaysAndPublicHolidays", "Unsocial hours on Sundays and public holidays (hours a week)");
+    if (unsocialNights.plus(unsocialSundays).gt(maxHours))
+      problem("unsocialSundaysAndPublicHolidays", `Unsocial hours together (${unsocialNights.plus(unsocialSundays).toString()}) are more than the weekly hours (${maxHours.toString()}).`);
+
+    const targetGrade = read<string | null>("targetGrade", (v) => (isBlank(v) ? null : targetMatch(text(v), options.targetTerms ?? null, year, validBands)), null);
+
+    const gradeTop = read<number | null>(
+      "gradeTop",
+      (v) => {
+        if (isBlank(v) || terms !== "NJC") return null;
+        const top = N.spinalPoint(v);
+        const point = Number(grade);
+        if (grade !== "" && top < point)
+          throw new CellProblem(`The top of the grade (SCP ${top}) is below the person's own point (SCP ${point}): give the grade's highest spinal column point.`);
+        const why = checkScale(`N|${top}`, () => njcPay(top, year));
+        if (why !== null) throw new CellProblem(why);
+        return top;
+      },
+      null,
+    );
+
+    if (rowIssues.length > 0 || terms === null) {
+      for (const i of rowIssues) issues.push(i);
+      skipped++;
+      peopleLeftOut.add(personKey(r));
+      continue;
+    }
+    firstRefRow.set(ref.toUpperCase(), rowNumber);
+    members.push({
+      ref,
+      name,
+      group,
+      employer,
+      terms,
+      grade,
+      step: terms === "AFC" ? step : null,
+      fte: fte!,
+      weeklyHours,
+      yearsService: yearsService!,
+      yearsInGrade,
+      scheme: scheme!,
+      hcasArea,
+      localAllowance,
+      unsocialNightsAndSaturdays: unsocialNights,
+      unsocialSundaysAndPublicHolidays: unsocialSundays,
+      targetGrade,
+      ...(gradeTop !== null ? { gradeTop } : {}),
+      ...(person !== null ? { person } : {}),
+    });
+    memberRows.push(rowNumber);
+  }
+  report.rowsRead = members.length;
+  report.peopleLeftOut = peopleLeftOut.size;
+  return result(members, memberRows, skipped, columns);
+}
+
+/**
+ * A target job match: an AfC band ("6", "Band 6", "Band 8 - Range A") or NJC points as a single
+ * point or a grade's range ("29", "SCP 29-32"). Normalised to "6" / "8a" / "29" / "29-32".
+ */
+function targetMatch(t: string, targetTerms: TermsName | null, year: FinancialYear | null, validBands: readonly string[]): string {
+  const band = N.afcBand(t) ?? t.trim().toLowerCase();
+  const points = /^(?:scp\s*)?(\d+)\s*(?:(?:-|–|to)\s*(?:scp\s*)?(\d+))?$/i.exec(t.trim());
+  const looksAfc = /^band\s*/i.test(t.trim()) || (validBands.includes(band) && !(targetTerms === "NJC" && points));
+  if (targetTerms !== "NJC" && looksAfc && validBands.includes(band)) return band;
+  if (targetTerms === "AFC") throw new CellProblem(`Target job match "${t}" is not an Agenda for Change band. Bands: ${validBands.join(", ")}.`);
+  if (!points)
+    throw new CellProblem(
+      `Target job match "${t}" is not ${targetTerms === "NJC" ? "" : "an Agenda for Change band or "}NJC spinal column points: write a band such as 6, or points such as 29-32.`,
+    );
+  const lo = Number(points[1]);
+  const hi = points[2] !== undefined ? Number(points[2]) : lo;
+  if (hi < lo) throw new CellProblem(`Target job match "${t}": the first point must not be above the last, as in ${hi}-${lo}.`);
+  for (const p of lo === hi ? [lo] : [lo, hi]) {
+    try {
+      njcPay(p, year);
+    } catch (e) {
+      throw new CellProblem(`Target job match "${t}": ${engineMessage(e)}`);
+    }
+  }
+  return lo === hi ? String(lo) : `${lo}-${hi}`;
+}
