@@ -18,7 +18,7 @@ import { renderXlsx } from "../xlsx/render";
 import { readStaffFile, StaffFileError } from "../intake/readers";
 import type { RawCell, RawTable } from "../intake/rawTable";
 import { escapeControls } from "../intake/safeText";
-import { fieldForHeading } from "../engine/staffRows";
+import { fieldForHeading } from "../intake";
 import { pounds } from "../engine/pool";
 import type { Decimal } from "../engine/money";
 
