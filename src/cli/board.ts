@@ -19,6 +19,7 @@ import { readStaffFile, StaffFileError } from "../intake/readers";
 import type { RawCell, RawTable } from "../intake/rawTable";
 import { escapeControls } from "../intake/safeText";
 import { fieldForHeading } from "../intake";
+import { checkOutTarget, OutputError, writeFileAtomically, type OutTarget } from "./safeWrite";
 import { pounds } from "../engine/pool";
 import type { Decimal } from "../engine/money";
 
@@ -39,7 +40,10 @@ const USAGE = `caretrust board [STAFF.csv|STAFF.xlsx] [--sheet NAME] [--scenario
   --sheet        the sheet of an .xlsx to read, by name.
   --scenario     the scenario as JSON (docs/board-pack.md). Default: samples/scenario.json
                  (with a staff list of your own, its pool is left out).
-  --out          where to write the pack. Default: out/board-pack.xlsx (replaced if it exists).
+  --out          where to write the pack; - for standard output. Default: out/board-pack.xlsx.
+                 A pack this tool wrote there is replaced; any other file is not, unless --force.
+                 The input files are never overwritten.
+  --force        replace the file at --out even if this tool did not write it.
   --names        show staff names on the Detail sheet (default: left out).
   --date         the date printed on the pack (default: today).
 `;
@@ -49,13 +53,14 @@ export interface BoardArgs {
   sheet: string | null;
   scenario: string | null;
   out: string;
+  force: boolean;
   names: boolean;
   date: string | null;
   help: boolean;
 }
 
 export function parseBoardArgs(args: string[]): BoardArgs {
-  const a: BoardArgs = { staff: null, sheet: null, scenario: null, out: DEFAULT_OUT, names: false, date: null, help: false };
+  const a: BoardArgs = { staff: null, sheet: null, scenario: null, out: DEFAULT_OUT, force: false, names: false, date: null, help: false };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     const value = (): string => {
@@ -70,6 +75,7 @@ export function parseBoardArgs(args: string[]): BoardArgs {
     else if (arg === "--sheet") a.sheet = value();
     else if (arg.startsWith("--sheet=")) a.sheet = arg.slice(8);
     else if (arg === "--names") a.names = true;
+    else if (arg === "--force") a.force = true;
     else if (arg === "--date") a.date = value();
     else if (arg.startsWith("--date=")) a.date = arg.slice(7);
     else if (arg === "--help" || arg === "-h") a.help = true;
@@ -166,10 +172,15 @@ async function run(args: string[]): Promise<number> {
   }
   const staffFile = a.staff ?? SAMPLE_STAFF;
   const scenarioFile = a.scenario ?? SAMPLE_SCENARIO;
-  const out = path.resolve(a.out);
-  if (path.resolve(staffFile) === out || path.resolve(scenarioFile) === out) {
-    process.stderr.write(`--out ${a.out} is one of the input files: choose another file for the pack.\n`);
-    return 2;
+  let target: OutTarget;
+  try {
+    target = await checkOutTarget(a.out, [staffFile, scenarioFile], { force: a.force, stdoutIsTerminal: process.stdout.isTTY === true });
+  } catch (e) {
+    if (e instanceof OutputError) {
+      process.stderr.write(`${e.message}\n`);
+      return 2;
+    }
+    throw e;
   }
 
   // The scenario.
@@ -273,11 +284,23 @@ async function run(args: string[]): Promise<number> {
   process.stderr.write(`${skippedRows} of ${totalRows} rows of ${where} left out.\n`);
   for (const w of warnings) process.stderr.write(`${w}\n`);
 
-  const existed = fs.existsSync(out);
-  fs.mkdirSync(path.dirname(out), { recursive: true });
-  fs.writeFileSync(out, buffer);
-  const shown = path.relative(process.cwd(), out) || out;
-  process.stdout.write(`${existed ? "Replaced" : "Wrote"} ${shown}${existed ? " (the previous pack there was overwritten)" : ""}\n`);
+  if (target.kind === "stdout") {
+    process.stdout.write(buffer);
+    process.stderr.write(`Wrote the pack to standard output (${buffer.length.toLocaleString("en-GB")} bytes)\n${summary}`);
+    return 0;
+  }
+  try {
+    await writeFileAtomically(target.path, buffer);
+  } catch (e) {
+    if (e instanceof OutputError) {
+      process.stderr.write(`${e.message}\n`);
+      return 1;
+    }
+    throw e;
+  }
+  const shown = escapeControls(path.relative(process.cwd(), target.path) || target.path);
+  const replaced = { none: "", ours: " (it replaces the pack that was there)", other: " (--force: it replaces the file that was there)" }[target.existing];
+  process.stdout.write(`${target.existing === "none" ? "Wrote" : "Replaced"} ${shown}${replaced}\n`);
   process.stdout.write(summary);
   return 0;
 }

@@ -29,12 +29,13 @@ const good = ["N1", "Ann Example", "Nursing", "Trust", "AFC", "6", 2, 1, 4, "NHS
 
 describe("parseBoardArgs", () => {
   it("reads the staff list, options and defaults", () => {
-    expect(parseBoardArgs([])).toEqual({ staff: null, sheet: null, scenario: null, out: path.join("out", "board-pack.xlsx"), names: false, date: null, help: false });
+    expect(parseBoardArgs([])).toEqual({ staff: null, sheet: null, scenario: null, out: path.join("out", "board-pack.xlsx"), force: false, names: false, date: null, help: false });
     expect(parseBoardArgs(["s.csv", "--sheet", "Staff", "--scenario", "x.json", "--out=p.xlsx", "--names", "--date", "2026-01-31"])).toEqual({
       staff: "s.csv",
       sheet: "Staff",
       scenario: "x.json",
       out: "p.xlsx",
+      force: false,
       names: true,
       date: "2026-01-31",
       help: false,
@@ -66,7 +67,7 @@ describe("caretrust board", () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual(["Board summary", "Detail", "Projection", "Assumptions and sources", "Rows left out"]);
 
     const again = await run(["board", csv, "--scenario", scenario, "--out", out, "--date", "2026-11-29"]);
-    expect(again.stdout).toMatch(/^Replaced .*pack\.xlsx \(the previous pack there was overwritten\)/);
+    expect(again.stdout).toMatch(/^Replaced .*pack\.xlsx \(it replaces the pack that was there\)/);
   });
 
   it("shows names only with --names", async () => {
@@ -143,6 +144,22 @@ describe("caretrust board", () => {
     expect(r3.stderr).toMatch(/is one of the input files/);
     const r4 = await run(["board", "--bogus"]);
     expect(r4.code).toBe(2);
+  });
+
+  it("never overwrites a file it did not write unless --force, writes to standard output with --out -", async () => {
+    const minutes = path.join(dir, "minutes.xlsx");
+    fs.writeFileSync(minutes, "Board minutes");
+    const refused = await run(["board", "--out", minutes]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/minutes\.xlsx already exists and is not a pack this tool wrote, so it is not overwritten/);
+    expect(fs.readFileSync(minutes, "utf8")).toBe("Board minutes");
+    const forced = await run(["board", "--out", minutes, "--force"]);
+    expect(forced.code).toBe(0);
+    expect(forced.stdout).toMatch(/^Replaced .*minutes\.xlsx \(--force: it replaces the file that was there\)/);
+    const piped = await run(["board", "--out", "-"]);
+    expect(piped.code).toBe(0);
+    expect(piped.stdout.slice(0, 2)).toBe("PK");
+    expect(piped.stderr).toMatch(/Wrote the pack to standard output \([\d,]+ bytes\)\n +Staff costed/);
   });
 
   it("uses the sample scenario without its pool for a staff list of your own", async () => {
