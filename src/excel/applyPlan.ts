@@ -2,12 +2,14 @@
  * The Office.js renderer: writes a sheet plan (src/sheets/plan.ts) into the open workbook.
  *
  * Round trips: one `context.sync()` to read the names already in the workbook (sheets, tables,
- * defined names), then the writes, queued as whole ranges and sent together. A plan of any number
+ * defined names), then the writes, queued as whole ranges and sent together, then the print set-up
+ * of every sheet in a request of its own: if Excel refuses it (a printer driver, a policy, a value
+ * this Excel does not take), the sheets stay written and the result says print set-up was skipped. A plan of any number
  * of rows goes in one write request while it stays under the request budget (4 MB by default; Excel
  * on the web refuses requests over 5 MB); past that, big blocks are cut into runs of rows and the
  * renderer syncs whenever the next queued write would take the request over the budget. So the
- * number of syncs is 2 for everything up to about 4 MB of data, and grows only with the data's size
- * beyond that, never with its row count as such.
+ * number of syncs is 3 for everything up to about 4 MB of data (2 where Excel cannot set up
+ * printing), and grows only with the data's size beyond that, never with its row count as such.
  *
  * What it never does: overwrite, rename or edit a sheet it did not create. New sheets get unique
  * names (" (2)", " (3)" …), and so do tables; formulas in the plan that name a sheet or table that
@@ -100,8 +102,13 @@ export interface ApplyResult {
   /** Estimated size in bytes of each write request sent. */
   requestBytes: number[];
   largestRequestBytes: number;
-  /** Things left out because this Excel lacks the API (e.g. print set-up before ExcelApi 1.9). */
+  /** Things left out because this Excel lacks the API (e.g. print set-up before ExcelApi 1.9), or refused (print set-up). */
   warnings: string[];
+  /**
+   * "written"; "skipped" when Excel refused it (the sheets are written; `warnings` says what to set by
+   * hand); "unsupported" when this Excel cannot set up printing from an add-in (before ExcelApi 1.9).
+   */
+  printSetup: "written" | "skipped" | "unsupported";
 }
 
 /** Writing failed; `message` is for the user. The sheets created so far were removed (see `removedSheets`). */
@@ -201,6 +208,13 @@ class Batcher {
     return this.pendingActions > 0;
   }
 
+  /** Forgets what is queued after a failed sync (Office.js has dropped the failed request). */
+  discard(): void {
+    this.pending = [];
+    this.pendingBytes = 0;
+    this.pendingActions = 0;
+  }
+
   /** Queues the request's writes on the context, in order, and sends them: one round trip. */
   async flush(): Promise<void> {
     if (this.pendingActions === 0) return;
@@ -213,8 +227,11 @@ class Batcher {
     this.pendingActions = 0;
     this.sent++;
     for (const write of writes) write();
-    await this.context.sync();
-    this.syncs++;
+    try {
+      await this.context.sync();
+    } finally {
+      this.syncs++;
+    }
   }
 }
 
@@ -528,11 +545,11 @@ async function writeChartBlock(s: SheetContext, block: ChartBlock): Promise<void
   s.written.charts++;
 }
 
+const PRINT_UNSUPPORTED =
+  "This version of Excel cannot set up printing from an add-in (it needs ExcelApi 1.9): set A4 landscape, fit to width and the footer by hand.";
+
+/** Queues a sheet's page layout: orientation, A4, page order, fit to width or scale, print titles, header and footer. */
 async function writePrint(s: SheetContext, print: PrintSetup): Promise<void> {
-  if (!s.supports("1.9")) {
-    s.warn("This version of Excel cannot set up printing from an add-in (it needs ExcelApi 1.9): set A4 landscape, fit to width and the footer by hand.");
-    return;
-  }
   const pl = () => s.sheet.pageLayout;
   const orientation = print.orientation === "portrait" ? "Portrait" : "Landscape";
   await s.b.set(orientation, () => void (pl().orientation = orientation));
@@ -543,8 +560,9 @@ async function writePrint(s: SheetContext, print: PrintSetup): Promise<void> {
     await s.b.set(order, () => void (pl().printOrder = order));
   }
   if (p.fitToWidth) {
-    // PageLayoutZoomOptions must be set as a whole: one page wide, as many tall as it takes.
-    const zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+    // PageLayoutZoomOptions must be set as a whole: one page wide, as many tall as it takes. The
+    // typings document null (not 0) for the dimension left free (Excel.PageLayoutZoomOptions).
+    const zoom = { horizontalFitToPages: 1, verticalFitToPages: null as unknown as number };
     await s.b.set(zoom, () => void (pl().zoom = zoom));
   } else if (p.scale !== undefined && p.scale !== 100) {
     const zoom = { scale: Math.min(400, Math.max(10, Math.round(p.scale))) };
@@ -661,6 +679,11 @@ async function writeSheet(s: SheetContext, plan: SheetPlan, tableNames: Map<stri
 
   await writeColumnWidths(s, plan.columnWidths);
   await writeRowHeights(s, plan.rowHeights ?? []);
+  await writeSheetSettings(s, plan);
+}
+
+/** Frozen panes and the tab colour. */
+async function writeSheetSettings(s: SheetContext, plan: SheetPlan): Promise<void> {
 
   if (plan.freeze && (plan.freeze.rows > 0 || plan.freeze.columns > 0)) {
     if (s.supports("1.7")) {
@@ -679,7 +702,35 @@ async function writeSheet(s: SheetContext, plan: SheetPlan, tableNames: Map<stri
       await s.b.set(color, () => void (s.sheet.tabColor = color));
     } else s.warn("This version of Excel cannot colour sheet tabs from an add-in (it needs ExcelApi 1.7).");
   }
-  await writePrint(s, plan.print);
+}
+
+/**
+ * The print set-up of every sheet, in a request of its own after the sheets are written: Excel can
+ * refuse page layout (no printer driver, a policy, a value it does not take), and a refused action
+ * stops its request, so it must not share one with the cells. Refused: the sheets stay as written
+ * and a warning says what to set by hand.
+ */
+async function writePrintSetup(b: Batcher, sheets: { s: SheetContext; print: PrintSetup }[], supports: (v: string) => boolean, warn: (m: string) => void): Promise<ApplyResult["printSetup"]> {
+  if (!supports("1.9")) {
+    warn(PRINT_UNSUPPORTED);
+    return "unsupported";
+  }
+  try {
+    for (const { s, print } of sheets) await writePrint(s, print);
+    await b.flush();
+    return "written";
+  } catch (e) {
+    b.discard();
+    if (e instanceof ApplyCancelled) {
+      warn("You cancelled after every sheet was written: the print set-up (A4 landscape, fit to width, repeated headings, header and footer) was not applied. Set it on the Page Layout tab before printing.");
+      return "skipped";
+    }
+    warn(
+      `Excel refused the print set-up (${describeOfficeError(e)}): every sheet is written, but A4 landscape, fit to width, ` +
+        "the repeated headings and the header and footer with the marking are not set. Set them on the Page Layout tab before printing.",
+    );
+    return "skipped";
+  }
 }
 
 function defaultIsSetSupported(set: string, version: string): boolean {
@@ -782,6 +833,7 @@ export async function applyPlan(context: Excel.RequestContext, plan: WorkbookPla
   );
   const created: string[] = [];
   const written: WrittenSheet[] = [];
+  const prints: { s: SheetContext; print: PrintSetup }[] = [];
 
   try {
     const handles: Excel.Worksheet[] = [];
@@ -797,7 +849,9 @@ export async function applyPlan(context: Excel.RequestContext, plan: WorkbookPla
       const w: WrittenSheet = { key: sp.key, name: sheetNames[i], requestedName: sp.name, tables: [], charts: 0, rows: 0 };
       written.push(w);
       const sheetIndex = i;
-      await writeSheet({ b, get sheet() { return handles[sheetIndex]; }, naming, takenTableNames: takenTables, written: w, supports, warn, chunkBytes }, sp, tableNames);
+      const s: SheetContext = { b, get sheet() { return handles[sheetIndex]; }, naming, takenTableNames: takenTables, written: w, supports, warn, chunkBytes };
+      await writeSheet(s, sp, tableNames);
+      prints.push({ s, print: sp.print });
     }
     progress({ stage: "finishing" });
     const activateKey = options.activateKey ?? "summary";
@@ -810,6 +864,7 @@ export async function applyPlan(context: Excel.RequestContext, plan: WorkbookPla
     if (e instanceof ApplyCancelled) throw new ApplyPlanError(cancelledMessage(removed, left), removed, left, e, true);
     throw new ApplyPlanError(failureMessage(e, removed, left), removed, left, e);
   }
+  const printSetup = await writePrintSetup(b, prints, supports, warn);
 
   return {
     sheets: written,
@@ -817,6 +872,7 @@ export async function applyPlan(context: Excel.RequestContext, plan: WorkbookPla
     requestBytes: b.requests,
     largestRequestBytes: b.requests.reduce((m, x) => Math.max(m, x), 0),
     warnings,
+    printSetup,
   };
 }
 

@@ -1061,6 +1061,13 @@ class PageLayoutNode implements Node {
       if (value.scale !== undefined && value.scale !== null && (value.horizontalFitToPages || value.verticalFitToPages)) {
         throw officeError("InvalidArgument", "zoom: scale and fit-to-pages are exclusive");
       }
+      // PageLayoutZoomOptions: a number of pages, or null for the dimension left free (the typings
+      // document null, not 0); the scale 10 to 400.
+      for (const k of ["horizontalFitToPages", "verticalFitToPages"]) {
+        const v = value[k];
+        if (v !== undefined && v !== null && !(Number.isInteger(v) && v >= 1)) throw officeError("InvalidArgument", `zoom.${k} ${v}: a number of pages, or null`);
+      }
+      if (value.scale !== undefined && value.scale !== null && !(value.scale >= 10 && value.scale <= 400)) throw officeError("InvalidArgument", `zoom.scale ${value.scale}`);
       pl.zoom = value;
     } else unsupported(this, prop);
   }

@@ -20,12 +20,16 @@ function userWorkbook(): FakeExcel {
 }
 
 describe("applyPlan writes the plan", () => {
-  test("sheets, cells, formats, tables, chart, layout and print set-up, in two round trips", async () => {
+  test("sheets, cells, formats, tables, chart, layout and print set-up, in three round trips (read, write, print set-up)", async () => {
     const fake = userWorkbook();
     const { result, wb } = await render(boardPlan({ rows: 10 }), fake);
 
-    expect(result.syncs).toBe(2);
-    expect(fake.syncs).toBe(2);
+    expect(result.syncs).toBe(3);
+    expect(fake.syncs).toBe(3);
+    expect(result.printSetup).toBe("written");
+    // The print set-up has a request of its own, the last one: nothing else in it.
+    expect(fake.log.filter((a) => a.sync === 3).every((a) => /pageLayout|suspendApiCalculationUntilNextSync/.test(`${a.target}.${a.name}`))).toBe(true);
+    expect(fake.log.some((a) => a.sync === 2 && /pageLayout/.test(a.target))).toBe(false);
     expect(wb.sheets.map((s) => s.name)).toEqual(["Staff", "Board summary", "Detail"]);
     expect(result.sheets.map((s) => [s.key, s.name, s.tables, s.charts])).toEqual([
       ["summary", "Board summary", ["GroupTable"], 1],
@@ -70,7 +74,7 @@ describe("applyPlan writes the plan", () => {
     expect(s.pageLayout).toEqual({
       orientation: "Landscape",
       paperSize: "A4",
-      zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+      zoom: { horizontalFitToPages: 1, verticalFitToPages: null },
       printTitleRows: "$1:$1",
       headersFooters: { leftFooter: "OFFICIAL-SENSITIVE", rightFooter: "Care Trust Calculator 0.1.0" },
     });
@@ -78,8 +82,8 @@ describe("applyPlan writes the plan", () => {
     expect(wb.sheet("Detail").pageLayout.printTitleRows).toBe("$4:$4");
     expect(wb.sheet("Board summary").formats).toContainEqual({ address: "A1", prop: "format.font.bold", value: true });
 
-    // calculation suspended for the write request
-    expect(wb.calcSuspensions).toBe(1);
+    // calculation suspended for each write request (the cells', then the print set-up's)
+    expect(wb.calcSuspensions).toBe(2);
     // the user's sheet is untouched
     expect(wb.values("Staff", "A1:B2")).toEqual([
       ["Employee reference", "Name"],
@@ -90,8 +94,8 @@ describe("applyPlan writes the plan", () => {
   test("the same number of syncs, and the same number of actions, for 10 and 10,000 rows", async () => {
     const small = await render(boardPlan({ rows: 10 }));
     const large = await render(boardPlan({ rows: 10_000 }));
-    expect(small.fake.syncs).toBe(2);
-    expect(large.fake.syncs).toBe(2);
+    expect(small.fake.syncs).toBe(3);
+    expect(large.fake.syncs).toBe(3);
     expect(large.fake.log.length).toBe(small.fake.log.length);
     expect(large.fake.largestRequestBytes).toBeLessThan(EXCEL_WEB_REQUEST_LIMIT_BYTES);
     expect(large.wb.tables.find((t) => t.name === "DetailTable")!.dataRows).toBe(10_000);
@@ -104,9 +108,9 @@ describe("applyPlan writes the plan", () => {
     const { fake, result, wb } = await render(boardPlan({ rows: 50_000 }));
     const total = fake.requests.reduce((s, r) => s + r.bytes, 0);
     expect(fake.requests.every((r) => !r.refused && r.bytes < EXCEL_WEB_REQUEST_LIMIT_BYTES)).toBe(true);
-    // requests are filled close to the 4 MB budget: no more syncs than the data needs, plus the read and one spare
-    expect(fake.syncs).toBeGreaterThan(2);
-    expect(fake.syncs).toBeLessThanOrEqual(Math.ceil(total / 3_500_000) + 1);
+    // requests are filled close to the 4 MB budget: no more syncs than the data needs, plus the read, the print set-up and one spare
+    expect(fake.syncs).toBeGreaterThan(3);
+    expect(fake.syncs).toBeLessThanOrEqual(Math.ceil(total / 3_500_000) + 2);
     expect(result.syncs).toBe(fake.syncs);
     expect(result.largestRequestBytes).toBeLessThanOrEqual(4_000_000);
     // the renderer's estimate is on the safe side of what was sent
@@ -152,6 +156,36 @@ describe("never touching sheets it did not create", () => {
     expect(wb.sheet("Board summary").cells.size).toBe(0);
     const touched = fake.log.filter((a) => /worksheets\.(getItem|getItemOrNullObject)\(/.test(a.target) || /^workbook\.worksheets\.add\("(Detail|Board summary)"\)/.test(a.target));
     expect(touched).toEqual([]);
+  });
+});
+
+describe("print set-up cannot sink the pack", () => {
+  test("Excel refusing the page layout leaves every sheet written, and the result says print set-up was skipped", async () => {
+    const fake = userWorkbook();
+    fake.failWhen = (a) => (/pageLayout/.test(a.target) && a.name === "zoom" ? "GeneralException" : null);
+    const { result, wb } = await render(boardPlan({ rows: 10 }), fake);
+    expect(result.printSetup).toBe("skipped");
+    expect(result.warnings.join(" ")).toMatch(/^Excel refused the print set-up \(Excel reported a general error.*\): every sheet is written, but A4 landscape, fit to width/);
+    expect(wb.sheets.map((s) => s.name)).toEqual(["Staff", "Board summary", "Detail"]);
+    expect(wb.cell("Detail", "A14")).toMatchObject({ kind: "text", value: "E100009" });
+    expect(wb.tables.map((t) => t.name)).toEqual(["StaffList", "GroupTable", "DetailTable"]);
+    expect(result.syncs).toBe(3);
+    expect(fake.syncs).toBe(3);
+  });
+
+  test("fit to one page wide leaves the height free with null, as the typings document, not 0", async () => {
+    const { fake } = await render(boardPlan({ rows: 2 }));
+    const zooms = fake.log.filter((a) => a.name === "zoom").map((a) => a.args[0]);
+    expect(zooms.length).toBeGreaterThan(0);
+    for (const z of zooms) expect(z).toEqual({ horizontalFitToPages: 1, verticalFitToPages: null });
+  });
+
+  test("an Excel without page layout (before ExcelApi 1.9) gets no print request at all: two round trips, and says so", async () => {
+    const fake = new FakeExcel({ excelApi: "1.8" });
+    const { result } = await render(boardPlan({ rows: 10 }), fake, { isSetSupported: (s, v) => fake.isSetSupported(s, v) });
+    expect(result.printSetup).toBe("unsupported");
+    expect(fake.syncs).toBe(2);
+    expect(result.warnings.join(" ")).toContain("cannot set up printing from an add-in (it needs ExcelApi 1.9)");
   });
 });
 

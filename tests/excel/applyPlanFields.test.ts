@@ -64,8 +64,8 @@ describe("row heights", () => {
     };
     const small = await render(withHeights(10));
     const large = await render(withHeights(10_000));
-    expect(small.fake.syncs).toBe(2);
-    expect(large.fake.syncs).toBe(2);
+    expect(small.fake.syncs).toBe(3);
+    expect(large.fake.syncs).toBe(3);
     expect(rowHeightWrites(large.fake.log)).toEqual([['getRange("4:4")', 42]]);
     expect(large.fake.log.length).toBe(small.fake.log.length);
   });
