@@ -19,6 +19,7 @@ import { readStaffFile, StaffFileError } from "../intake/readers";
 import type { RawCell, RawTable } from "../intake/rawTable";
 import { escapeControls } from "../intake/safeText";
 import { fieldForHeading } from "../intake";
+import { sayLine } from "./say";
 import { checkOutTarget, OutputError, writeFileAtomically, type OutTarget } from "./safeWrite";
 import { pounds } from "../engine/pool";
 import type { Decimal } from "../engine/money";
@@ -161,7 +162,8 @@ async function run(args: string[]): Promise<number> {
     a = parseBoardArgs(args);
   } catch (e) {
     if (e instanceof UsageError) {
-      process.stderr.write(`${e.message}\n${USAGE}`);
+      sayLine(e.message);
+      process.stderr.write(USAGE);
       return 2;
     }
     throw e;
@@ -177,7 +179,7 @@ async function run(args: string[]): Promise<number> {
     target = await checkOutTarget(a.out, [staffFile, scenarioFile], { force: a.force, stdoutIsTerminal: process.stdout.isTTY === true });
   } catch (e) {
     if (e instanceof OutputError) {
-      process.stderr.write(`${e.message}\n`);
+      sayLine(`${e.message}`);
       return 2;
     }
     throw e;
@@ -188,12 +190,12 @@ async function run(args: string[]): Promise<number> {
   try {
     json = JSON.parse(fs.readFileSync(scenarioFile, "utf8"));
   } catch (e) {
-    process.stderr.write(`Cannot read the scenario ${scenarioFile}: ${(e as Error).message}\n`);
+    sayLine(`Cannot read the scenario ${scenarioFile}: ${(e as Error).message}`);
     return 1;
   }
   if (a.staff !== null && a.scenario === null && json && typeof json === "object") {
     delete json.pool;
-    process.stderr.write(`No --scenario given: using the settings of ${path.relative(process.cwd(), SAMPLE_SCENARIO)} without its pool.\n`);
+    sayLine(`No --scenario given: using the settings of ${path.relative(process.cwd(), SAMPLE_SCENARIO)} without its pool.`);
   }
   if (a.names && json && typeof json === "object") json.includeNames = true;
   let scenario;
@@ -201,7 +203,7 @@ async function run(args: string[]): Promise<number> {
     scenario = parseBoardScenario(json);
   } catch (e) {
     if (e instanceof ScenarioError) {
-      process.stderr.write(`${scenarioFile}: ${e.message}\n`);
+      sayLine(`${scenarioFile}: ${e.message}`);
       return 1;
     }
     throw e;
@@ -213,15 +215,15 @@ async function run(args: string[]): Promise<number> {
     raw = await readStaffFile(staffFile, { file: a.staff === null ? path.relative(process.cwd(), staffFile) : staffFile, sheet: a.sheet, scoreHeader: staffHeadingCount });
   } catch (e) {
     if (e instanceof StaffFileError) {
-      process.stderr.write(`Cannot read the staff list: ${e.message}\n`);
+      sayLine(`Cannot read the staff list: ${e.message}`);
       return 1;
     }
     throw e;
   }
   let where = path.relative(process.cwd(), staffFile) || staffFile;
   if (raw.source.sheet !== null) where = `${where}, sheet "${escapeControls(raw.source.sheet)}"`;
-  for (const note of raw.notes) process.stderr.write(`${note}\n`);
-  for (const p of raw.problems ?? []) process.stderr.write(`${p.message}\n`);
+  for (const note of raw.notes) sayLine(`${note}`);
+  for (const p of raw.problems ?? []) sayLine(`${p.message}`);
   const rows = tableOfRaw(raw);
   let table = rows.table;
   const firstRowNumber = rows.firstRowNumber;
@@ -259,7 +261,7 @@ async function run(args: string[]): Promise<number> {
   } catch (e) {
     bar?.stop();
     if (e instanceof ScenarioError) {
-      process.stderr.write(`${scenarioFile}: ${e.message}\n`);
+      sayLine(`${scenarioFile}: ${e.message}`);
       return 1;
     }
     throw e;
@@ -278,11 +280,11 @@ async function run(args: string[]): Promise<number> {
 
   // Problems in the staff list.
   for (const i of issues.slice(0, MAX_ISSUES_PRINTED))
-    process.stderr.write(`Row ${i.row}${i.column ? `, ${i.column}` : ""}: ${i.message}\n`);
+    sayLine(`Row ${i.row}${i.column ? `, ${i.column}` : ""}: ${i.message}`);
   if (issues.length > MAX_ISSUES_PRINTED)
     process.stderr.write(`… and ${issues.length - MAX_ISSUES_PRINTED} more problems: every one is on the "Rows left out" sheet.\n`);
-  process.stderr.write(`${skippedRows} of ${totalRows} rows of ${where} left out.\n`);
-  for (const w of warnings) process.stderr.write(`${w}\n`);
+  sayLine(`${skippedRows} of ${totalRows} rows of ${where} left out.`);
+  for (const w of warnings) sayLine(`${w}`);
 
   if (target.kind === "stdout") {
     process.stdout.write(buffer);
@@ -293,7 +295,7 @@ async function run(args: string[]): Promise<number> {
     await writeFileAtomically(target.path, buffer);
   } catch (e) {
     if (e instanceof OutputError) {
-      process.stderr.write(`${e.message}\n`);
+      sayLine(`${e.message}`);
       return 1;
     }
     throw e;

@@ -5,6 +5,7 @@ import { runFn } from "./fn";
 const USAGE = `caretrust — the Care Trust Calculator on the command line
 
   caretrust fn NAME ARG...          evaluate a custom function, e.g. caretrust fn SALARY AFC 6 2 2025/26
+                                    (a range too large for the command line: @range.json, or - for stdin)
   caretrust board [STAFF.csv|.xlsx] [--scenario scenario.json] [--out pack.xlsx]
                                     write the board pack (no arguments: the shipped sample data)
 `;

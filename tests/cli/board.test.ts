@@ -162,6 +162,15 @@ describe("caretrust board", () => {
     expect(piped.stderr).toMatch(/Wrote the pack to standard output \([\d,]+ bytes\)\n +Staff costed/);
   });
 
+  it("shows control characters from the staff list escaped on the terminal", async () => {
+    const csv = path.join(dir, "controls.csv");
+    fs.writeFileSync(csv, [HEADER, good, ["N2", "", "Nursing", "Trust", "AFC", "6", 2, "\u001b[2Jfull\u0007", 4, "NHS", "29-31"]].map((r) => r.join(",")).join("\n"));
+    const r = await run(["board", csv, "--scenario", scenario, "--out", path.join(dir, "controls.xlsx")]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain("\\u001b[2Jfull\\u0007");
+    expect(r.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/);
+  });
+
   it("uses the sample scenario without its pool for a staff list of your own", async () => {
     const csv = path.join(dir, "own.csv");
     fs.writeFileSync(csv, [HEADER, ["N1", "", "Nursing", "Trust", "AFC", "6", 2, 1, 4, "NHS", "6"]].map((r) => r.join(",")).join("\n"));

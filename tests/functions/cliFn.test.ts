@@ -33,3 +33,35 @@ describe("caretrust fn evaluates custom functions by name", () => {
     expect(r.stderr).toMatch(/SALARY/);
   });
 });
+
+describe("caretrust fn takes large ranges from a file or standard input, and keeps messages short and safe", () => {
+  const files: Record<string | number, string> = { "range.json": "[[500000],[300000],[200000]]\n", 0: "[[1],[2],[3]]", "deep.json": "[".repeat(100000) + "]".repeat(100000) };
+  const source = (from: string | 0) => {
+    if (!(from in files)) throw Object.assign(new Error("ENOENT: no such file"), { code: "ENOENT" });
+    return files[from];
+  };
+
+  test("@FILE and - read an argument; @@ is a literal @", () => {
+    expect(parseCliArg("@range.json", source)).toEqual([[500000], [300000], [200000]]);
+    expect(parseCliArg("-", source)).toEqual([[1], [2], [3]]);
+    expect(parseCliArg("@@home", source)).toBe("@home");
+    expect(() => parseCliArg("@missing.json", source)).toThrow("Cannot read the argument from missing.json: no such file.");
+    expect(runFn("RISKSHARE", ["-100000", "@range.json", "PROPORTIONAL"], source)).toEqual(runFn("RISKSHARE", ["-100000", "[[500000],[300000],[200000]]", "PROPORTIONAL"]));
+    expect(runFn("RISKSHARE", ["-", "-"], source)).toMatchObject({ exitCode: 2, stderr: "Only one argument can be read from standard input (-).\n" });
+  });
+
+  test("a range nested 100,000 deep is refused as not a range, not with a stack overflow", () => {
+    const r = runFn("RISKSHARE", ["-100000", "@deep.json", "PROPORTIONAL"], source);
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toMatch(/is not a range: a range is rows of cells/);
+    expect(r.stderr.length).toBeLessThan(400);
+  });
+
+  test("a bad 128 kB argument is cut in the message and control characters are escaped", () => {
+    const r = runFn("RISKSHARE", ["-100000", `[\u001b[31m${"x".repeat(131072)}`, "PROPORTIONAL"]);
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toMatch(/^Argument \[\\u001b\[31mx+… \(130,978 more characters\) starts with "\[" but is not a JSON array/);
+    expect(r.stderr.length).toBeLessThan(400);
+    expect(r.stderr).not.toContain("\u001b");
+  });
+});
