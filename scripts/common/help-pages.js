@@ -51,7 +51,7 @@ function describeResult(fn) {
     : `${one[0].toUpperCase()}${one.slice(1)}.`;
   if (fn.options && fn.options.stream) text += " The result updates while the workbook is open.";
   if (fn.options && fn.options.volatile) text += " Recalculated on every change in the workbook.";
-  text += " When an argument is wrong, the cell shows #VALUE!, #N/A or #NUM! with a message saying what to change.";
+  text += " When an argument is wrong, the cell shows #VALUE! (or #N/A when the data has nothing for that year, band or point) with a message saying what to change.";
   return text;
 }
 

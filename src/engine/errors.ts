@@ -1,9 +1,11 @@
 /**
  * A problem with what the user gave us, with a message that says what to change.
- * `kind` maps one-to-one onto an Excel error (see src/functions/excelErrors.ts):
+ * `kind` says what went wrong; src/functions/excelErrors.ts turns it into the Excel error a cell
+ * shows, always one whose message Excel displays (#VALUE! or #N/A: docs/development.md):
  *  - "value": a bad argument (#VALUE!)
  *  - "notAvailable": nothing in the data for that year, band or point (#N/A)
- *  - "number": a number out of range, such as a negative salary (#NUM!)
+ *  - "number": a number out of range, such as a negative salary (#VALUE!, not #NUM!: Excel drops
+ *    the message of a custom function's #NUM!)
  */
 export type EngineErrorKind = "value" | "notAvailable" | "number";
 

@@ -22,7 +22,7 @@
  *      left empty (`1050000, , , {20000;0}`: an omitted argument, which Excel passes as null).
  *    - The result is a literal in the same notation: a number as Excel holds it (45735.90 or
  *      45735.9, no separators), "text", an array constant for a spilled result (it may run on
- *      over the following lines until a blank line), or an Excel error (#N/A, #VALUE!, #NUM!)
+ *      over the following lines until a blank line), or an Excel error (#N/A or #VALUE!)
  *      when the function answers with that error.
  *    - A formula with any other argument (a cell reference such as B2:B4, a nested function, an
  *      operator) is an illustration: it is not evaluated and must not carry a "→" result, since

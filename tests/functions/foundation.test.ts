@@ -42,9 +42,9 @@ describe("SALARY reads the published scales", () => {
     expect(e.code).toBe("#N/A");
     expect(e.message).toMatch(/Valid bands: .*2, 3, 4, 5, 6, 7, 8a, 8b, 8c, 8d, 9/);
   });
-  test("a step beyond the band is #NUM! naming the steps", () => {
+  test("a step beyond the band is #VALUE! naming the steps", () => {
     const e = excelError(() => f.salary([["AFC"]], "6", 4, "2025/26"));
-    expect(e.code).toBe("#NUM!");
+    expect(e.code).toBe("#VALUE!");
     expect(e.message).toMatch(/steps 1 to 3/);
   });
   test("an unknown scale is #VALUE! saying what to use", () => {
@@ -74,7 +74,7 @@ describe("EMPLOYERNI: 15% above £5,000 from 2025/26, 13.8% above £9,100 before
     [9101, "2023/24", 0.14], // 1 x 0.138 = 0.138 -> 0.14
     [0, "2025/26", 0],
   ])("pay %p in %s -> %p", (pay, yr, ni) => expect(f.employerNI(pay, yr)).toBe(ni));
-  test("negative pay is #NUM!", () => expect(excelError(() => f.employerNI(-1, "2025/26")).code).toBe("#NUM!"));
+  test("negative pay is #VALUE!", () => expect(excelError(() => f.employerNI(-1, "2025/26")).code).toBe("#VALUE!"));
   test("text pay is #VALUE!", () => expect(excelError(() => f.employerNI("lots", "2025/26")).code).toBe("#VALUE!"));
 });
 
@@ -124,9 +124,9 @@ describe("PENSION: employer contributions", () => {
   test("LGPS with a rate typed as a percentage text: 30,000 x 19.5% = 5,850", () => {
     expect(f.pension(30000, "LGPS", "2025/26", "19.5%")).toBe(5850);
   });
-  test("a rate of 19 (meaning 19%) is #NUM! explaining fractions", () => {
+  test("a rate of 19 (meaning 19%) is #VALUE! explaining fractions", () => {
     const e = excelError(() => f.pension(30000, "LGPS", "2025/26", 19));
-    expect(e.code).toBe("#NUM!");
+    expect(e.code).toBe("#VALUE!");
   });
 });
 
@@ -160,7 +160,7 @@ describe("HOURLY and LEAVE", () => {
   test("a number of weekly hours: 30,000 / (52.143 x 36) = 15.9818 -> £15.98", () => {
     expect(f.hourly(30000, 36)).toBe(15.98);
   });
-  test("zero hours is #NUM!", () => expect(excelError(() => f.hourly(30000, 0)).code).toBe("#NUM!"));
+  test("zero hours is #VALUE!", () => expect(excelError(() => f.hourly(30000, 0)).code).toBe("#VALUE!"));
   test.each<[string, number, number]>([
     ["AFC", 0, 27],
     ["AFC", 4.9, 27],

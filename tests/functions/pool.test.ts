@@ -48,7 +48,7 @@ describe("ALLOCATE", () => {
   });
   test("an amount beyond any pooled budget", () => {
     const e = excelError(() => f.allocate(1e300, [[1]]));
-    expect(e.code).toBe("#NUM!");
+    expect(e.code).toBe("#VALUE!");
     expect(e.message).toMatch(/^amount must be at most 10000000000000/);
   });
 });
@@ -73,7 +73,7 @@ describe("POOLSHARES", () => {
   });
   test("a negative contribution", () => {
     const e = excelError(() => f.poolShares([[100], [-5]]));
-    expect(e.code).toBe("#NUM!");
+    expect(e.code).toBe("#VALUE!");
     expect(e.message).toBe("contributions (row 2) must be at least 0; got -5.");
   });
   test("contributions adding up to zero", () => {
@@ -142,12 +142,12 @@ describe("RISKSHARE errors say what to change", () => {
     ["an unknown method", [100, THREE, "EVENLY"], "#VALUE!", '"EVENLY" is not a risk-share method. Use one of: PROPORTIONAL, FIXED, LEAD, CAPPED, TIERED, RISKPOOL, OWN, WATERFALL.'],
     ["FIXED not adding up to 100%", [100, TWO, "FIXED", [[0.6], [0.3]]], "#VALUE!", "The FIXED percentages add up to 90%, not 100%: change them so they add up to 100%."],
     ["FIXED typed as 60 and 40", [100, TWO, "FIXED", [[60], [40]]], "#VALUE!", /not as 60\.$/],
-    ["a lead partner not there", [100, THREE, "LEAD", 4], "#NUM!", "The lead partner (parameters cell 1) must be a partner number from 1 to 3; got 4."],
+    ["a lead partner not there", [100, THREE, "LEAD", 4], "#VALUE!", "The lead partner (parameters cell 1) must be a partner number from 1 to 3; got 4."],
     ["parameters PROPORTIONAL does not use", [100, THREE, "PROPORTIONAL", [[1]]], "#VALUE!", /^Parameters cell 1 \(1\) is left over: PROPORTIONAL does not use it/],
     ["OWN variances not adding up", [100, TWO, "OWN", [[60], [30]]], "#VALUE!", /^OWN: the partners' own variances add up to £90.00, but the variance is £100.00/],
     ["the variance as text", [[["lots"]], THREE], "#VALUE!", 'variance must be a number; got "lots".'],
     ["a missing variance", [null, THREE], "#VALUE!", "variance is missing. Give a number."],
-    ["an infinite variance", [Infinity, THREE], "#NUM!", "variance is not a finite number."],
+    ["an infinite variance", [Infinity, THREE], "#VALUE!", "variance is not a finite number."],
     ["contributions missing", [100, null], "#VALUE!", "contributions is missing. Give a range."],
     ["a method range", [100, THREE, [["FIXED", "LEAD"]]], "#VALUE!", /^method must be a single cell/],
     ["contributions of zero", [100, [[0], [0]]], "#VALUE!", /^Cannot split £100.00 in proportion to the shares of the pool: they add up to zero/],
@@ -243,7 +243,7 @@ describe("POOLACCOUNT: each partner's memorandum account", () => {
       'The lead partner "NHS" is not one of the partners (ICB, Council).',
     );
     const negative = excelError(() => f.poolAccount([["ICB"], ["Council"]], TWO, 100, null, null, [[-700000], [0]]));
-    expect(negative.code).toBe("#NUM!");
+    expect(negative.code).toBe("#VALUE!");
     expect(negative.message).toBe("ICB's contribution to the pool is -£100,000.00 after in-year changes: a contribution cannot be negative.");
     expect(excelError(() => f.poolAccount([["ICB"], ["Council"]], LINES, [[450000, null, 190000]])).message).toBe(
       "expenditure (column 2) is empty: give the figure (0 if it is nothing).",

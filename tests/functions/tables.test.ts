@@ -70,7 +70,7 @@ describe("COSTTABLE", () => {
       }
     };
     expectRow(1, "#VALUE!", /^Row 2: pay must be a number; got "thirty"/);
-    expectRow(2, "#NUM!", /^Row 3: pay must be at least 0/);
+    expectRow(2, "#VALUE!", /^Row 3: pay must be at least 0/);
     expectRow(3, "#N/A", /^Row 4: LGPS employer rates are set by each pension fund/);
     expectRow(4, "#VALUE!", /^Row 5: scheme "PPF" is not recognised. Use one of: NHS, LGPS, LGPS5050, NONE/);
   });
@@ -122,7 +122,7 @@ describe("SALARYTABLE", () => {
     expect(rows[1]).toEqual([""]);
     expect((rows[2][0] as ErrCell).code).toBe("#N/A");
     expect((rows[2][0] as ErrCell).message).toMatch(/^Row 3: "10" is not an Agenda for Change band/);
-    expect((rows[3][0] as ErrCell).code).toBe("#NUM!");
+    expect((rows[3][0] as ErrCell).code).toBe("#VALUE!");
     expect((rows[3][0] as ErrCell).message).toMatch(/^Row 4: Band 6 has steps 1 to 3/);
   });
 

@@ -1,14 +1,15 @@
 /**
  * The contract every custom function keeps, whatever it is given (DESIGN.md, issue 6):
  *  - it returns a finite number, a string, or a rectangular, non-empty 2-D array whose cells
- *    are finite numbers, strings or Excel error objects (#VALUE!, #N/A, #NUM! with a message);
- *  - or it throws a CustomFunctions.Error whose code is #VALUE!, #N/A or #NUM! and whose
- *    message is not empty;
+ *    are finite numbers, strings or Excel error objects (#VALUE! or #N/A with a message);
+ *  - or it throws a CustomFunctions.Error whose code is #VALUE! or #N/A and whose message is
+ *    not empty: Excel shows a custom function's error message for those two codes only, so any
+ *    other code (#NUM!, #DIV/0! …) would lose the message that says what to change;
  *  - nothing else: no other exception, no NaN, no Infinity, no undefined, no null.
  */
 import "../../src/functions/excelErrors"; // installs the headless CustomFunctions global
 
-export const ALLOWED_CODES: readonly string[] = ["#VALUE!", "#N/A", "#NUM!"];
+export const ALLOWED_CODES: readonly string[] = ["#VALUE!", "#N/A"];
 
 /** The message an excelCall wraps around a bug (a thrown TypeError and the like). */
 export const INTERNAL_ERROR = /^(Row \d+: )?Unexpected problem/;

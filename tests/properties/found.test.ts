@@ -6,7 +6,7 @@ import { FUNCTIONS } from "../../src/functions/registry";
 import { call, describe as show, INTERNAL_ERROR, messages, outcomeProblem } from "./contract";
 
 const FOUND: [string, unknown[]][] = [
-  // A result beyond what a double holds must be #NUM!, not Infinity.
+  // A result beyond what a double holds must be an error with its message (#VALUE!), not Infinity.
   ["COST", [1.7e308, "NHS", null, null]],
   ["COSTBREAKDOWN", ["1e400", "NONE"]],
   ["EMPLOYERNI", ["1e400"]],
