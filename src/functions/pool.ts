@@ -193,8 +193,17 @@ function poolArgs(partners: unknown, contributions: unknown, expenditure: unknow
   const methods = isOmitted(method) ? [null] : range(method, "method").flat();
   if (methods.length !== 1 && methods.length !== lineCount)
     throw invalidValue(`Give one method for the whole pool, or one per service line (${lineCount}); got ${methods.length}.`);
-  const arrangements = parseArrangements(methods, parameterCells(parameters), { partners: n, names, ownAmounts: false });
-  const poolArrangement: Arrangement | undefined = methods.length === 1 ? arrangements[0] : undefined;
+  // ALIGNED marks a line as an aligned budget (each partner bears its own); the other lines are pooled.
+  const isAligned = (c: Cell) => typeof c === "string" && c.trim().toUpperCase() === "ALIGNED";
+  const aligned = methods.length === 1 ? Array.from({ length: lineCount }, () => isAligned(methods[0])) : methods.map(isAligned);
+  const pooledMethods = methods.filter((c) => !isAligned(c));
+  // The same text on every pooled line is one method for the pool (WATERFALL settles the pooled lines as a whole), its parameters given once.
+  const sameForAll = pooledMethods.length > 0 && pooledMethods.every((c) => typeof c === "string" && typeof pooledMethods[0] === "string" && c.trim().toUpperCase() === pooledMethods[0].trim().toUpperCase());
+  const onePoolMethod = methods.length === 1 || (sameForAll && aligned.some((a) => a));
+  const parsed = parseArrangements(onePoolMethod ? pooledMethods.slice(0, 1) : pooledMethods, parameterCells(parameters), { partners: n, names, ownAmounts: false });
+  const poolArrangement: Arrangement | undefined = onePoolMethod ? parsed[0] : undefined;
+  let next = 0;
+  const arrangements = aligned.map((a) => (a || onePoolMethod ? undefined : parsed[next++]));
 
   let fixed: Decimal[] | null = null;
   if (!isOmitted(fixedShares)) fixed = numbers(range(fixedShares, "fixedShares"), "fixedShares", { min: 0 });
@@ -205,7 +214,8 @@ function poolArgs(partners: unknown, contributions: unknown, expenditure: unknow
       name: lineCount > 1 ? `Line ${l + 1}` : "the pool",
       contributions: names.map((_, i) => ({ base: base[at(i, l)], changes: change ? [change[at(i, l)]] : [] })),
       expenditure: spend[l],
-      arrangement: poolArrangement ? undefined : arrangements[l],
+      arrangement: arrangements[l],
+      aligned: aligned[l],
     })),
     fixedShares: fixed,
     arrangement: poolArrangement,
@@ -220,11 +230,11 @@ function poolArgs(partners: unknown, contributions: unknown, expenditure: unknow
  * @param partners The partners' names, a column (or a row), one per partner.
  * @param contributions Base contributions in £: one row per partner (when partners is a column), one column per service line; a single column for a pool without lines.
  * @param expenditure What was spent in £ (outturn or forecast): one figure per service line, or one for the pool (0 if nothing; an empty cell is an error).
- * @param [method] One method for the pool, or one per service line; as for RISKSHARE (default PROPORTIONAL). WATERFALL settles the whole pool: overspends on lines are met first from underspends on other lines. OWN: each line's variance falls to those who fund it.
+ * @param [method] One method for the pool, or one per service line; as for RISKSHARE (default PROPORTIONAL). WATERFALL settles the whole pool: overspends on lines are met first from underspends on other lines. OWN: each line's variance falls to those who fund it. ALIGNED (per line): an aligned budget, each partner bears its own, shown apart; the same method on every other line is one method for the pooled lines.
  * @param [parameters] The methods' parameters, cells read in order, as for RISKSHARE (one line's after another). LEAD may name the partner. OWN takes none.
  * @param [changes] In-year changes to contributions in £ (either sign), the same shape as contributions; blank counts as 0.
  * @param [fixedShares] Fixed shares from the agreement, one per partner, adding up to 100%. When given they are the partners' shares and PROPORTIONAL follows them.
- * @returns A table: a header row, one row per partner, then Underspends elsewhere and Risk pool rows where used, and a Total row. Variance borne: overspend positive. Closing position: positive is due back to the partner, negative is due from it. Overspends met and Underspends: the gross view, line by line (under WATERFALL, a partner's underspend that met another line's overspend counts where it went); Share of overspends met: of all the lines' overspends.
+ * @returns A table: a header row, one row per partner, then Underspends elsewhere and Risk pool rows where used, and a Total row (then each partner's aligned budgets and a Total aligned row, where lines are ALIGNED). Variance borne: overspend positive. Closing position: positive is due back to the partner, negative is due from it. Overspends met and Underspends: the gross view, line by line (under WATERFALL, a partner's underspend that met another line's overspend counts where it went); Share of overspends met: of all the lines' overspends.
  */
 export function poolAccount(
   partners: any[][],
@@ -252,7 +262,7 @@ export function poolAccount(
         "Share of overspends met",
       ],
     ];
-    const overspends = sum(s.lines.map((l) => (l.variance.gt(0) ? l.variance : new D(0))));
+    const overspends = sum(s.lines.map((l) => (!l.aligned && l.variance.gt(0) ? l.variance : new D(0))));
     const shareOf = (amount: Decimal) => (overspends.isZero() ? "" : amount.dividedBy(overspends).toNumber());
     for (const a of s.partners)
       rows.push([
@@ -286,6 +296,38 @@ export function poolAccount(
       money(sum(s.partners.map((a) => a.underspends))),
       overspends.isZero() ? "" : 1,
     ]);
+    if (s.aligned) {
+      // Aligned budgets, apart: each partner's own lines, its own over- or underspend.
+      for (const a of s.aligned.partners)
+        rows.push([
+          `${a.partner} (aligned)`,
+          money(a.base),
+          money(a.changes),
+          money(a.contribution),
+          a.share.toNumber(),
+          money(a.shareOfExpenditure),
+          money(a.varianceBorne),
+          money(a.closing),
+          money(a.overspendsMet),
+          money(a.underspends),
+          a.shareOfOverspends === null ? "" : a.shareOfOverspends.toNumber(),
+        ]);
+      const at = s.aligned.total;
+      const alignedOver = sum(s.aligned.partners.map((a) => a.overspendsMet));
+      rows.push([
+        "Total aligned",
+        money(at.base),
+        money(at.changes),
+        money(at.contribution),
+        sum(s.aligned.partners.map((a) => a.share)).toNumber(),
+        money(at.expenditure),
+        money(at.variance),
+        money(at.contribution.minus(at.expenditure)),
+        money(alignedOver),
+        money(sum(s.aligned.partners.map((a) => a.underspends))),
+        alignedOver.isZero() ? "" : 1,
+      ]);
+    }
     return rows;
   });
 }

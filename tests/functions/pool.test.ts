@@ -331,3 +331,38 @@ test("docs: quarterly instalments, ALLOCATE(400000.02, {1,1,1,1})", () => {
   // 40,000,002p / 4 = 10,000,000.5p each; floors 40,000,000p; 2p left; all tied -> the first two
   expect(f.allocate(400000.02, [[1, 1, 1, 1]])).toEqual([[100000.01, 100000.01, 100000, 100000]]);
 });
+
+describe("ALIGNED lines beside pooled ones", () => {
+  // Reablement (pooled) ICB 300,000 / council 100,000, spent 440,000: +40,000.
+  // Equipment (pooled) 100,000 / 100,000, spent 180,000: −20,000.
+  // Continuing healthcare (aligned) ICB 500,000, spent 560,000: +60,000, the ICB's own.
+  const LINES4 = [
+    [300000, 100000, 500000],
+    [100000, 100000, 0],
+  ];
+  const SPENT4 = [[440000, 180000, 560000]];
+
+  test("POOLACCOUNT shows the aligned budgets apart, after the pool's Total", () => {
+    // WATERFALL on the pooled lines: 40,000 − 20,000 = 20,000 × 400/600, 200/600 = 13,333.33 / 6,666.67.
+    // Gross: equipment's −20,000 is −10,000 each; reablement's +40,000 met by ICB 10,000 + 13,333.33 and council 10,000 + 6,666.67.
+    const account = f.poolAccount([["ICB"], ["Council"]], LINES4, SPENT4, [["WATERFALL", "WATERFALL", "ALIGNED"]], [[0, 0]]);
+    expect(account.map((r: unknown[]) => [r[0], r[3], r[6], r[8]])).toEqual([
+      ["Partner", "Contribution", "Variance borne", "Overspends met"],
+      ["ICB", 400000, 13333.33, 23333.33],
+      ["Council", 200000, 6666.67, 16666.67],
+      ["Underspends elsewhere", "", 0, 0],
+      ["Risk pool", "", 0, 0],
+      ["Total", 600000, 20000, 40000],
+      ["ICB (aligned)", 500000, 60000, 60000],
+      ["Council (aligned)", 0, 0, 0],
+      ["Total aligned", 500000, 60000, 60000],
+    ]);
+  });
+
+  test("POOLLINES: the aligned line is its funder's own", () => {
+    expect(f.poolLines([["ICB"], ["Council"]], LINES4, SPENT4, [["PROPORTIONAL", "PROPORTIONAL", "ALIGNED"]])).toEqual([
+      [30000, -10000, 60000],
+      [10000, -10000, 0],
+    ]);
+  });
+});

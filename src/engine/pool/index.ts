@@ -5,5 +5,19 @@ export { cappedSplit } from "./capped";
 export { poolShares } from "./shares";
 export { shareVariance, validateRule, type ShareContext, type VarianceShare } from "./riskShare";
 export { parseArrangement, parseArrangements, cellNumber, type ParamCell, type ParameterOptions } from "./parameters";
-export { settlePool, type Pool, type ServiceLine, type Contribution, type PartnerAccount, type LineStatement, type PoolStatement } from "./settle";
+export { settlePool, type Pool, type ServiceLine, type LineIncome, type Contribution, type PartnerAccount, type LineStatement, type PoolStatement, type PoolTotal } from "./settle";
 export { pounds, percent } from "./format";
+export {
+  settleYears,
+  CHANGE_KINDS,
+  type ChangeKind,
+  type DatedChange,
+  type PoolYear,
+  type ReservePolicy,
+  type RepaymentSchedule,
+  type MultiYearPool,
+  type PartnerYear,
+  type ReserveYear,
+  type YearStatement,
+  type MultiYearStatement,
+} from "./years";

@@ -5,6 +5,7 @@ import { partnerLabel, shareVariance, applyRule, validateRule, type ShareContext
 import { DEFAULT_ARRANGEMENT, usesRiskPool, type Arrangement, type WaterfallRule } from "./rules";
 import { grossWaterfall } from "./gross";
 import { poolShares } from "./shares";
+import { splitByWeights } from "./split";
 
 /**
  * A pooled fund (a Section 75 pooled budget, a Better Care Fund pool) at the year end: what each
@@ -30,6 +31,28 @@ export interface ServiceLine {
   expenditure: DecimalInput;
   /** This line's risk-share arrangement; the pool's when omitted. */
   arrangement?: Arrangement;
+  /**
+   * An aligned budget beside the pool: each partner keeps its own money and bears its own over- or
+   * underspend (in proportion to what it put in; a line funded by one partner is its alone). Never
+   * shared, never netted against the pooled lines, and shown apart in every statement.
+   */
+  aligned?: boolean;
+  /** Income the line collects (client contributions, grants): what was budgeted and what came in. */
+  income?: LineIncome;
+}
+
+/**
+ * Income on a line. The line's budget is the partners' contributions plus the income budgeted; its
+ * variance is expenditure − contributions − income received. How the income variance (a shortfall
+ * is positive, like an overspend) is netted is set by the agreement: with the line's variance,
+ * shared by the line's rule (the default), or borne by one partner alone (e.g. a council whose
+ * contribution is "net of charges" bears a shortfall in charges).
+ */
+export interface LineIncome {
+  budget: DecimalInput;
+  actual: DecimalInput;
+  /** The partner (0 = first) who bears the income variance alone; omitted: shared with the line's variance. */
+  bornBy?: number | null;
 }
 
 export interface Pool {
@@ -88,24 +111,38 @@ export interface LineStatement {
   borne: Decimal[];
   riskPool: Decimal;
   underspendsElsewhere: Decimal;
+  /** An aligned budget: each partner bears its own, never shared. */
+  aligned: boolean;
+  /** Income budgeted and received (0 where the line has none). variance = expenditure − contribution − incomeActual. */
+  incomeBudget: Decimal;
+  incomeActual: Decimal;
 }
 
 export interface PoolStatement {
+  /** The pooled lines' memorandum accounts (aligned lines are apart, in `aligned`). */
   partners: PartnerAccount[];
+  /** The aligned lines' accounts, per partner; null when every line is pooled. */
+  aligned: { partners: PartnerAccount[]; total: PoolTotal } | null;
   lines: LineStatement[];
   /** Absorbed by the risk pool; null when the arrangement has no risk pool. */
   riskPool: Decimal | null;
   /** Met from underspends outside these lines; null unless the arrangement is WATERFALL. */
   underspendsElsewhere: Decimal | null;
-  total: {
-    base: Decimal;
-    changes: Decimal;
-    contribution: Decimal;
-    expenditure: Decimal;
-    variance: Decimal;
-  };
+  /** The pooled lines. */
+  total: PoolTotal;
   /** Whether the pool was settled as a whole (WATERFALL) rather than line by line. */
   settledAsWhole: boolean;
+}
+
+export interface PoolTotal {
+  base: Decimal;
+  changes: Decimal;
+  contribution: Decimal;
+  expenditure: Decimal;
+  /** Income received on these lines. */
+  income: Decimal;
+  /** expenditure − contribution − income. */
+  variance: Decimal;
 }
 
 function contributionOf(c: Contribution): { base: Decimal; changes: Decimal } {
@@ -146,100 +183,169 @@ export function settlePool(pool: Pool): PoolStatement {
     });
     const expenditure = roundPenny(line.expenditure);
     if (expenditure.lt(0)) throw invalidNumber(`${lineName}'s expenditure is ${pounds(expenditure)}: expenditure cannot be negative.`);
+    const incomeBudget = roundPenny(line.income?.budget ?? 0);
+    const incomeActual = roundPenny(line.income?.actual ?? 0);
+    if (incomeBudget.lt(0) || incomeActual.lt(0))
+      throw invalidNumber(`${lineName}'s income is negative (budget ${pounds(incomeBudget)}, received ${pounds(incomeActual)}): give income as a positive amount.`);
+    const incomeBornBy = line.income?.bornBy ?? null;
+    if (incomeBornBy !== null && (!Number.isInteger(incomeBornBy) || incomeBornBy < 0 || incomeBornBy >= n))
+      throw invalidNumber(`${lineName}: the partner who bears the income variance must be a partner number from 1 to ${n}; got ${incomeBornBy + 1}.`);
+    const aligned = line.aligned === true;
+    if (aligned && line.arrangement)
+      throw invalidValue(`${lineName} is an aligned budget (each partner bears its own), so it cannot have a risk-share rule: remove the rule, or pool the line.`);
     const contribution = sum(contributions);
-    return { name: lineName, parts, contributions, contribution, expenditure, variance: expenditure.minus(contribution), arrangement: line.arrangement };
+    const variance = expenditure.minus(contribution).minus(incomeActual);
+    // An income variance borne by one partner is taken out of what the line's rule shares.
+    const incomeVariance = incomeBornBy === null ? ZERO : incomeBudget.minus(incomeActual);
+    return {
+      name: lineName,
+      parts,
+      contributions,
+      contribution,
+      expenditure,
+      variance,
+      shared: variance.minus(incomeVariance),
+      incomeVariance,
+      incomeBornBy,
+      incomeBudget,
+      incomeActual,
+      aligned,
+      arrangement: line.arrangement,
+    };
   });
+  type Line = (typeof lines)[number];
+  const pooled = lines.filter((l) => !l.aligned);
+  const alignedLines = lines.filter((l) => l.aligned);
 
-  const base = names.map((_, i) => sum(lines.map((l) => l.parts[i].base)));
-  const changes = names.map((_, i) => sum(lines.map((l) => l.parts[i].changes)));
-  const contribution = names.map((_, i) => sum(lines.map((l) => l.contributions[i])));
   const fixed = pool.fixedShares ? pool.fixedShares.map(dec) : null;
-  const shares = poolShares(contribution, fixed, names);
+  // The shares of the pool, checked before any line is settled (a pool nobody funds has none).
+  if (pooled.length > 0) poolShares(names.map((_, i) => sum(pooled.map((l) => l.contributions[i]))), fixed, names);
   const poolArrangement = pool.arrangement ?? DEFAULT_ARRANGEMENT;
-  const borne = names.map(() => ZERO);
+  const statements = new Map<Line, LineStatement>();
   let riskPool = ZERO;
   let elsewhere = ZERO;
   let hasRiskPool = false;
   let hasElsewhere = false;
-  let lineStatements: LineStatement[];
+  const withIncome = (l: Line, parts: Decimal[]) => (l.incomeBornBy === null ? parts : parts.map((p, i) => (i === l.incomeBornBy ? p.plus(l.incomeVariance) : p)));
 
   const settledAsWhole = poolArrangement.overspend.method === "WATERFALL";
-  if (settledAsWhole) {
-    const named = lines.find((l) => l.arrangement);
+  if (settledAsWhole && pooled.length > 0) {
+    const named = pooled.find((l) => l.arrangement);
     if (named)
       throw invalidValue(`WATERFALL settles the whole pool, so ${named.name} cannot have its own arrangement: remove it, or use another method for the pool.`);
     validateRule(poolArrangement.overspend, n, names);
     validateRule(poolArrangement.underspend, n, names);
     const rule = poolArrangement.overspend as WaterfallRule;
+    const contribution = names.map((_, i) => sum(pooled.map((l) => l.contributions[i])));
     const ctx: ShareContext = { weights: fixed ?? contribution, contributions: contribution, names };
     // Overspends on some lines are first met from underspends on the others …
-    const overspends = sum(lines.map((l) => (l.variance.gt(0) ? l.variance : ZERO)));
-    const underspends = sum(lines.map((l) => (l.variance.lt(0) ? l.variance.negated() : ZERO)));
+    const overspends = sum(pooled.map((l) => (l.shared.gt(0) ? l.shared : ZERO)));
+    const underspends = sum(pooled.map((l) => (l.shared.lt(0) ? l.shared.negated() : ZERO)));
     const offset = overspends.lte(underspends) ? overspends : underspends;
     const net = overspends.minus(offset).minus(underspends.minus(offset)); // the pool's variance
     // … then the WATERFALL's own steps (underspends elsewhere, risk pool, split) on what is left.
     const share = applyRule(net, net.lt(0) ? poolArrangement.underspend : rule, ctx);
-    share.parts.forEach((p, i) => (borne[i] = p));
     riskPool = share.riskPool;
     elsewhere = share.underspendsElsewhere;
     hasRiskPool = true;
     hasElsewhere = true;
-    const gross = grossWaterfall(lines.map((l) => l.contributions), lines.map((l) => l.variance), share);
-    lineStatements = lines.map((l, k) => ({ ...statementOf(l), borne: gross.borne[k], riskPool: gross.riskPool[k], underspendsElsewhere: gross.underspendsElsewhere[k] }));
+    const gross = grossWaterfall(pooled.map((l) => l.contributions), pooled.map((l) => l.shared), share);
+    pooled.forEach((l, k) =>
+      statements.set(l, { ...statementOf(l), borne: withIncome(l, gross.borne[k]), riskPool: gross.riskPool[k], underspendsElsewhere: gross.underspendsElsewhere[k] }),
+    );
   } else {
-    lineStatements = lines.map((l) => {
+    pooled.forEach((l) => {
       const arrangement = l.arrangement ?? poolArrangement;
       if (l.arrangement?.overspend.method === "WATERFALL")
         throw invalidValue(`WATERFALL settles the whole pool: give it as the pool's method, not ${l.name}'s.`);
       hasRiskPool ||= usesRiskPool(arrangement.overspend) || usesRiskPool(arrangement.underspend);
       hasElsewhere ||= arrangement.underspend.method === "WATERFALL";
       const ctx: ShareContext = { weights: fixed ?? l.contributions, contributions: l.contributions, names };
-      const share = withLine(lines.length > 1 ? l.name : null, () => shareVariance(l.variance, arrangement, ctx));
-      share.parts.forEach((p, i) => (borne[i] = borne[i].plus(p)));
+      const share = withLine(lines.length > 1 ? l.name : null, () => shareVariance(l.shared, arrangement, ctx));
       riskPool = riskPool.plus(share.riskPool);
       elsewhere = elsewhere.plus(share.underspendsElsewhere);
-      return { ...statementOf(l), borne: share.parts, riskPool: share.riskPool, underspendsElsewhere: share.underspendsElsewhere };
+      statements.set(l, { ...statementOf(l), borne: withIncome(l, share.parts), riskPool: share.riskPool, underspendsElsewhere: share.underspendsElsewhere });
     });
   }
-
-  const allOverspends = sum(lines.map((l) => (l.variance.gt(0) ? l.variance : ZERO)));
-  const partners: PartnerAccount[] = names.map((partner, i) => {
-    const shareOfExpenditure = contribution[i].plus(borne[i]);
-    const overspendsMet = sum(lineStatements.map((l) => (l.borne[i].gt(0) ? l.borne[i] : ZERO)));
-    return {
-      partner,
-      base: base[i],
-      changes: changes[i],
-      contribution: contribution[i],
-      share: shares[i],
-      shareOfExpenditure,
-      varianceBorne: borne[i],
-      closing: contribution[i].minus(shareOfExpenditure),
-      overspendsMet,
-      underspends: borne[i].minus(overspendsMet),
-      shareOfOverspends: allOverspends.isZero() ? null : overspendsMet.dividedBy(allOverspends),
-    };
+  // Aligned lines: each partner bears its own, in proportion to what it put in.
+  alignedLines.forEach((l) => {
+    const parts = withLine(l.name, () => (l.shared.isZero() ? names.map(() => ZERO) : splitByWeights(l.shared, l.contributions, `contributions to ${l.name}`)));
+    statements.set(l, { ...statementOf(l), borne: withIncome(l, parts), riskPool: ZERO, underspendsElsewhere: ZERO });
   });
-  const totalContribution = sum(contribution);
-  const totalExpenditure = sum(lines.map((l) => l.expenditure));
+  const lineStatements = lines.map((l) => statements.get(l) as LineStatement);
+
+  const accounts = (subset: readonly Line[], shareBasis: readonly Decimal[] | null): { partners: PartnerAccount[]; total: PoolTotal } => {
+    const st = subset.map((l) => statements.get(l) as LineStatement);
+    const base = names.map((_, i) => sum(subset.map((l) => l.parts[i].base)));
+    const changes = names.map((_, i) => sum(subset.map((l) => l.parts[i].changes)));
+    const contribution = names.map((_, i) => sum(subset.map((l) => l.contributions[i])));
+    const shares = sum(contribution).isZero() && !shareBasis ? names.map(() => ZERO) : poolShares(contribution, shareBasis, names);
+    const allOverspends = sum(st.map((l) => (l.variance.gt(0) ? l.variance : ZERO)));
+    const partners = names.map((partner, i): PartnerAccount => {
+      const varianceBorne = sum(st.map((l) => l.borne[i]));
+      const shareOfExpenditure = contribution[i].plus(varianceBorne);
+      const overspendsMet = sum(st.map((l) => (l.borne[i].gt(0) ? l.borne[i] : ZERO)));
+      return {
+        partner,
+        base: base[i],
+        changes: changes[i],
+        contribution: contribution[i],
+        share: shares[i],
+        shareOfExpenditure,
+        varianceBorne,
+        closing: contribution[i].minus(shareOfExpenditure),
+        overspendsMet,
+        underspends: varianceBorne.minus(overspendsMet),
+        shareOfOverspends: allOverspends.isZero() ? null : overspendsMet.dividedBy(allOverspends),
+      };
+    });
+    const totalContribution = sum(contribution);
+    const expenditure = sum(subset.map((l) => l.expenditure));
+    const income = sum(subset.map((l) => l.incomeActual));
+    return {
+      partners,
+      total: {
+        base: sum(base),
+        changes: sum(changes),
+        contribution: totalContribution,
+        expenditure,
+        income,
+        variance: expenditure.minus(totalContribution).minus(income),
+      },
+    };
+  };
+  const main = accounts(pooled, fixed);
   return {
-    partners,
+    partners: main.partners,
+    aligned: alignedLines.length > 0 ? accounts(alignedLines, null) : null,
     lines: lineStatements,
     riskPool: hasRiskPool ? riskPool : null,
     underspendsElsewhere: hasElsewhere ? elsewhere : null,
-    total: {
-      base: sum(base),
-      changes: sum(changes),
-      contribution: totalContribution,
-      expenditure: totalExpenditure,
-      variance: totalExpenditure.minus(totalContribution),
-    },
-    settledAsWhole,
+    total: main.total,
+    settledAsWhole: settledAsWhole && pooled.length > 0,
   };
 }
 
-function statementOf(l: { name: string; contributions: Decimal[]; contribution: Decimal; expenditure: Decimal; variance: Decimal }) {
-  return { name: l.name, contributions: l.contributions, contribution: l.contribution, expenditure: l.expenditure, variance: l.variance };
+function statementOf(l: {
+  name: string;
+  contributions: Decimal[];
+  contribution: Decimal;
+  expenditure: Decimal;
+  variance: Decimal;
+  aligned: boolean;
+  incomeBudget: Decimal;
+  incomeActual: Decimal;
+}) {
+  return {
+    name: l.name,
+    contributions: l.contributions,
+    contribution: l.contribution,
+    expenditure: l.expenditure,
+    variance: l.variance,
+    aligned: l.aligned,
+    incomeBudget: l.incomeBudget,
+    incomeActual: l.incomeActual,
+  };
 }
 
 /** Runs a line's settlement, naming the line in any error when the pool has several. */
