@@ -168,6 +168,7 @@ describe("caretrust board", () => {
     const r = await run(["board", csv, "--scenario", scenario, "--out", path.join(dir, "controls.xlsx")]);
     expect(r.code).toBe(0);
     expect(r.stderr).toContain("\\u001b[2Jfull\\u0007");
+    // eslint-disable-next-line no-control-regex -- no control character may reach the terminal
     expect(r.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/);
   });
 
