@@ -4,7 +4,7 @@
  */
 import type { ByYear, Sourced } from "./types";
 import { AFC_HCAS, AFC_PAY, AFC_PROGRESSION, AFC_TERMS, AFC_UNSOCIAL } from "./afc";
-import { NJC_NIGHT_WORK, NJC_SPINE, NJC_TERMS } from "./njc";
+import { NJC_ENHANCEMENTS, NJC_SPINE, NJC_TERMS } from "./njc";
 import { NHS_EMPLOYER, NHS_MEMBER_TIERS } from "./nhsPension";
 import { LGPS_BANDS } from "./lgps";
 import { APPRENTICESHIP_LEVY, EMPLOYER_NI } from "./ni";
@@ -34,7 +34,7 @@ export const ALL_TABLES: DataTableEntry[] = [
   { id: "AFC_TERMS", title: "Agenda for Change hours, leave and sick pay", table: AFC_TERMS },
   { id: "NJC_SPINE", title: "NJC pay spine (England and Wales, excluding London weighting)", table: NJC_SPINE },
   { id: "NJC_TERMS", title: "NJC Green Book hours, leave and sick pay", table: NJC_TERMS },
-  { id: "NJC_NIGHT_WORK", title: "NJC Green Book night-work enhancement", table: NJC_NIGHT_WORK },
+  { id: "NJC_ENHANCEMENTS", title: "NJC Green Book enhancements (nights, Saturdays, Sundays, public holidays)", table: NJC_ENHANCEMENTS },
   { id: "NHS_MEMBER_TIERS", title: "NHS Pension Scheme member contribution tiers", table: NHS_MEMBER_TIERS },
   { id: "NHS_EMPLOYER", title: "NHS Pension Scheme employer contribution rate", table: NHS_EMPLOYER },
   { id: "LGPS_BANDS", title: "LGPS member contribution bands", table: LGPS_BANDS },

@@ -8,7 +8,7 @@
  * A point whose value could not be established is null (the engine answers #N/A).
  */
 import type { ByYear, Source, Sourced } from "./types";
-import type { NjcSpineTable, TermsTable, UnsocialRates } from "./schema";
+import type { CouncilEnhancementRates, NjcSpineTable, TermsTable } from "./schema";
 
 // ---------------------------------------------------------------------------------------------
 // Sources
@@ -254,14 +254,45 @@ const NEU_PART3: Source = {
     "Part 3, section 2 of the Green Book contains the compensation provisions for night work (Para 2.3c), sleeping-in duty (2.3e) and other non-standard working patterns, such as shift working (2.3f).",
 };
 
-export const NJC_NIGHT_WORK: Sourced<UnsocialRates> = {
+const LAWINSIDER_PUBLIC_HOLIDAYS: Source = {
+  publisher: "Law Insider (sample clause; its samples are copies of the 'National Agreement on Pay and Conditions of Service', the Green Book's title)",
+  title: "Public and extra statutory holidays clause",
+  url: "https://lawinsider.com/clause/public-and-extra-statutory-holidays/_1",
+  excerpt:
+    "Employees required to work on a public or extra statutory holiday shall, in addition to the normal pay for that day, be paid at plain time rate for all hours worked within their normal working hours for that day. In addition, at a later date, time off with pay shall be allowed",
+};
+const PPL_CHRISTMAS: Source = {
+  publisher: "PPL (payroll provider), quoting the NJC joint advice",
+  title: "Working arrangements: Christmas and Boxing Day",
+  url: "https://global-ppl.com/working-arrangements-christmas-and-boxing-day",
+  excerpt:
+    "payments, unless a local agreement is in place, should be made in accordance with Green Book Part 3 Para 2.6 ... should receive public holiday pay, plus time off with pay at a later date",
+};
+const SEFTON_PART3: Source = {
+  publisher: "Sefton Council (staff policy)",
+  title: "Non-standard working arrangements",
+  url: "https://dev-seften.uksouth01.umbraco.io/miscellaneous-pages/staff-information-hub/policies-and-procedures/pay-allowances-and-pensions/non-standard-working-arrangements",
+  excerpt:
+    "Part 3 of the national Single Status agreement ... contains provisions which may be modified by local negotiation ... (b) Saturday and Sunday working (c) Night work (d) Public and Extra-Statutory Holidays",
+};
+
+/**
+ * Green Book Part 3 enhancements, national defaults, by the categories councils pay: nights,
+ * Saturdays, Sundays, public holidays. Saturday and Sunday rates are null: no national figure was
+ * found (every clause found is a local variation), so they are the user's inputs.
+ */
+export const NJC_ENHANCEMENTS: Sourced<CouncilEnhancementRates> = {
   value: {
-    nightsAndSaturdays: "0.3333333333",
-    sundaysAndPublicHolidays: null,
+    nights: "1/3",
+    saturdays: null,
+    sundays: null,
+    publicHolidays: "1",
   },
   provenance: "secondary",
-  sources: [LAWINSIDER_NIGHT, MCCAFFERTY, NEU_PART3],
+  sources: [LAWINSIDER_NIGHT, MCCAFFERTY, NEU_PART3, LAWINSIDER_PUBLIC_HOLIDAYS, PPL_CHRISTMAS, SEFTON_PART3],
   note:
-    "National default for night work: time plus one third for hours worked between 8pm and 6am as part of the normal working week (Green Book Part 3), stored as 0.3333333333 (one third to 10 decimal places). " +
-    "From secondary sources only; Saturday, Sunday and public-holiday rates were not confirmed and are null. Part 3 is commonly varied locally: supply your council's rates where they differ.",
+    "Night work: time plus one third for hours worked between 8pm and 6am as part of the normal working week (Green Book Part 3), held exactly as the ratio 1/3. " +
+    "Public holidays: in addition to the normal pay for the day, plain time for the hours worked (time plus 1, i.e. double time), and time off with pay at a later date; the time off in lieu is not costed here (add it as local extra leave days if it should be). " +
+    "Saturday and Sunday working: no national rate was found (the clauses found are local variations: time and a half, double time, plain time), so they are null and must be given as the council's own rates. " +
+    "From secondary sources only; Part 3 is commonly varied locally: supply your council's rates where they differ.",
 };

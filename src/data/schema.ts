@@ -87,6 +87,23 @@ export interface UnsocialRates {
   sundaysAndPublicHolidays: string | null;
 }
 
+/**
+ * Council (Green Book) enhancements as councils pay them: each category its own rate, time plus
+ * the rate. A rate is a decimal fraction ("0.5") or an exact ratio ("1/3"), so that thirds stay
+ * exact (src/engine/rates.ts). The categories do not overlap: every unsocial hour is in one of
+ * them (a Saturday night is a Saturday hour).
+ */
+export interface CouncilEnhancementRates {
+  /** Night work, 8pm to 6am, Monday to Friday nights. */
+  nights: string | null;
+  /** All time on Saturday. */
+  saturdays: string | null;
+  /** All time on Sunday. */
+  sundays: string | null;
+  /** All time on a public holiday (or extra statutory holiday). */
+  publicHolidays: string | null;
+}
+
 export interface TermsTable {
   /** Standard full-time weekly hours. */
   weeklyHours: string;

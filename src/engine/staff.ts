@@ -36,10 +36,28 @@ export interface StaffMember {
   hcasArea: HcasChoice;
   /** A council's London weighting or other local allowance, £ a year full-time; 0 if none. */
   localAllowance: Decimal;
-  /** Unsocial hours worked a week: Saturdays and weekday nights (8pm to 6am). */
+  /**
+   * Unsocial hours worked a week, as Agenda for Change groups them: Saturdays and weekday nights
+   * (8pm to 6am). 0 when they are given apart (unsocialNights, unsocialSaturdays); given both ways,
+   * this must be their sum.
+   */
   unsocialNightsAndSaturdays: Decimal;
-  /** Unsocial hours worked a week: Sundays and public holidays. */
+  /** Unsocial hours worked a week, AfC's grouping: Sundays and public holidays (or 0, given apart below). */
   unsocialSundaysAndPublicHolidays: Decimal;
+  /**
+   * Unsocial hours worked a week as councils pay them, each category at its own rate; every hour
+   * in one category (a Saturday night is a Saturday hour). Absent or null: not given apart. On
+   * council terms, hours given only as an AfC group total can be costed only where the group's
+   * two council rates are the same; otherwise the run asks for them apart.
+   */
+  /** Night work, 8pm to 6am, on weekday nights. */
+  unsocialNights?: Decimal | null;
+  /** All time on Saturdays. */
+  unsocialSaturdays?: Decimal | null;
+  /** All time on Sundays. */
+  unsocialSundays?: Decimal | null;
+  /** All time on public (bank) holidays. */
+  unsocialPublicHolidays?: Decimal | null;
   /** Target job match: the AfC band, or the NJC grade as spinal column points ("29-32"), they are matched to; null if none. */
   targetGrade: string | null;
   /**

@@ -1,4 +1,5 @@
-import { EngineError, invalidValue } from "../engine/errors";
+import { EngineError, invalidNumber, invalidValue } from "../engine/errors";
+import { rateOf, rateValue, type RateGiven } from "../engine/rates";
 import {
   assimilate as assimilateGrade,
   defaultBaseYear,
@@ -13,6 +14,8 @@ import {
   type PersonResult,
   type ProtectionKind,
   type TargetTerms,
+  type UnsocialRateInput,
+  MissingRateError,
 } from "../engine/harmonise";
 import { D, ZERO, type Decimal } from "../engine/money";
 import { SCHEMES, type Scheme } from "../engine/oncosts";
@@ -45,11 +48,15 @@ const SETTING_NAMES = [
   "targetStandardHours",
   "targetExtraLeaveDays",
   "targetNightRate",
+  "targetSaturdayRate",
   "targetSundayRate",
+  "targetPublicHolidayRate",
   "currentStandardHours",
   "currentExtraLeaveDays",
   "currentNightRate",
+  "currentSaturdayRate",
   "currentSundayRate",
+  "currentPublicHolidayRate",
   "coverProportion",
   "movePension",
   "hoursBasis",
@@ -115,20 +122,66 @@ function unsocialArg(v: unknown): [Decimal, Decimal] {
   ];
 }
 
+/**
+ * Unsocial hours a week as councils pay them: up to four cells, in order weekday nights,
+ * Saturdays, Sundays, public holidays. A pair left blank (nights and Saturdays, or Sundays and
+ * public holidays) is not given apart: that group comes from unsocialHours; one of a pair given
+ * makes the other 0. Omitted: null.
+ */
+function councilHoursArg(v: unknown): CouncilHours | null {
+  const x = scalarOrRange(v);
+  if (isOmitted(x)) return null;
+  const cells = Array.isArray(x) ? (matrix(x, "councilHours").flat() as Cell[]) : [x as Cell];
+  if (cells.length > 4)
+    throw invalidValue("councilHours is up to four cells: hours a week on weekday nights, Saturdays, Sundays and public holidays, in that order.");
+  const words = ["weekday nights", "Saturdays", "Sundays", "public holidays"];
+  const rule = { min: 0, max: 80 };
+  return [0, 1, 2, 3].map((i) => (i >= cells.length || isOmitted(cells[i]) ? null : num(cells[i], `councilHours (${words[i]})`, rule))) as CouncilHours;
+}
+/** Hours a week on weekday nights, Saturdays, Sundays and public holidays; null where a cell is blank (that group is then taken from unsocialHours). */
+type CouncilHours = [Decimal | null, Decimal | null, Decimal | null, Decimal | null];
+
 function schemeFor(terms: TermsName, v: unknown): Scheme {
   return choice(v, "scheme", SCHEMES, terms === "AFC" ? "NHS" : "LGPS");
 }
 
-function conditionsFrom(st: Settings, side: "target" | "current"): ConditionsOptions {
-  const rate = { min: 0, max: 3 };
+function conditionsFrom(st: Settings, side: "target" | "current", terms: TermsName | null): ConditionsOptions {
   return {
     standardHours: optSetting(st, `${side}StandardHours`, (v) => num(v, `${side}StandardHours`, { min: 0, minExclusive: true, max: 80 })),
     extraLeaveDays: optSetting(st, `${side}ExtraLeaveDays`, (v) => num(v, `${side}ExtraLeaveDays`, { min: 0, max: 60 }).toNumber()),
-    unsocialRates: {
-      nightsAndSaturdays: optSetting(st, `${side}NightRate`, (v) => num(v, `${side}NightRate`, rate)),
-      sundaysAndPublicHolidays: optSetting(st, `${side}SundayRate`, (v) => num(v, `${side}SundayRate`, rate)),
-    },
+    unsocialRates: unsocialRatesFrom(st, side, terms),
   };
+}
+
+/** An enhancement rate: a fraction from 0 to 3 (0.5, "50%"), or exact as a ratio ("1/3" for time plus one third). */
+function enhancementRate(v: Cell, name: string): RateGiven {
+  if (typeof v === "string" && v.includes("/")) {
+    const r = rateOf(v);
+    if (rateValue(r).gt(3)) throw invalidNumber(`${name} must be at most 3 (time plus 300%); got ${v}.`);
+    return r;
+  }
+  return num(v, name, { min: 0, max: 3 });
+}
+
+/**
+ * The rate settings of one side. On AfC terms NightRate is the nights-and-Saturdays rate and
+ * SundayRate the Sundays-and-public-holidays rate (AfC's two groups); on council terms each of
+ * NightRate, SaturdayRate, SundayRate and PublicHolidayRate is its own category's rate.
+ */
+function unsocialRatesFrom(st: Settings, side: "target" | "current", terms: TermsName | null): UnsocialRateInput {
+  const rate = (key: SettingName) => optSetting(st, key, (v) => enhancementRate(v, key));
+  const night = rate(`${side}NightRate`);
+  const sunday = rate(`${side}SundayRate`);
+  const saturday = rate(`${side}SaturdayRate`);
+  const publicHoliday = rate(`${side}PublicHolidayRate`);
+  if (terms === "AFC") {
+    if (saturday !== null || publicHoliday !== null)
+      throw invalidValue(
+        `Agenda for Change pays Saturdays with weekday nights, and public holidays with Sundays: on AfC terms give ${side}NightRate (nights and Saturdays) and ${side}SundayRate (Sundays and public holidays), not ${saturday !== null ? `${side}SaturdayRate` : `${side}PublicHolidayRate`}.`,
+      );
+    return { nightsAndSaturdays: night, sundaysAndPublicHolidays: sunday };
+  }
+  return { nights: night, saturdays: saturday, sundays: sunday, publicHolidays: publicHoliday };
 }
 
 /** The target: "AFC", "NJC" or a local scale range (on the conditions the settings name, default the other side's). */
@@ -141,7 +194,7 @@ function targetFrom(targetTerms: unknown, current: TermsName, st: Settings): Tar
     scale,
     hcasArea: optSetting(st, "targetHcasArea", (v) => choice(v, "targetHcasArea", HCAS_AREAS)),
     localAllowance: optSetting(st, "targetLocalAllowance", (v) => num(v, "targetLocalAllowance", { min: 0 })),
-    ...conditionsFrom(st, "target"),
+    ...conditionsFrom(st, "target", terms),
   };
 }
 
@@ -163,11 +216,13 @@ function personArgs(
   lgpsRate: unknown,
   unsocialHours: unknown,
   settings: unknown,
+  councilHours: unknown,
 ): PersonArgs {
   const t = choice(terms, "terms", TERMS_NAMES);
   const st = settingsArg(settings);
   const s = optNum(step, "step", { min: 1, integer: true });
   const [nights, sundays] = unsocialArg(unsocialHours);
+  const council = councilHoursArg(councilHours);
   const member: StaffMember = {
     ref: "this person",
     name: null,
@@ -185,12 +240,13 @@ function personArgs(
     localAllowance: optSetting(st, "localAllowance", (v) => num(v, "localAllowance", { min: 0 })) ?? ZERO,
     unsocialNightsAndSaturdays: nights,
     unsocialSundaysAndPublicHolidays: sundays,
+    ...(council ? { unsocialNights: council[0], unsocialSaturdays: council[1], unsocialSundays: council[2], unsocialPublicHolidays: council[3] } : {}),
     targetGrade: text(targetGrade, "targetGrade"),
     gradeTop: optSetting(st, "gradeTop", (v) => num(v, "gradeTop", { min: 1, integer: true }).toNumber()),
   };
   const scenario: HarmonisationScenario = {
     target: targetFrom(targetTerms, t, st),
-    current: { [t]: conditionsFrom(st, "current") },
+    current: { [t]: conditionsFrom(st, "current", t) },
     year: yearArg(year),
     projectionYears: 1,
     protection: { kind: "NONE" },
@@ -232,16 +288,26 @@ function numberList(v: unknown, name: string, rule: { min: number; max: number }
   return used.map((c, i) => num(typeof c === "string" ? c.trim() : c, `${name} (item ${i + 1})`, rule));
 }
 
+/** The settings that give an unsocial-hours rate: AfC's two groups are NightRate and SundayRate; on council terms each category has its own. */
+function rateSettingHint(e: MissingRateError): string {
+  const own = { nights: "NightRate", saturdays: "SaturdayRate", sundays: "SundayRate", publicHolidays: "PublicHolidayRate" } as const;
+  const side = e.side;
+  switch (e.category) {
+    case "nightsAndSaturdays":
+      return e.terms === "AFC" ? `${side}NightRate` : `${side}NightRate and ${side}SaturdayRate (the same rate for both), or the hours apart in councilHours`;
+    case "sundaysAndPublicHolidays":
+      return e.terms === "AFC" ? `${side}SundayRate` : `${side}SundayRate and ${side}PublicHolidayRate (the same rate for both), or the hours apart in councilHours`;
+    default:
+      return `${side}${own[e.category]}`;
+  }
+}
+
 /** Runs the engine for one person, naming the setting to give when an unsocial-hours rate is missing. */
 function withSettingHint<T>(body: () => T): T {
   try {
     return body();
   } catch (e) {
-    const m = e instanceof EngineError ? /on the (current|target) terms as time plus/.exec(e.message) : null;
-    if (e instanceof EngineError && m) {
-      const which = /Sundays and public holidays on/.test(e.message) ? "SundayRate" : "NightRate";
-      throw new EngineError(e.kind, `${e.message} In settings: ${m[1]}${which}.`);
-    }
+    if (e instanceof MissingRateError) throw new EngineError(e.kind, `${e.message} In settings: ${rateSettingHint(e)}.`);
     throw e;
   }
 }
@@ -264,8 +330,9 @@ function withSettingHint<T>(body: () => T): T {
  * @param [year] Financial year, e.g. "2025/26", 2025 or a date. Default: the latest year with both AfC and NJC scales in the data.
  * @param [scheme] Their pension scheme: "NHS", "LGPS", "LGPS5050" or "NONE". Default NHS for AfC, LGPS for the NJC. Kept on transfer unless the settings say movePension.
  * @param [lgpsRate] The LGPS fund's employer rate as a fraction (0.195 for 19.5%); required when the LGPS is involved.
- * @param [unsocialHours] Unsocial hours worked a week: one number (nights and Saturdays) or two cells (nights and Saturdays, Sundays and public holidays).
- * @param [settings] A two-column range of other settings and values, e.g. coverProportion 0.5, targetSundayRate 0.5, hcasArea "OUTER", movePension TRUE (see the help page for the list).
+ * @param [unsocialHours] Unsocial hours worked a week as Agenda for Change groups them: one number (nights and Saturdays) or two cells (nights and Saturdays, Sundays and public holidays).
+ * @param [settings] A two-column range of other settings and values, e.g. coverProportion 0.5, targetSundayRate 0.5, targetSaturdayRate 0.5, hcasArea "OUTER", movePension TRUE (see the help page for the list).
+ * @param [councilHours] Unsocial hours worked a week as councils pay them, each at its own rate: up to four cells, weekday nights, Saturdays, Sundays, public holidays.
  * @returns The levelled-up annual cost in £: pay, employer NI, employer pension, levy, and leave and hours valued at the cover proportion.
  */
 export function levelUp(
@@ -281,9 +348,10 @@ export function levelUp(
   lgpsRate?: any,
   unsocialHours?: any[][],
   settings?: any[][],
+  councilHours?: any[][],
 ): number {
   return excelCall(() => {
-    const a = personArgs(terms, grade, step, fte, yearsService, targetTerms, targetGrade, year, scheme, lgpsRate, unsocialHours, settings);
+    const a = personArgs(terms, grade, step, fte, yearsService, targetTerms, targetGrade, year, scheme, lgpsRate, unsocialHours, settings, councilHours);
     return out(withSettingHint(() => harmonisePerson(a.member, a.scenario)).years[0].levelledUp.total);
   });
 }
@@ -311,8 +379,9 @@ function cellOf(v: Decimal | number | string | null): number | string {
  * @param [year] Financial year, e.g. "2025/26", 2025 or a date. Default: the latest year with both AfC and NJC scales in the data.
  * @param [scheme] Their pension scheme: "NHS", "LGPS", "LGPS5050" or "NONE". Default NHS for AfC, LGPS for the NJC.
  * @param [lgpsRate] The LGPS fund's employer rate as a fraction (0.195 for 19.5%); required when the LGPS is involved.
- * @param [unsocialHours] Unsocial hours worked a week: one number (nights and Saturdays) or two cells (nights and Saturdays, Sundays and public holidays).
- * @param [settings] A two-column range of other settings and values, e.g. coverProportion 0.5, targetSundayRate 0.5 (see the help page for the list).
+ * @param [unsocialHours] Unsocial hours worked a week as Agenda for Change groups them: one number (nights and Saturdays) or two cells (nights and Saturdays, Sundays and public holidays).
+ * @param [settings] A two-column range of other settings and values, e.g. coverProportion 0.5, targetSundayRate 0.5, targetSaturdayRate 0.5 (see the help page for the list).
+ * @param [councilHours] Unsocial hours worked a week as councils pay them, each at its own rate: up to four cells, weekday nights, Saturdays, Sundays, public holidays.
  * @returns A table with a header row: element, unit, current, target, levelled up, difference in £, the better side and how each figure is worked out.
  */
 export function compare(
@@ -328,9 +397,10 @@ export function compare(
   lgpsRate?: any,
   unsocialHours?: any[][],
   settings?: any[][],
+  councilHours?: any[][],
 ): any[][] {
   return excelCall(() => {
-    const a = personArgs(terms, grade, step, fte, yearsService, targetTerms, targetGrade, year, scheme, lgpsRate, unsocialHours, settings);
+    const a = personArgs(terms, grade, step, fte, yearsService, targetTerms, targetGrade, year, scheme, lgpsRate, unsocialHours, settings, councilHours);
     const r: PersonResult = withSettingHint(() => harmonisePerson(a.member, a.scenario));
     return [
       COMPARE_HEADER,

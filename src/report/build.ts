@@ -224,7 +224,7 @@ function rollUp(pairs: Map<string, { group: string; employer: string; totals: To
 /** Adds the data tables a person's costing drew on (mirrors harmoniseStaff's list). */
 function noteTablesUsed(tables: Set<string>, m: StaffMember, p: PersonCosts, s: ResolvedScenario): void {
   if (m.terms === "AFC" || s.target.terms === "AFC") tables.add("AFC_PAY").add("AFC_PROGRESSION").add("AFC_TERMS").add("AFC_UNSOCIAL");
-  if (m.terms === "NJC" || s.target.terms === "NJC") tables.add("NJC_SPINE").add("NJC_TERMS").add("NJC_NIGHT_WORK");
+  if (m.terms === "NJC" || s.target.terms === "NJC") tables.add("NJC_SPINE").add("NJC_TERMS").add("NJC_ENHANCEMENTS");
   if (m.hcasArea !== "NONE" || (s.target.hcasArea && s.target.hcasArea !== "NONE")) tables.add("AFC_HCAS");
   for (const pk of [p.current, p.target]) {
     if (pk.scheme === "NHS") tables.add("NHS_EMPLOYER").add("NHS_MEMBER_TIERS");

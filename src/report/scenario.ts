@@ -5,6 +5,7 @@
  */
 import { EngineError } from "../engine/errors";
 import { D, type Decimal } from "../engine/money";
+import { rateOf, rateValue } from "../engine/rates";
 import { PROTECTION_KINDS, type HarmonisationScenario, type JobMatchRow, type PayAwards, type PayScheme, type ProtectionKind } from "../engine/harmonise/types";
 import { parseArrangement, type Arrangement, type Contribution, type ParamCell, type Pool, type ServiceLine } from "../engine/pool";
 import type { HcasChoice, TermsName } from "../engine/terms";
@@ -24,8 +25,18 @@ export interface ConditionsInput {
   standardHours?: number;
   /** Local days of annual leave on top of the national entitlement. */
   extraLeaveDays?: number;
-  /** Unsocial-hours rates as "time plus" fractions (0.3 or "30%"). */
-  unsocialRates?: { nightsAndSaturdays?: RateInput; sundaysAndPublicHolidays?: RateInput };
+  /**
+   * Unsocial-hours rates as "time plus" fractions (0.3 or "30%"). AfC terms: the two groups only.
+   * Council terms: nights, saturdays, sundays, publicHolidays each (a group rate sets both of its categories).
+   */
+  unsocialRates?: {
+    nightsAndSaturdays?: RateInput;
+    sundaysAndPublicHolidays?: RateInput;
+    nights?: RateInput;
+    saturdays?: RateInput;
+    sundays?: RateInput;
+    publicHolidays?: RateInput;
+  };
 }
 
 export interface TargetTermsInput extends ConditionsInput {
@@ -239,10 +250,29 @@ function conditionsOf(r: Reader, v: unknown, path: string) {
   if (v.unsocialRates !== undefined) {
     if (!isObj(v.unsocialRates)) r.fail(`${path}.unsocialRates`, "should be an object with nightsAndSaturdays and/or sundaysAndPublicHolidays.");
     else {
-      r.unknownKeys(v.unsocialRates, ["nightsAndSaturdays", "sundaysAndPublicHolidays"], `${path}.unsocialRates`);
+      const u = v.unsocialRates;
+      r.unknownKeys(u, ["nightsAndSaturdays", "sundaysAndPublicHolidays", "nights", "saturdays", "sundays", "publicHolidays"], `${path}.unsocialRates`);
+      // A rate may be exact, as a ratio ("1/3" for time plus one third), as well as 0.5 or "50%".
+      const one = (key: string, what: string) => {
+        const x = u[key];
+        if (typeof x === "string" && x.includes("/")) {
+          try {
+            const exact = rateOf(x);
+            if (rateValue(exact).lte(3)) return exact;
+          } catch {
+            // reported below
+          }
+          return r.fail(`${path}.unsocialRates.${key}`, `${what} should be a fraction from 0 to 3 (0.5, "50%") or a ratio such as "1/3"; got ${JSON.stringify(x)}.`);
+        }
+        return r.rate(x, `${path}.unsocialRates.${key}`, what, 3);
+      };
       unsocialRates = {
-        nightsAndSaturdays: r.rate(v.unsocialRates.nightsAndSaturdays, `${path}.unsocialRates.nightsAndSaturdays`, "The nights and Saturdays rate", 3),
-        sundaysAndPublicHolidays: r.rate(v.unsocialRates.sundaysAndPublicHolidays, `${path}.unsocialRates.sundaysAndPublicHolidays`, "The Sundays and public holidays rate", 3),
+        nightsAndSaturdays: one("nightsAndSaturdays", "The nights and Saturdays rate"),
+        sundaysAndPublicHolidays: one("sundaysAndPublicHolidays", "The Sundays and public holidays rate"),
+        nights: one("nights", "The night rate"),
+        saturdays: one("saturdays", "The Saturday rate"),
+        sundays: one("sundays", "The Sunday rate"),
+        publicHolidays: one("publicHolidays", "The public holiday rate"),
       };
     }
   }

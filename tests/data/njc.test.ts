@@ -1,4 +1,4 @@
-import { NJC_AWARD_RULES, NJC_NIGHT_WORK, NJC_SPINE, NJC_SPINE_2021_22_BASE, NJC_TERMS } from "../../src/data/njc";
+import { NJC_AWARD_RULES, NJC_ENHANCEMENTS, NJC_SPINE, NJC_SPINE_2021_22_BASE, NJC_TERMS } from "../../src/data/njc";
 import { d, roundPound } from "./helpers";
 
 const NJC_YEARS = ["2023/24", "2024/25", "2025/26"] as const;
@@ -147,9 +147,14 @@ describe("NJC terms and night work", () => {
     ]);
   });
 
-  test("night work is time plus one third (to 10 decimal places); Sundays and public holidays not confirmed", () => {
-    expect(d(NJC_NIGHT_WORK.value.nightsAndSaturdays!).minus(d(1).dividedBy(3)).abs().lt("1e-10")).toBe(true);
-    expect(NJC_NIGHT_WORK.value.sundaysAndPublicHolidays).toBeNull();
-    expect(NJC_NIGHT_WORK.provenance).toBe("secondary");
+  test("enhancements by council category: nights exactly one third, public holidays time plus one, Saturdays and Sundays local (null)", () => {
+    // Green Book Part 3 night work: "time and one third for all hours worked between 8.00 pm and 6.00 am" (Law Insider; McCafferty v Derry CC).
+    expect(NJC_ENHANCEMENTS.value.nights).toBe("1/3");
+    // Public holidays: "in addition to the normal pay for that day, ... plain time rate for all hours worked": time plus 1.
+    expect(NJC_ENHANCEMENTS.value.publicHolidays).toBe("1");
+    expect(NJC_ENHANCEMENTS.value.saturdays).toBeNull();
+    expect(NJC_ENHANCEMENTS.value.sundays).toBeNull();
+    expect(NJC_ENHANCEMENTS.provenance).toBe("secondary");
+    expect(NJC_ENHANCEMENTS.sources.some((s) => /public-and-extra-statutory-holidays/.test(s.url))).toBe(true);
   });
 });

@@ -6,6 +6,9 @@ const PROVENANCES = ["official", "secondary", "derived"];
 const DECIMAL = /^\d+(\.\d+)?$/;
 /** Keys whose values are fractions (rates), not money. */
 const RATE_KEYS = new Set(["rate", "main", "fiftyFifty", "full", "local", "levy", "nightsAndSaturdays", "sundaysAndPublicHolidays"]);
+/** Council enhancement rates (time plus the rate): a decimal or an exact ratio such as "1/3", from 0 to 3. */
+const ENHANCEMENT_KEYS = new Set(["nights", "saturdays", "sundays", "publicHolidays"]);
+const RATIO = /^(\d+(?:\.\d+)?)(?:\/(\d+))?$/;
 
 describe("every table", () => {
   test("DATA_VERSION is an ISO date", () => {
@@ -58,8 +61,16 @@ describe("every table", () => {
       for (const [, entry] of entriesOf(table)) {
         for (const { path, leaf } of leaves(entry.value)) {
           if (leaf === null) continue;
-          expect(`${path}=${leaf}`).toMatch(new RegExp(`=${DECIMAL.source.slice(1)}`));
           const key = path.split(".").pop() ?? "";
+          if (ENHANCEMENT_KEYS.has(key)) {
+            const m = RATIO.exec(String(leaf));
+            expect(`${path}=${leaf}`).toMatch(/=\d+(\.\d+)?(\/[1-9]\d*)?$/);
+            const value = Number(m![1]) / Number(m![2] ?? 1);
+            expect(value).toBeGreaterThanOrEqual(0);
+            expect(value).toBeLessThanOrEqual(3);
+            continue;
+          }
+          expect(`${path}=${leaf}`).toMatch(new RegExp(`=${DECIMAL.source.slice(1)}`));
           if (RATE_KEYS.has(key)) {
             expect(Number(leaf)).toBeGreaterThanOrEqual(0);
             expect(Number(leaf)).toBeLessThan(1);

@@ -26,7 +26,7 @@ describe("LEVELUP", () => {
   test("band 5 nurse (step 1, nights 7.5 h) to NJC SCPs 17-20 with half of leave and hours covered: £46,477.32", () => {
     // NJC SCP 18 pay £31,537 + night work £2,131.35 = £33,668.35; NI £4,300.25; NHS pension £8,006.33; levy £168.34;
     // leave (27 − 25 days) £120.96; hours (37.5 − 37) £213.09.
-    expect(h.levelUp("AFC", 5, 1, 1, 1, "NJC", "17-20", "2025/26", null, null, 7.5, [["coverProportion", 0.5]])).toBe(46477.32);
+    expect(h.levelUp("AFC", 5, 1, 1, 1, "NJC", "17-20", "2025/26", null, null, null, [["coverProportion", 0.5]], [[7.5]])).toBe(46477.32);
   });
 
   test("NJC social worker at SCP 30 to AfC band 6, LGPS 19.5%: £54,715.18", () => {
@@ -34,14 +34,18 @@ describe("LEVELUP", () => {
   });
 
   test("with no cover proportion, leave and hours are not valued: the employer cost alone", () => {
-    expect(h.levelUp("AFC", 5, 1, 1, 1, "NJC", "17-20", "2025/26", null, null, 7.5)).toBe(46143.27);
+    expect(h.levelUp("AFC", 5, 1, 1, 1, "NJC", "17-20", "2025/26", null, null, null, null, [[7.5]])).toBe(46143.27);
   });
 
-  test("a part-time worker's Sunday hours on council terms need the council's Sunday rate", () => {
-    const e = excelError(() => h.levelUp("AFC", 3, 2, 0.6, 4, "NJC", "6-9", "2025/26", null, null, [[6, 7.5]]));
+  test("a part-time worker's Sunday and public holiday hours on council terms need the council's Sunday rate", () => {
+    // 6 hours of weekday nights given apart (councilHours); 7.5 hours of Sundays and public holidays together (AfC's grouping).
+    const e = excelError(() => h.levelUp("AFC", 3, 2, 0.6, 4, "NJC", "6-9", "2025/26", null, null, [[null, 7.5]], null, [[6]]));
     expect(e.code).toBe("#N/A");
-    expect(e.message).toMatch(/Sundays and public holidays on the target terms.*In settings: targetSundayRate\./);
-    const v = h.levelUp("AFC", 3, 2, 0.6, 4, "NJC", "6-9", "2025/26", null, null, [[6, 7.5]], [["targetSundayRate", 0.5]]);
+    expect(e.message).toMatch(/no national rate for Sundays.*Sundays and public holidays on the target terms.*In settings: targetSundayRate and targetPublicHolidayRate/);
+    // A Sunday rate alone is not enough for hours given together: the Green Book pays public holidays at time plus 1.
+    const e2 = excelError(() => h.levelUp("AFC", 3, 2, 0.6, 4, "NJC", "6-9", "2025/26", null, null, [[null, 7.5]], [["targetSundayRate", 0.5]], [[6]]));
+    expect(e2.message).toMatch(/given together.*Sundays \+50%, public holidays \+100%.*give the hours apart/);
+    const v = h.levelUp("AFC", 3, 2, 0.6, 4, "NJC", "6-9", "2025/26", null, null, [[null, 7.5]], [["targetSundayRate", 0.5], ["targetPublicHolidayRate", 0.5]], [[6]]);
     expect(v).toBe(28851.78); // levelled: SCP 8 basic £16,094.40 + AfC unsocial £5,159.03 = £21,253.43, with on-costs
   });
 
@@ -70,7 +74,7 @@ describe("LEVELUP", () => {
 
 describe("single values arrive in range arguments as 1×1 ranges, as Excel passes them", () => {
   test("LEVELUP with [[\"NJC\"]], [[7.5]]; PROTECTION with [[3]] and [[0.03]]; ASSIMILATE with [[\"NJC\"]] and [[\"AFC\"]]", () => {
-    expect(h.levelUp("AFC", 5, 1, 1, 1, [["NJC"]], "17-20", "2025/26", null, null, [[7.5]], [["coverProportion", 0.5]])).toBe(46477.32);
+    expect(h.levelUp("AFC", 5, 1, 1, 1, [["NJC"]], "17-20", "2025/26", null, null, null, [["coverProportion", 0.5]], [[7.5]])).toBe(46477.32);
     expect(h.protection("AFC", 5, 3, [["NJC"]], "22-25", "CASH", [[3]], "2025/26", 2, [[0.03]]).map((r: unknown[]) => r[5])).toEqual(["Protection payment", 1433, 342]);
     expect(h.protection("AFC", 5, 3, [["NJC"]], "22-25", "TAPERED", [["100%,50%,0%"]], "2025/26", 2, [[0.03]]).map((r: unknown[]) => r[4])).toEqual(["Pay", 37796, 37625]);
     expect(h.assimilate([["NJC"]], 30, null, [["AFC"]], 6, "2025/26")).toBe(2);
@@ -78,7 +82,7 @@ describe("single values arrive in range arguments as 1×1 ranges, as Excel passe
 });
 
 describe("COMPARE", () => {
-  const table = h.compare("AFC", 5, 1, 1, 1, "NJC", "17-20", "2025/26", null, null, 7.5, [["coverProportion", 0.5]]);
+  const table = h.compare("AFC", 5, 1, 1, 1, "NJC", "17-20", "2025/26", null, null, null, [["coverProportion", 0.5]], [[7.5]]);
 
   test("spills a header row and one row per element, all the same width", () => {
     expect(table[0]).toEqual(["Element", "Unit", "Current terms", "Target terms", "Levelled up", "Difference (target − current, £ a year)", "Better for the employee", "How worked out"]);
@@ -207,8 +211,8 @@ describe("PROTECTION", () => {
 });
 
 describe("the command line evaluates the new functions", () => {
-  test("caretrust fn LEVELUP AFC 5 1 1 1 NJC 17-20 2025/26 '' '' 7.5 [[\"coverProportion\",0.5]]", () => {
-    expect(runFn("LEVELUP", ["AFC", "5", "1", "1", "1", "NJC", "17-20", "2025/26", "", "", "7.5", '[["coverProportion",0.5]]'])).toEqual({
+  test("caretrust fn LEVELUP AFC 5 1 1 1 NJC 17-20 2025/26 '' '' '' [[\"coverProportion\",0.5]] 7.5", () => {
+    expect(runFn("LEVELUP", ["AFC", "5", "1", "1", "1", "NJC", "17-20", "2025/26", "", "", "", '[["coverProportion",0.5]]', "7.5"])).toEqual({
       exitCode: 0,
       stdout: "46477.32\n",
       stderr: "",
@@ -225,5 +229,57 @@ describe("the command line evaluates the new functions", () => {
     const r = runFn("LEVELUP", ["NJC", "30", "", "1", "8", "AFC", "6", "2025/26"]);
     expect(r.exitCode).toBe(1);
     expect(r.stderr).toMatch(/^#N\/A .*employer rate/);
+  });
+});
+
+describe("council enhancements, each at its own rate, held exactly", () => {
+  // AfC band 5 step 1 (£31,049) to a local grade L1 at £28,940 on NJC conditions (37 hours).
+  // NJC hourly rate: 28,940 ÷ (52.143 × 37) = 28,940 ÷ 1,929.291 = 15.0003… → £15.00.
+  const local = [["L1", 28940]];
+
+  test("3 weekday night hours at time plus one third: 3 × ⅓ × £15.00 × 52.143 = £782.145 → £782.15 (not £782.14)", () => {
+    const t = h.compare("AFC", 5, 1, 1, 1, local, "L1", "2025/26", null, null, null, [["targetConditions", "NJC"]], [[3]]);
+    const byName: Record<string, unknown[]> = Object.fromEntries(t.slice(1).map((r: unknown[]) => [r[0], r]));
+    expect(byName["Unsocial hours enhancement"][3]).toBe(782.15);
+    // Pay on the target: 28,940 + 782.15 = 29,722.15. Employer NI (29,722.15 − 5,000) × 15% = 3,708.3225 → 3,708.32.
+    expect(byName["Pay"][3]).toBe(29722.15);
+    expect(byName["Employer National Insurance"][3]).toBe(3708.32);
+    // NHS pension kept: 29,722.15 × 23.78% = 7,067.92727 → 7,067.93; levy 29,722.15 × 0.5% = 148.61075 → 148.61.
+    expect(byName["Employer pension"][3]).toBe(7067.93);
+    expect(byName["Apprenticeship Levy"][3]).toBe(148.61);
+    expect(byName["Employer cost"][3]).toBe(40647.01); // 29,722.15 + 3,708.32 + 7,067.93 + 148.61
+    expect(String(byName["Unsocial hours enhancement"][7])).toMatch(/\+33\.33% nights, no rate Saturdays, no rate Sundays, \+100% public holidays/);
+  });
+
+  test("the same hours given as AfC's 'nights and Saturdays' cannot be costed on council terms without knowing the Saturdays", () => {
+    const e = excelError(() => h.compare("AFC", 5, 1, 1, 1, local, "L1", "2025/26", null, null, 3, [["targetConditions", "NJC"]]));
+    expect(e.code).toBe("#N/A");
+    expect(e.message).toMatch(/3 hours a week on nights and Saturdays are given together.*In settings: targetNightRate and targetSaturdayRate .*or the hours apart in councilHours/);
+  });
+
+  test("Saturdays, Sundays and public holidays each at the council's own rate", () => {
+    // 2 Saturday hours at +50%, 4 Sunday hours at +100%, 1 public holiday hour at the national +100% (plain time on top of normal pay):
+    // (2 × 0.5 + 4 × 1 + 1 × 1) × £15.00 × 52.143 = 6 × 782.145 = 4,692.87
+    const t = h.compare("AFC", 5, 1, 1, 1, local, "L1", "2025/26", null, null, null,
+      [["targetConditions", "NJC"], ["targetSaturdayRate", "50%"], ["targetSundayRate", 1]], [[0, 2, 4, 1]]);
+    const unsocial = t.find((r: unknown[]) => r[0] === "Unsocial hours enhancement");
+    expect(unsocial[3]).toBe(4692.87);
+    // The AfC side pays the same hours by its own grouping: (2 × 0.30 + 5 × 0.60) × £15.88 × 52.143 = 3.6 × 828.03084 = 2,980.911… → 2,980.91
+    expect(unsocial[2]).toBe(2980.91);
+  });
+
+  test("a rate may be given exactly as a ratio; Saturday rates are refused on AfC terms, which pay Saturdays with nights", () => {
+    const t = h.compare("AFC", 5, 1, 1, 1, local, "L1", "2025/26", null, null, null, [["targetConditions", "NJC"], ["targetSaturdayRate", "1/3"]], [[1, 2]]);
+    // (1 × ⅓ + 2 × ⅓) × £15.00 × 52.143 = 1 × 782.145 … exactly £782.145 → £782.15 again
+    expect(t.find((r: unknown[]) => r[0] === "Unsocial hours enhancement")[3]).toBe(782.15);
+    const e = excelError(() => h.levelUp("NJC", 30, null, 1, 8, "AFC", 6, "2025/26", "LGPS", 0.195, null, [["targetSaturdayRate", 0.5]]));
+    expect(e.code).toBe("#VALUE!");
+    expect(e.message).toMatch(/Agenda for Change pays Saturdays with weekday nights.*targetNightRate/);
+  });
+
+  test("councilHours takes at most four cells", () => {
+    const e = excelError(() => h.levelUp("AFC", 5, 1, 1, 1, "NJC", "17-20", "2025/26", null, null, null, null, [[1, 2, 3, 4, 5]]));
+    expect(e.code).toBe("#VALUE!");
+    expect(e.message).toMatch(/councilHours is up to four cells/);
   });
 });

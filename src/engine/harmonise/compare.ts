@@ -4,7 +4,7 @@
  */
 import { dec, roundPenny, ZERO, type Decimal } from "../money";
 import { plus } from "./arith";
-import { compareSickPay, employerRateFor, onCosts, sickPayText, weeksPerYear, workingDaysPerYear } from "./package";
+import { compareSickPay, employerRateFor, onCosts, sickPayText, unsocialRatesText, weeksPerYear, workingDaysPerYear } from "./package";
 import { pct } from "./scenario";
 import type { BetterSide, ComparisonRow, CostLine, Package, ResolvedScenario, SickPay } from "./types";
 
@@ -169,8 +169,6 @@ export function comparisonRows(c: Package, t: Package, pair: PairCosts, s: Resol
     better: BetterSide,
     method: string,
   ): ComparisonRow => ({ key, element, unit: "£ a year", current: cv, target: tv, levelledUp: lv, difference: tv.minus(cv), better, method });
-  const rate = (r: { nightsAndSaturdays: Decimal; sundaysAndPublicHolidays: Decimal }) =>
-    `+${pct(r.nightsAndSaturdays)} nights/Saturdays, +${pct(r.sundaysAndPublicHolidays)} Sundays/public holidays`;
   const year = t.year.label;
   return [
     money("basicPay", "Basic pay", c.basicPay, t.basicPay, L.basicPay, higher(c.basicPay, t.basicPay),
@@ -178,7 +176,7 @@ export function comparisonRows(c: Package, t: Package, pair: PairCosts, s: Resol
     money("supplement", "Supplements (HCAS, London weighting)", c.supplement, t.supplement, L.supplement, higher(c.supplement, t.supplement),
       `Current: ${c.supplementLabel}; target: ${t.supplementLabel}; × FTE`),
     money("unsocial", "Unsocial hours enhancement", c.unsocial, t.unsocial, L.unsocial, higher(c.unsocial, t.unsocial),
-      `Hours a week × enhancement × hourly rate × 52.143 weeks. Current ${rate(c.unsocialRates)}; target ${rate(t.unsocialRates)}`),
+      `Hours a week × enhancement × hourly rate × 52.143 weeks. Current ${unsocialRatesText(c.unsocialRates)}; target ${unsocialRatesText(t.unsocialRates)}`),
     money("pay", "Pay", c.pay, t.pay, L.line.pay, higher(c.pay, t.pay), "Basic + supplements + unsocial hours; levelled up: each at the better of the two"),
     {
       key: "weeklyHours",

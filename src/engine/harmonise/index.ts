@@ -15,5 +15,6 @@ export { resolveScenario, defaultBaseYear, awardFor, DEFAULT_PROJECTION_YEARS } 
 export { assimilate, targetGradeFor, matchesFrom } from "./assimilate";
 export { protectionSchedule, describeProtection } from "./protection";
 export { comparisonRows, costPair, valueTimeOff } from "./compare";
-export { buildPackage, sickPayFor, sickPayText, unsocialRatesFor, onCosts } from "./package";
+export { buildPackage, sickPayFor, sickPayText, unsocialRatesFor, unsocialRatesText, unsocialPay, unsocialGroup, MissingRateError, NO_UNSOCIAL_HOURS, onCosts, type UnsocialCategory } from "./package";
+export { unsocialHoursOf } from "./person";
 export { parseGrade, parseScpRange, gradePositions, gradeLabel, positionLabel, fullTimePayAt } from "./positions";

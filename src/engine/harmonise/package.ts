@@ -6,15 +6,16 @@ import { AFC_UNSOCIAL, AFC_TERMS } from "../../data/afc";
 import { EMPLOYER_NI, APPRENTICESHIP_LEVY } from "../../data/ni";
 import { NHS_EMPLOYER, NHS_MEMBER_TIERS } from "../../data/nhsPension";
 import { LGPS_BANDS } from "../../data/lgps";
-import { NJC_NIGHT_WORK } from "../../data/njc";
-import { notAvailable } from "../errors";
+import { NJC_ENHANCEMENTS } from "../../data/njc";
+import { EngineError, invalidValue } from "../errors";
 import { dec, roundPenny, ZERO, type Decimal } from "../money";
 import { apprenticeshipLevy, employeePension, employerNi, employerPension, type EmployerRate, type Scheme } from "../oncosts";
 import { annualLeaveDays, hcas, hourlyRate, termsTable, type HcasChoice, type TermsName } from "../terms";
 import { forYear, type FinancialYear } from "../years";
 import { plus } from "./arith";
 import { hcasYear, positionLabel, tableYear } from "./positions";
-import type { Package, PayBasis, Position, ResolvedScenario, SickPay, UnsocialRateInput, UnsocialRates } from "./types";
+import { enhancementPay, rateOf, ratePercent, sameRate, toExactRate, type ExactRate, type RateGiven } from "../rates";
+import type { Package, PayBasis, Position, ResolvedScenario, SickPay, UnsocialGroup, UnsocialHours, UnsocialRateInput, UnsocialRates } from "./types";
 
 /** Weeks in a year (52.143 = 365 ÷ 7), the divisor of both the AfC and NJC hourly rates. */
 export function weeksPerYear(): Decimal {
@@ -28,36 +29,169 @@ export function workingDaysPerYear(): Decimal {
 const WEEKS = dec(AFC_TERMS.value.weeksPerYear);
 const WORKING_DAYS = WEEKS.times(5);
 
-export interface UnsocialHours {
-  nightsAndSaturdays: Decimal;
-  sundaysAndPublicHolidays: Decimal;
+const CATEGORY_WORDS = {
+  nights: "weekday nights",
+  saturdays: "Saturdays",
+  sundays: "Sundays",
+  publicHolidays: "public holidays",
+  nightsAndSaturdays: "nights and Saturdays",
+  sundaysAndPublicHolidays: "Sundays and public holidays",
+} as const;
+export type UnsocialCategory = keyof typeof CATEGORY_WORDS;
+
+/**
+ * An unsocial-hours rate is needed and neither the data nor the user gives it. `side` is "current"
+ * or "target"; `category` is the rate to give (the adapters name their own setting for it).
+ */
+export class MissingRateError extends EngineError {
+  constructor(message: string, readonly side: string, readonly category: UnsocialCategory, readonly terms: TermsName) {
+    super("notAvailable", message);
+  }
+}
+
+const ZERO_GROUP: UnsocialGroup = Object.freeze({ split: false, total: ZERO }) as UnsocialGroup;
+
+/**
+ * One group of a person's unsocial hours: the total (AfC's grouping) or its two categories
+ * (councils' grouping). Given both ways, the total must be the sum of the two.
+ */
+export function unsocialGroup(total: Decimal | null | undefined, first: Decimal | null | undefined, second: Decimal | null | undefined, words: readonly [string, string, string]): UnsocialGroup {
+  const split = (first !== null && first !== undefined) || (second !== null && second !== undefined);
+  if (!split) return total && !total.isZero() ? { split: false, total } : ZERO_GROUP;
+  const a = first ?? ZERO;
+  const b = second ?? ZERO;
+  const sum = a.plus(b);
+  if (total && !total.isZero() && !total.eq(sum))
+    throw invalidValue(
+      `Hours on ${words[0]} (${total.toString()} a week) are not the ${words[1]} hours (${a.toString()}) plus the ${words[2]} hours (${b.toString()}): give them one way, either the total or the two apart.`,
+    );
+  return { split: true, total: sum, first: a, second: b };
+}
+
+/** No unsocial hours. */
+export const NO_UNSOCIAL_HOURS: UnsocialHours = Object.freeze({ nightsAndSaturdays: ZERO_GROUP, sundaysAndPublicHolidays: ZERO_GROUP });
+
+const national = (r: string | null | undefined): ExactRate | null => (r === null || r === undefined ? null : exactRateOf(r));
+const given = (r: RateGiven | null | undefined): ExactRate | null => (r === null || r === undefined ? null : toExactRate(r));
+
+/** Rates read from the data are parsed once ("1/3" is the same ExactRate every time). */
+const RATE_CACHE = new Map<string, ExactRate>();
+function exactRateOf(text: string): ExactRate {
+  let r = RATE_CACHE.get(text);
+  if (!r) RATE_CACHE.set(text, (r = rateOf(text)));
+  return r;
 }
 
 /**
- * The unsocial-hours rates that apply: the user's rate where given, else the national one (AfC by
- * band; the Green Book night-work rate for the NJC). A rate the data lacks is an error only when
- * the person works hours in that category; otherwise it is 0.
+ * The unsocial-hours rates that apply on one side: the user's rate where given, else the national
+ * one (AfC by band, in AfC's two groups; the Green Book by category: nights, Saturdays, Sundays,
+ * public holidays). A rate the data lacks is an error only when the person works hours that need
+ * it. Hours given as a group total on council terms need both of the group's rates, and they must
+ * be the same; otherwise the hours must be given split.
  */
 export function unsocialRatesFor(terms: TermsName, afcBand: string | null, override: UnsocialRateInput, worked: UnsocialHours, who: string): UnsocialRates {
-  const national = terms === "AFC" ? (afcBand === null ? null : AFC_UNSOCIAL.value[afcBand] ?? null) : NJC_NIGHT_WORK.value;
-  const pick = (key: keyof UnsocialHours, words: string): Decimal => {
-    const given = override[key];
-    if (given !== null && given !== undefined) return given;
-    const n = national?.[key];
-    if (n !== null && n !== undefined) return dec(n);
-    if (worked[key].isZero()) return ZERO;
-    const whose =
-      terms === "NJC"
-        ? `The Green Book has no national rate for ${words} in the data (councils set it locally)`
-        : afcBand === null
-          ? `A local scale on AfC conditions has no band to read the AfC rate for ${words} from`
-          : `There is no AfC rate for ${words} in band ${afcBand} in the data`;
-    throw notAvailable(`${whose}: give the rate for ${words} on the ${who} terms as time plus a fraction (0.5 for time and a half).`);
+  let rates: UnsocialRates;
+  if (terms === "AFC") {
+    for (const k of ["nights", "saturdays", "sundays", "publicHolidays"] as const)
+      if (override[k] !== null && override[k] !== undefined)
+        throw invalidValue(
+          `Agenda for Change pays ${k === "nights" || k === "saturdays" ? "weekday nights and Saturdays" : "Sundays and public holidays"} at one rate: on the ${who} terms (AfC) give the ${k === "nights" || k === "saturdays" ? "nights and Saturdays" : "Sundays and public holidays"} rate instead of a ${CATEGORY_WORDS[k]} rate.`,
+        );
+    const band = afcBand === null ? null : AFC_UNSOCIAL.value[afcBand] ?? null;
+    const first = given(override.nightsAndSaturdays) ?? national(band?.nightsAndSaturdays);
+    const second = given(override.sundaysAndPublicHolidays) ?? national(band?.sundaysAndPublicHolidays);
+    rates = { terms, nights: first, saturdays: first, sundays: second, publicHolidays: second };
+  } else {
+    const n = NJC_ENHANCEMENTS.value;
+    rates = {
+      terms,
+      nights: given(override.nights) ?? given(override.nightsAndSaturdays) ?? national(n.nights),
+      saturdays: given(override.saturdays) ?? given(override.nightsAndSaturdays) ?? national(n.saturdays),
+      sundays: given(override.sundays) ?? given(override.sundaysAndPublicHolidays) ?? national(n.sundays),
+      publicHolidays: given(override.publicHolidays) ?? given(override.sundaysAndPublicHolidays) ?? national(n.publicHolidays),
+    };
+  }
+  checkGroup(rates, worked.nightsAndSaturdays, "nights", "saturdays", "nightsAndSaturdays", afcBand, who);
+  checkGroup(rates, worked.sundaysAndPublicHolidays, "sundays", "publicHolidays", "sundaysAndPublicHolidays", afcBand, who);
+  return rates;
+}
+
+function checkGroup(
+  rates: UnsocialRates,
+  hours: UnsocialGroup,
+  first: "nights" | "sundays",
+  second: "saturdays" | "publicHolidays",
+  group: "nightsAndSaturdays" | "sundaysAndPublicHolidays",
+  afcBand: string | null,
+  who: string,
+): void {
+  if (hours.total.isZero()) return;
+  const whose = (category: UnsocialCategory) => {
+    const words = CATEGORY_WORDS[category];
+    return rates.terms === "NJC"
+      ? `The Green Book has no national rate for ${words} in the data (councils set it locally)`
+      : afcBand === null
+        ? `A local scale on AfC conditions has no band to read the AfC rate for ${words} from`
+        : `There is no AfC rate for ${words} in band ${afcBand} in the data`;
   };
-  return {
-    nightsAndSaturdays: pick("nightsAndSaturdays", "nights and Saturdays"),
-    sundaysAndPublicHolidays: pick("sundaysAndPublicHolidays", "Sundays and public holidays"),
+  const missing = (category: UnsocialCategory): never => {
+    const words = CATEGORY_WORDS[category];
+    throw new MissingRateError(`${whose(category)}: give the rate for ${words} on the ${who} terms as time plus a fraction (0.5 for time and a half).`, who, category, rates.terms);
   };
+  if (rates.terms === "AFC") {
+    if (rates[first] === null) missing(group);
+    return;
+  }
+  if (hours.split) {
+    if (!hours.first.isZero() && rates[first] === null) missing(first);
+    if (!hours.second.isZero() && rates[second] === null) missing(second);
+    return;
+  }
+  // Hours given as AfC's group total, on council terms: one rate must cover both categories.
+  const a = rates[first];
+  const b = rates[second];
+  if (a !== null && b !== null && sameRate(a, b)) return;
+  const words = CATEGORY_WORDS[group];
+  const rateWords = (r: ExactRate | null, category: UnsocialCategory) => `${CATEGORY_WORDS[category]} ${r === null ? "no rate" : `+${ratePercent(r)}`}`;
+  const together =
+    `${hours.total.toString()} hours a week on ${words} are given together, but council terms pay ${CATEGORY_WORDS[first]} and ${CATEGORY_WORDS[second]} ` +
+    `at their own rates (on the ${who} terms: ${rateWords(a, first)}, ${rateWords(b, second)})`;
+  const apart = `or give the hours apart (${CATEGORY_WORDS[first]} hours and ${CATEGORY_WORDS[second]} hours a week)`;
+  if (a === null || b === null)
+    throw new MissingRateError(
+      `${whose(a === null ? first : second)}. ${together}: give the rate for ${words} on the ${who} terms as one rate for both (time plus a fraction, 0.5 for time and a half), ${apart} with a rate for each.`,
+      who,
+      group,
+      rates.terms,
+    );
+  throw invalidValue(`${together}: give the hours apart (${CATEGORY_WORDS[first]} hours and ${CATEGORY_WORDS[second]} hours a week), or one rate for both.`);
+}
+
+/** Unsocial-hours pay: Σ hours a week × rate × hourly rate × weeks, exactly, rounded once to the penny. */
+export function unsocialPay(hours: UnsocialHours, rates: UnsocialRates, hourly: Decimal, weeks: Decimal): Decimal {
+  const parts: [Decimal, ExactRate][] = [];
+  const add = (h: Decimal, r: ExactRate | null) => {
+    if (!h.isZero() && r !== null) parts.push([h, r]);
+  };
+  const g1 = hours.nightsAndSaturdays;
+  if (g1.split) {
+    add(g1.first, rates.nights);
+    add(g1.second, rates.saturdays);
+  } else add(g1.total, rates.nights);
+  const g2 = hours.sundaysAndPublicHolidays;
+  if (g2.split) {
+    add(g2.first, rates.sundays);
+    add(g2.second, rates.publicHolidays);
+  } else add(g2.total, rates.sundays);
+  return parts.length === 0 ? ZERO : enhancementPay(parts, hourly, weeks);
+}
+
+/** The rates in words: AfC's two groups, or the council's four categories. */
+export function unsocialRatesText(r: UnsocialRates): string {
+  const one = (x: ExactRate | null) => (x === null ? "no rate" : `+${ratePercent(x)}`);
+  return r.terms === "AFC"
+    ? `${one(r.nights)} nights/Saturdays, ${one(r.sundays)} Sundays/public holidays`
+    : `${one(r.nights)} nights, ${one(r.saturdays)} Saturdays, ${one(r.sundays)} Sundays, ${one(r.publicHolidays)} public holidays`;
 }
 
 /** Sick pay entitlement after a number of years of service. */
@@ -209,13 +343,7 @@ export function buildPackage(i: PackageInput): Package {
   const labels = [i.hcasArea !== "NONE" ? `HCAS ${i.hcasArea.toLowerCase()}` : "", allowancePart.isZero() ? "" : "local allowance"].filter(Boolean);
   const hourly = hourlyRateOf(i.fullTimePay, i.standardHours);
   const weeks = weeksPerYear();
-  const uh = i.unsocialHours;
-  const ur = i.unsocialRates;
-  const unsocialHourly = plus(
-    uh.nightsAndSaturdays.isZero() ? ZERO : uh.nightsAndSaturdays.times(ur.nightsAndSaturdays),
-    uh.sundaysAndPublicHolidays.isZero() ? ZERO : uh.sundaysAndPublicHolidays.times(ur.sundaysAndPublicHolidays),
-  );
-  const unsocial = unsocialHourly.isZero() ? ZERO : roundPenny(unsocialHourly.times(hourly).times(weeks));
+  const unsocial = unsocialPay(i.unsocialHours, i.unsocialRates, hourly, weeks);
   const pay = plus(plus(basicPay, supplement), unsocial);
   const costs = onCosts(pay, i.scheme, i.year, i.employerRate);
   return {

@@ -12,11 +12,11 @@ import { financialYear, type FinancialYear } from "../years";
 import { plus, sumOf } from "./arith";
 import { assimilate, targetGradeFor } from "./assimilate";
 import { comparisonRows, costLine, costPair } from "./compare";
-import { buildPackage, employerRateFor, onCosts, unsocialRatesFor, type UnsocialHours } from "./package";
+import { buildPackage, employerRateFor, onCosts, unsocialGroup, unsocialRatesFor } from "./package";
 import { afcStepAt, afcThresholds, allowanceAt, fullTimePayAt, gradeTop, progress, schemeOf } from "./positions";
 import { protectionSchedule } from "./protection";
 import { awardFor, resolveScenario } from "./scenario";
-import type { Assimilation, CostLine, HarmonisationScenario, OptionCosts, Package, PersonCosts, PersonResult, PersonYear, Position, ResolvedScenario } from "./types";
+import type { UnsocialHours, Assimilation, CostLine, HarmonisationScenario, OptionCosts, Package, PersonCosts, PersonResult, PersonYear, Position, ResolvedScenario } from "./types";
 import { OPTIONS } from "./types";
 
 const LINE_KEYS: readonly (keyof CostLine)[] = [
@@ -113,9 +113,25 @@ function checkMember(m: StaffMember): void {
   for (const [v, what] of [
     [m.unsocialNightsAndSaturdays, "Unsocial hours on nights and Saturdays"],
     [m.unsocialSundaysAndPublicHolidays, "Unsocial hours on Sundays and public holidays"],
+    [m.unsocialNights, "Night hours"],
+    [m.unsocialSaturdays, "Saturday hours"],
+    [m.unsocialSundays, "Sunday hours"],
+    [m.unsocialPublicHolidays, "Public holiday hours"],
   ] as const)
-    if (v.isNegative() || v.gt(80)) throw invalidNumber(`${what} must be from 0 to 80 a week; got ${v.toString()}.`);
+    if (v && (!v.isFinite() || v.isNegative() || v.gt(80))) throw invalidNumber(`${what} must be from 0 to 80 a week; got ${v.toString()}.`);
   if (m.localAllowance.isNegative()) throw invalidNumber(`The local allowance must not be negative; got ${m.localAllowance.toString()}.`);
+}
+
+/** A person's unsocial hours, each group as AfC's total or split as councils pay it. */
+export function unsocialHoursOf(m: StaffMember): UnsocialHours {
+  return {
+    nightsAndSaturdays: unsocialGroup(m.unsocialNightsAndSaturdays, m.unsocialNights, m.unsocialSaturdays, ["nights and Saturdays", "night", "Saturday"]),
+    sundaysAndPublicHolidays: unsocialGroup(m.unsocialSundaysAndPublicHolidays, m.unsocialSundays, m.unsocialPublicHolidays, [
+      "Sundays and public holidays",
+      "Sunday",
+      "public holiday",
+    ]),
+  };
 }
 
 /** Where the person is now on their current scale, and their years in the band for AfC progression. */
@@ -158,7 +174,7 @@ function costPerson(m: StaffMember, s: ResolvedScenario): Costed {
   const currentHours = m.weeklyHours ?? m.fte.times(curCond.standardHours);
   const targetFte = s.hoursBasis === "KEEP_HOURS" ? currentHours.dividedBy(s.target.standardHours) : m.fte;
   const targetHours = s.hoursBasis === "KEEP_HOURS" ? currentHours : targetFte.times(s.target.standardHours);
-  const unsocialHours: UnsocialHours = { nightsAndSaturdays: m.unsocialNightsAndSaturdays, sundaysAndPublicHolidays: m.unsocialSundaysAndPublicHolidays };
+  const unsocialHours = unsocialHoursOf(m);
 
   const grade = targetGradeFor(m, s.target.scale, s.jobMatch);
   const curFullTime0 = fullTimePayAt(cur.pos, base, s).pay;

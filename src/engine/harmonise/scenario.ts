@@ -2,6 +2,7 @@ import { AFC_PAY } from "../../data/afc";
 import { NJC_SPINE } from "../../data/njc";
 import { invalidNumber, invalidValue } from "../errors";
 import { dec, ZERO, type Decimal } from "../money";
+import { givenValue, type RateGiven } from "../rates";
 import { standardHours } from "../terms";
 import type { TermsName } from "../terms";
 import { financialYear, latestYear, type FinancialYear } from "../years";
@@ -54,14 +55,32 @@ function extraDays(n: number | null | undefined, what: string): number {
   return n;
 }
 
+/** An enhancement rate, time plus 0 to 3 (a decimal, or exact such as a third). */
+function enhancement(v: RateGiven | null | undefined, what: string): RateGiven | null {
+  if (v === null || v === undefined) return null;
+  fraction(givenValue(v), what, 3);
+  return v;
+}
+
 function rates(r: UnsocialRateInput | null | undefined, what: string): UnsocialRateInput {
   return {
-    nightsAndSaturdays: fraction(r?.nightsAndSaturdays, `${what} nights and Saturdays rate`, 3),
-    sundaysAndPublicHolidays: fraction(r?.sundaysAndPublicHolidays, `${what} Sundays and public holidays rate`, 3),
+    nightsAndSaturdays: enhancement(r?.nightsAndSaturdays, `${what} nights and Saturdays rate`),
+    sundaysAndPublicHolidays: enhancement(r?.sundaysAndPublicHolidays, `${what} Sundays and public holidays rate`),
+    nights: enhancement(r?.nights, `${what} night rate`),
+    saturdays: enhancement(r?.saturdays, `${what} Saturday rate`),
+    sundays: enhancement(r?.sundays, `${what} Sunday rate`),
+    publicHolidays: enhancement(r?.publicHolidays, `${what} public holiday rate`),
   };
 }
 
 function conditions(terms: TermsName, o: ConditionsOptions | null | undefined, what: string) {
+  const r = o?.unsocialRates;
+  if (terms === "AFC" && r)
+    for (const [k, words] of [["nights", "night"], ["saturdays", "Saturday"], ["sundays", "Sunday"], ["publicHolidays", "public holiday"]] as const)
+      if (r[k] !== null && r[k] !== undefined)
+        throw invalidValue(
+          `${what} terms are Agenda for Change, which pays ${k === "nights" || k === "saturdays" ? "weekday nights and Saturdays" : "Sundays and public holidays"} at one rate: give ${k === "nights" || k === "saturdays" ? "nightsAndSaturdays" : "sundaysAndPublicHolidays"} instead of a ${words} rate.`,
+        );
   return {
     standardHours: hours(o?.standardHours, `${what} standard weekly hours`) ?? standardHours(terms),
     extraLeaveDays: extraDays(o?.extraLeaveDays, `${what} extra leave days`),

@@ -7,6 +7,7 @@ import { AFC_PAY } from "../../data/afc";
 import { NJC_SPINE } from "../../data/njc";
 import { EngineError, invalidValue } from "../errors";
 import { ZERO } from "../money";
+import { ratePercent, toExactRate, type RateGiven } from "../rates";
 import type { StaffMember } from "../staff";
 import { financialYear, latestYear } from "../years";
 import { forPerson, harmoniseResolved, sumOptions } from "./person";
@@ -82,8 +83,18 @@ export function describeScenario(s: ResolvedScenario): Assumption[] {
   const t = s.target;
   const scale = t.scale.kind === "LOCAL" ? `local scale (${t.scale.rows.length} grades)` : t.scale.kind === "AFC" ? "AfC pay bands" : "NJC pay spine";
   const rate = (r: ResolvedScenario["target"]["unsocialRates"]) =>
-    [r.nightsAndSaturdays ? `nights/Saturdays +${pct(r.nightsAndSaturdays)}` : "", r.sundaysAndPublicHolidays ? `Sundays/public holidays +${pct(r.sundaysAndPublicHolidays)}` : ""]
-      .filter(Boolean)
+    (
+      [
+        ["nights/Saturdays", r.nightsAndSaturdays],
+        ["Sundays/public holidays", r.sundaysAndPublicHolidays],
+        ["nights", r.nights],
+        ["Saturdays", r.saturdays],
+        ["Sundays", r.sundays],
+        ["public holidays", r.publicHolidays],
+      ] as const
+    )
+      .filter(([, v]) => v)
+      .map(([w, v]) => `${w} +${ratePercent(toExactRate(v as RateGiven))}`)
       .join(", ");
   const out: Assumption[] = [
     { label: "Harmonisation (base) year", value: s.year.label },
@@ -96,7 +107,7 @@ export function describeScenario(s: ResolvedScenario): Assumption[] {
         t.localAllowance.isZero() ? "" : `local allowance £${t.localAllowance.toFixed(2)} a year full-time`,
       ].filter(Boolean).join("; ") || "none",
     },
-    { label: "Target unsocial-hours rates", value: rate(t.unsocialRates) || (t.terms === "AFC" ? "AfC national rates by band" : "Green Book national night-work rate (time plus one third); no national weekend rate") },
+    { label: "Target unsocial-hours rates", value: rate(t.unsocialRates) || (t.terms === "AFC" ? "AfC national rates by band" : "Green Book national rates: nights time plus one third, public holidays time plus one (plain time on top of normal pay); no national Saturday or Sunday rate") },
     { label: "Job matching", value: `each person's target grade; otherwise the job-match table (${s.jobMatch.length} row${s.jobMatch.length === 1 ? "" : "s"})` },
     { label: "Assimilation", value: "the lowest point of the target grade whose basic pay is not below current basic pay; above the top of the grade, the top, with protection" },
     { label: "Pay protection", value: describeProtection(s.protection) },
@@ -164,7 +175,7 @@ export function harmoniseStaff(members: readonly StaffMember[], scenario: Harmon
   const tables = new Set<string>(["EMPLOYER_NI", "APPRENTICESHIP_LEVY"]);
   for (const m of members) {
     if (m.terms === "AFC" || s.target.terms === "AFC") tables.add("AFC_PAY").add("AFC_PROGRESSION").add("AFC_TERMS").add("AFC_UNSOCIAL");
-    if (m.terms === "NJC" || s.target.terms === "NJC") tables.add("NJC_SPINE").add("NJC_TERMS").add("NJC_NIGHT_WORK");
+    if (m.terms === "NJC" || s.target.terms === "NJC") tables.add("NJC_SPINE").add("NJC_TERMS").add("NJC_ENHANCEMENTS");
     if (m.hcasArea !== "NONE" || (s.target.hcasArea && s.target.hcasArea !== "NONE")) tables.add("AFC_HCAS");
   }
   for (const p of people)

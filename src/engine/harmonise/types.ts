@@ -8,17 +8,32 @@ import type { NhsRateBasis, Scheme } from "../oncosts";
 import type { LocalScaleRow, ScaleRef } from "../scales";
 import type { HcasChoice, TermsName } from "../terms";
 import type { FinancialYear } from "../years";
+import type { ExactRate, RateGiven } from "../rates";
 
 // ---------------------------------------------------------------------------------------------
 // Scenario (input)
 // ---------------------------------------------------------------------------------------------
 
-/** An unsocial-hours enhancement as "time plus" a fraction: 0.3 is time plus 30%, 0.5 time and a half. */
+/**
+ * Unsocial-hours enhancements as "time plus" a fraction: 0.3 is time plus 30%, 0.5 time and a half.
+ * Agenda for Change pays two groups (nights and Saturdays; Sundays and public holidays); councils
+ * pay each of nights, Saturdays, Sundays and public holidays at its own rate. On AfC terms only
+ * the two group rates may be given. On council terms a group rate sets both of its categories,
+ * and a category's own rate, where given, wins over its group's.
+ */
 export interface UnsocialRateInput {
-  /** Saturdays and weekday nights (AfC: 8pm to 6am); for a council, its night-work rate. */
-  nightsAndSaturdays?: Decimal | null;
-  /** Sundays and public holidays. */
-  sundaysAndPublicHolidays?: Decimal | null;
+  /** AfC: Saturdays and weekday nights (8pm to 6am). Council terms: both the night and the Saturday rate. */
+  nightsAndSaturdays?: RateGiven | null;
+  /** AfC: Sundays and public holidays. Council terms: both the Sunday and the public-holiday rate. */
+  sundaysAndPublicHolidays?: RateGiven | null;
+  /** Council terms: night work, 8pm to 6am on weekday nights. */
+  nights?: RateGiven | null;
+  /** Council terms: all time on Saturday. */
+  saturdays?: RateGiven | null;
+  /** Council terms: all time on Sunday. */
+  sundays?: RateGiven | null;
+  /** Council terms: all time on a public holiday. */
+  publicHolidays?: RateGiven | null;
 }
 
 /** Local variations of one set of conditions (AfC or NJC), where an employer's differ from the national terms. */
@@ -145,10 +160,28 @@ export interface SickPay {
   halfPayMonths: number;
 }
 
+/**
+ * The enhancement rates that apply on one side, each category's own (on AfC terms nights and
+ * Saturdays share one rate, and Sundays and public holidays another). null: no rate is known for
+ * that category, and the person works no hours that need it.
+ */
 export interface UnsocialRates {
-  nightsAndSaturdays: Decimal;
-  sundaysAndPublicHolidays: Decimal;
+  terms: TermsName;
+  nights: ExactRate | null;
+  saturdays: ExactRate | null;
+  sundays: ExactRate | null;
+  publicHolidays: ExactRate | null;
 }
+
+/**
+ * A person's unsocial hours a week. Each group is given either as its total (AfC's grouping) or
+ * split into its two categories (councils' grouping); `split` says which.
+ */
+export interface UnsocialHours {
+  nightsAndSaturdays: UnsocialGroup;
+  sundaysAndPublicHolidays: UnsocialGroup;
+}
+export type UnsocialGroup = { split: false; total: Decimal } | { split: true; total: Decimal; first: Decimal; second: Decimal };
 
 /** A person's package under one set of terms in one year. */
 export interface Package {

@@ -76,7 +76,9 @@ function memberArb(targetTerms: TermsName): fc.Arbitrary<StaffMember> {
       scheme: r.scheme,
       hcasArea: r.terms === "AFC" ? r.hcasArea : "NONE",
       localAllowance: dec(r.localAllowance),
-      unsocialNightsAndSaturdays: r.nights,
+      // Weekday nights given apart, as councils pay them (AfC costs them at its nights-and-Saturdays rate).
+      unsocialNightsAndSaturdays: dec(0),
+      unsocialNights: r.nights,
       unsocialSundaysAndPublicHolidays: r.sundays,
       targetGrade: r.targetGrade,
       gradeTop: r.terms === "NJC" ? r.njc.top : null,

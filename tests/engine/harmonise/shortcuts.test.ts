@@ -126,7 +126,9 @@ const memberArb: fc.Arbitrary<StaffMember> = fc
       scheme: r.scheme,
       hcasArea: r.afc ? r.hcas : "NONE",
       localAllowance: r.afc ? new D(0) : new D(r.allowance),
-      unsocialNightsAndSaturdays: new D(r.nights),
+      // Weekday nights given apart, as councils pay them (AfC costs them at its nights-and-Saturdays rate).
+      unsocialNightsAndSaturdays: new D(0),
+      unsocialNights: new D(r.nights),
       unsocialSundaysAndPublicHolidays: new D(r.sundays),
       targetGrade: r.target,
     }),

@@ -15,9 +15,9 @@ const row = (r: PersonResult, key: string) => {
 };
 
 describe("a band 5 nurse moving to council (NJC) terms", () => {
-  // Full-time AfC band 5 step 1 (£31,049), one year's NHS service, 7.5 hours a week of nights,
+  // Full-time AfC band 5 step 1 (£31,049), one year's NHS service, 7.5 hours a week of weekday nights,
   // NHS Pension kept on transfer, matched to council grade SCPs 17-20; half of leave and hours covered.
-  const nurse = member({ unsocialNightsAndSaturdays: d("7.5"), targetGrade: "17-20" });
+  const nurse = member({ unsocialNights: d("7.5"), targetGrade: "17-20" });
   const scenario: HarmonisationScenario = { target: { terms: "NJC" }, protection: { kind: "NONE" }, year: Y2025, coverProportion: d("0.5"), projectionYears: 1 };
   const r = harmonisePerson(nurse, scenario);
 
@@ -46,7 +46,7 @@ describe("a band 5 nurse moving to council (NJC) terms", () => {
   test("target package on NJC terms", () => {
     const t = r.target;
     expect(m(t.hourlyRate)).toBe("16.35"); // 31,537 ÷ (52.143 × 37) = 31,537 ÷ 1,929.291 = 16.346…
-    // Green Book night work, time + one third: 7.5 × 0.3333333333 × £16.35 × 52.143 = 2,131.345… → 2,131.35
+    // Green Book night work, time + one third (exactly ⅓): 7.5 × ⅓ × £16.35 × 52.143 = 2.5 × 852.53805 = 2,131.345125 → 2,131.35
     expect(m(t.unsocial)).toBe("2131.35");
     expect(m(t.pay)).toBe("33668.35"); // 31,537 + 2,131.35
     expect(m(t.employerNi)).toBe("4300.25"); // 28,668.35 × 15% = 4,300.2525
@@ -135,10 +135,10 @@ describe("an NJC social worker at SCP 30 moving to AfC band 6", () => {
 });
 
 describe("a part-time support worker with unsocial hours, unsocial earnings protected", () => {
-  // AfC band 3 top (£26,598), 0.6 FTE (22.5 hours), 4 years' service, 6 hours a week of nights and
-  // Saturdays and 7.5 of Sundays; to NJC SCPs 6-9 where the council pays Sundays at time and a half.
+  // AfC band 3 top (£26,598), 0.6 FTE (22.5 hours), 4 years' service, 6 hours a week of weekday
+  // nights and 7.5 of Sundays and public holidays; to NJC SCPs 6-9 where the council pays Sundays at time and a half.
   // Cash protection for 2 years, unsocial-hours earnings protected separately. Awards 3% a year.
-  const hcsw = member({ grade: "3", step: 2, fte: d("0.6"), yearsService: d(4), yearsInGrade: d(4), unsocialNightsAndSaturdays: d(6), unsocialSundaysAndPublicHolidays: d("7.5"), targetGrade: "6-9", group: "Support workers" });
+  const hcsw = member({ grade: "3", step: 2, fte: d("0.6"), yearsService: d(4), yearsInGrade: d(4), unsocialNights: d(6), unsocialSundaysAndPublicHolidays: d("7.5"), targetGrade: "6-9", group: "Support workers" });
   const scenario: HarmonisationScenario = {
     target: { terms: "NJC", unsocialRates: { sundaysAndPublicHolidays: d("0.5") } },
     protection: { kind: "CASH", years: 2 },
@@ -165,7 +165,7 @@ describe("a part-time support worker with unsocial hours, unsocial earnings prot
     expect(m(r.current.unsocial)).toBe(pennies(d("7.275").times("13.60").times("52.143")));
     expect(m(r.current.unsocial)).toBe("5159.03");
     // NJC: night work + one third, Sundays + 50% (council input); hourly 26,824 ÷ 1,929.291 = 13.903… → 13.90
-    // (6 × 0.3333333333 + 7.5 × 0.5) × 13.90 × 52.143 = 5.75 × 13.90 × 52.143 = 4,167.529… → 4,167.53
+    // (6 × ⅓ + 7.5 × 0.5) × 13.90 × 52.143 = 5.75 × 13.90 × 52.143 = 4,167.529… → 4,167.53
     expect(m(r.target.hourlyRate)).toBe("13.90");
     expect(m(r.target.unsocial)).toBe("4167.53");
   });
@@ -260,7 +260,7 @@ describe("a person above the top of the target grade, under each protection poli
 
 describe("a small staff list in total", () => {
   test("groups and employers add up to the total, year by year", () => {
-    const nurse = member({ ref: "N1", unsocialNightsAndSaturdays: d("7.5"), targetGrade: "17-20" });
+    const nurse = member({ ref: "N1", unsocialNights: d("7.5"), targetGrade: "17-20" });
     const nurse2 = member({ ref: "N2", step: 3, yearsService: d(12), yearsInGrade: d(6), targetGrade: "22-25" });
     const hcsw = member({ ref: "S1", grade: "3", step: 2, fte: d("0.6"), group: "Support workers", targetGrade: "6-9" });
     const res = harmoniseStaff([nurse, nurse2, hcsw], {
@@ -290,9 +290,9 @@ describe("the staff list worked in docs/harmonisation.md", () => {
   // N1, N2 and S1 above, onto NJC terms (Sundays time and a half), cash protection for 2 years with
   // unsocial-hours earnings protected, awards 3%, half of leave and hours covered, 3 years.
   const staff = [
-    member({ ref: "N1", unsocialNightsAndSaturdays: d("7.5"), targetGrade: "17-20" }),
+    member({ ref: "N1", unsocialNights: d("7.5"), targetGrade: "17-20" }),
     member({ ref: "N2", step: 3, yearsService: d(12), yearsInGrade: d(6), targetGrade: "22-25" }),
-    member({ ref: "S1", grade: "3", step: 2, fte: d("0.6"), yearsService: d(4), yearsInGrade: d(4), unsocialNightsAndSaturdays: d(6), unsocialSundaysAndPublicHolidays: d("7.5"), targetGrade: "6-9", group: "Support workers" }),
+    member({ ref: "S1", grade: "3", step: 2, fte: d("0.6"), yearsService: d(4), yearsInGrade: d(4), unsocialNights: d(6), unsocialSundaysAndPublicHolidays: d("7.5"), targetGrade: "6-9", group: "Support workers" }),
   ];
   const res = harmoniseStaff(staff, {
     target: { terms: "NJC", unsocialRates: { sundaysAndPublicHolidays: d("0.5") } },
