@@ -7,9 +7,11 @@ ensureCustomFunctionsRuntime();
  * The Excel errors whose message Excel shows for a custom function: only #VALUE! and #N/A
  * (Microsoft, "Handle and return errors from your custom function"; @types/custom-functions-runtime:
  * "A custom error message can't be used" with the other codes). Every error a function raises is
- * one of these, so its message, which says what to change, always reaches the user.
+ * one of these, so its message, which says what to change, always reaches the user. Literal codes:
+ * in the task pane page, office.js defines CustomFunctions.ErrorCode only once Excel's host file
+ * has loaded, after this module.
  */
-export const CODES_WITH_MESSAGES: readonly string[] = [CustomFunctions.ErrorCode.invalidValue, CustomFunctions.ErrorCode.notAvailable];
+export const CODES_WITH_MESSAGES: readonly string[] = ["#VALUE!", "#N/A"];
 
 /**
  * The one mapping from an engine problem to the Excel error a cell shows, with its message:
