@@ -3,12 +3,17 @@ import { allocate as allocatePence, D, sum, type Decimal } from "../engine/money
 import {
   parseArrangement,
   parseArrangements,
+  reserveLedger as reserveLedgerOf,
+  settleYears,
+  type RepaymentSchedule,
+  type ReservePolicy,
   poolShares as sharesOf,
   settlePool,
   shareVariance,
   type Arrangement,
   type PoolStatement,
 } from "../engine/pool";
+import { financialYear, parseFinancialYear } from "../engine/years";
 import { isOmitted, matrix, num, scalar, type Cell } from "./args";
 import { excelCall } from "./excelErrors";
 
@@ -377,4 +382,205 @@ function showArg(v: unknown): "VARIANCE" | "SPENT" {
   if (t === "" || t === "VARIANCE") return "VARIANCE";
   if (t === "SPENT" || t === "PAID") return "SPENT";
   throw invalidValue(`show must be VARIANCE (each partner's part of each line's variance) or SPENT (what its money paid for on each line); got ${typeof c === "string" ? `"${c}"` : String(c)}.`);
+}
+
+/** Year labels: a range of years, or one first year from which `count` years follow. */
+function yearLabels(v: unknown, count: number, name: string): string[] {
+  if (isOmitted(v)) return Array.from({ length: count }, (_, k) => `Year ${k + 1}`);
+  const cells = range(v, name).flat();
+  const years = cells.map((c, k) => {
+    const fy = parseFinancialYear(c);
+    if (!fy) throw invalidValue(`${name}${cells.length > 1 ? ` (cell ${k + 1})` : ""} is empty: give a financial year such as "2025/26".`);
+    return fy;
+  });
+  if (years.length === 1 && count > 1) return Array.from({ length: count }, (_, k) => financialYear(years[0].start + k).label);
+  if (years.length !== count) throw invalidValue(`Give one year per column of figures (${count}), or the first year only; got ${years.length}.`);
+  years.forEach((fy, k) => {
+    if (k > 0 && fy.start !== years[k - 1].start + 1)
+      throw invalidValue(`The years must follow one another: ${years[k - 1].label} is followed by ${fy.label}, not ${financialYear(years[k - 1].start + 1).label}.`);
+  });
+  return years.map((fy) => fy.label);
+}
+
+/**
+ * A reserve's ledger year by year: opening balance, top-ups, draws and closing balance (closing = opening + top-ups − draws), each year opening where the last closed.
+ * @customfunction
+ * @helpurl https://localhost:3000/help/reserveledger.html
+ * @param opening The reserve's balance at the start of the first year, in £.
+ * @param topUps What is put into the reserve each year, in £ (a row or column, one per year; blank = 0).
+ * @param draws What is taken out each year, in £ (the same number of cells; blank = 0). A year's draws may use its top-ups; the reserve never goes below zero.
+ * @param [years] The years, one per cell, or the first year only (e.g. "2024/25"); default Year 1, Year 2, …
+ * @returns A table: a header row, then one row per year: Year, Opening, Top-ups, Draws, Closing.
+ */
+export function reserveLedger(opening: any, topUps: any[][], draws: any[][], years?: any[][]): any[][] {
+  return excelCall(() => {
+    const o = num(opening, "opening", NON_NEGATIVE_MONEY);
+    const up = numbers(range(topUps, "topUps"), "topUps", NON_NEGATIVE_MONEY);
+    const down = numbers(range(draws, "draws"), "draws", NON_NEGATIVE_MONEY);
+    if (up.length !== down.length) throw invalidValue(`Give one top-up and one draw per year: topUps has ${up.length} cells, draws ${down.length}.`);
+    if (up.length > 100) throw invalidValue(`A ledger of ${up.length} years is more than 100: give one cell per year.`);
+    const labels = yearLabels(years, up.length, "years");
+    const rows: (string | number)[][] = [["Year", "Opening", "Top-ups", "Draws", "Closing"]];
+    reserveLedgerOf(o, up, down, labels).forEach((y, k) => rows.push([labels[k], money(y.opening), money(y.topUps), money(y.draws), money(y.closing)]));
+    return rows;
+  });
+}
+
+/** POOLYEARS' reserve argument: opening, share of an underspend kept, ceiling, whether overspends are met first. */
+function reserveArg(v: unknown): ReservePolicy | null {
+  if (isOmitted(v)) return null;
+  const cells = range(v, "reserve").flat();
+  while (cells.length > 0 && isOmitted(cells[cells.length - 1])) cells.pop();
+  if (cells.length === 0) return null;
+  if (cells.length > 4) throw invalidValue(`reserve takes up to 4 cells (opening balance, share of an underspend kept, ceiling, TRUE/FALSE: overspends met first); got ${cells.length}.`);
+  const opening = isOmitted(cells[0]) ? new D(0) : num(cells[0], "reserve (opening balance)", NON_NEGATIVE_MONEY);
+  const keep = cells.length < 2 || isOmitted(cells[1]) ? new D(0) : num(cells[1], "reserve (share of an underspend kept)", { min: 0, max: 1 });
+  const ceiling = cells.length < 3 || isOmitted(cells[2]) ? null : num(cells[2], "reserve (ceiling)", NON_NEGATIVE_MONEY);
+  let first = true;
+  if (cells.length >= 4 && !isOmitted(cells[3])) {
+    if (typeof cells[3] !== "boolean") throw invalidValue("reserve cell 4 says whether an overspend is met from the reserve first: TRUE or FALSE.");
+    first = cells[3];
+  }
+  return { opening, topUpFromUnderspend: keep, ceiling, drawOnOverspend: first };
+}
+
+/** POOLYEARS' repayments: rows of year, partner (name or number), share deferred, years, [lender]. */
+function repaymentsArg(v: unknown, names: readonly string[]): RepaymentSchedule[] {
+  if (isOmitted(v)) return [];
+  const m = range(v, "repayments");
+  if (m[0].length < 4 || m[0].length > 5)
+    throw invalidValue(`repayments has one row per schedule: year, partner, share deferred (e.g. 75%), years to repay, [lender: a partner, or blank for the reserve]; got ${m[0].length} columns.`);
+  const partnerOf = (c: Cell, where: string): number => {
+    if (typeof c === "number" && Number.isInteger(c) && c >= 1 && c <= names.length) return c - 1;
+    const i = typeof c === "string" ? names.findIndex((nm) => nm.toLowerCase() === c.trim().toLowerCase()) : -1;
+    if (i < 0) throw invalidValue(`${where}: "${String(c)}" is not one of the partners (${names.join(", ")}); give its name or number.`);
+    return i;
+  };
+  return m
+    .filter((row) => !row.every(isOmitted))
+    .map((row, k) => {
+      const where = `repayments (row ${k + 1})`;
+      const year = parseFinancialYear(row[0]);
+      if (!year) throw invalidValue(`${where}: give the year whose overspend is repaid later, e.g. "2024/25".`);
+      const years = num(row[3], `${where} years`, { min: 1, max: 30, integer: true }).toNumber();
+      return {
+        year: year.label,
+        partner: partnerOf(row[1], where),
+        share: num(row[2], `${where} share`, { min: 0, max: 1 }),
+        years,
+        lender: row.length < 5 || isOmitted(row[4]) ? "RESERVE" : partnerOf(row[4], `${where} lender`),
+      };
+    });
+}
+
+/**
+ * A pooled budget over several financial years, spilled: for each year and partner its contribution, its part of the variance under that year's rule, what the reserve met or kept, repayments deferred and made, what it pays in or gets back, and what it still owes; then the totals over the years. With show "RESERVE", the reserve's ledger instead.
+ * @customfunction
+ * @helpurl https://localhost:3000/help/poolyears.html
+ * @param partners The partners' names, a column, one per partner.
+ * @param years The financial years, a row (e.g. "2024/25", "2025/26"), or the first year only.
+ * @param contributions Each partner's contribution each year in £: one row per partner, one column per year.
+ * @param expenditure What the pool spent each year in £: one cell per year.
+ * @param [methods] The risk-share method: one for every year, or one per year (rules change between years); as for RISKSHARE.
+ * @param [parameters] The methods' parameters, cells read in order (one year's after another), as for RISKSHARE.
+ * @param [reserve] Up to 4 cells: opening balance £, share of an underspend kept in the reserve (e.g. 100%), ceiling £ (blank = none), TRUE/FALSE: an overspend is met from the reserve first (default TRUE).
+ * @param [changes] In-year changes to contributions in £ (either sign), the same shape as contributions.
+ * @param [repayments] One row per schedule: year, partner (name or number), share of its overspend deferred (e.g. 75%), years to repay, [lender: a partner; blank = the reserve].
+ * @param [show] PARTNERS (default): each partner's account by year. RESERVE: the reserve's ledger by year.
+ * @returns A table with a header row. PARTNERS: Year, Partner, Contribution, Variance borne, Met by reserve, Kept in reserve, Borne, Deferred, Repaid, Due to (from) partner, Owed at year end; then All years rows. RESERVE: Year, Opening, Top-ups, Draws, Closing.
+ */
+export function poolYears(
+  partners: any[][],
+  years: any[][],
+  contributions: any[][],
+  expenditure: any[][],
+  methods?: any[][],
+  parameters?: any[][],
+  reserve?: any[][],
+  changes?: any[][],
+  repayments?: any[][],
+  show?: any,
+): any[][] {
+  return excelCall(() => {
+    const view = isOmitted(show) ? "PARTNERS" : String(scalar(show, "show")).trim().toUpperCase();
+    if (view !== "PARTNERS" && view !== "RESERVE") throw invalidValue(`show must be PARTNERS (each partner's account by year) or RESERVE (the reserve's ledger); got "${String(scalar(show, "show"))}".`);
+    const p = range(partners, "partners");
+    if (p[0].length > 1) throw invalidValue(`partners must be a single column of names, one per partner; got ${p[0].length} columns.`);
+    const names = p.flat().map((c, k) => {
+      if (isOmitted(c) || typeof c === "boolean") throw invalidValue(`partners${where(p, k)} must be a name.`);
+      return String(c).trim();
+    });
+    const cm = range(contributions, "contributions");
+    if (cm.length !== names.length) throw invalidValue(`contributions must have one row per partner (${names.length}) and one column per year; got ${cm.length} row(s).`);
+    const count = cm[0].length;
+    if (count > 50) throw invalidValue(`${count} years is more than 50: give one column per year.`);
+    const labels = yearLabels(years, count, "years");
+    const base = numbers(cm, "contributions", NON_NEGATIVE_MONEY);
+    let change: Decimal[] | null = null;
+    if (!isOmitted(changes)) {
+      const ch = range(changes, "changes");
+      if (ch.length !== cm.length || ch[0].length !== count) throw invalidValue(`changes must be the same shape as contributions (${cm.length} by ${count}); got ${ch.length} by ${ch[0].length}.`);
+      change = numbers(ch, "changes", MONEY);
+    }
+    const spend = numbers(range(expenditure, "expenditure"), "expenditure", NON_NEGATIVE_MONEY, "error");
+    if (spend.length !== count) throw invalidValue(`Give one expenditure figure per year (${count}); got ${spend.length}.`);
+    const methodCells = isOmitted(methods) ? [null] : range(methods, "methods").flat();
+    if (methodCells.length !== 1 && methodCells.length !== count) throw invalidValue(`Give one method for every year, or one per year (${count}); got ${methodCells.length}.`);
+    const arrangements = parseArrangements(methodCells, parameterCells(parameters), { partners: names.length, names, ownAmounts: false });
+    const st = settleYears({
+      partners: names,
+      reserve: reserveArg(reserve),
+      repayments: repaymentsArg(repayments, names),
+      years: labels.map((year, k) => ({
+        year,
+        lines: [
+          {
+            name: "the pool",
+            contributions: names.map((_, i) => ({ base: base[i * count + k], changes: change ? [change[i * count + k]] : [] })),
+            expenditure: spend[k],
+          },
+        ],
+        arrangement: arrangements.length === 1 ? arrangements[0] : arrangements[k],
+      })),
+    });
+    if (view === "RESERVE") {
+      if (st.years[0].reserve === null) throw invalidValue("The pool has no reserve: give its opening balance in reserve to see the ledger.");
+      return [["Year", "Opening", "Top-ups", "Draws", "Closing"], ...st.years.map((y) => [y.year.label, money(y.reserve!.opening), money(y.reserve!.topUps), money(y.reserve!.draws), money(y.reserve!.closing)])];
+    }
+    const rows: (string | number)[][] = [
+      ["Year", "Partner", "Contribution", "Variance borne", "Met by reserve", "Kept in reserve", "Borne", "Deferred", "Repaid", "Due to (from) partner", "Owed at year end"],
+    ];
+    for (const y of st.years)
+      for (const a of y.partners)
+        rows.push([
+          y.year.label,
+          a.partner,
+          money(a.contribution),
+          money(a.varianceBorne),
+          money(a.metByReserve),
+          money(a.toReserve),
+          money(a.borne),
+          money(a.deferred),
+          money(a.repaid.plus(a.lent).plus(a.repaidToIt)),
+          money(a.settlement.negated()),
+          money(a.owedAtEnd),
+        ]);
+    st.partners.forEach((partner, i) => {
+      const all = (f: (a: (typeof st.years)[number]["partners"][number]) => Decimal) => money(sum(st.years.map((y) => f(y.partners[i]))));
+      rows.push([
+        "All years",
+        partner,
+        all((a) => a.contribution),
+        all((a) => a.varianceBorne),
+        all((a) => a.metByReserve),
+        all((a) => a.toReserve),
+        all((a) => a.borne),
+        all((a) => a.deferred),
+        all((a) => a.repaid.plus(a.lent).plus(a.repaidToIt)),
+        all((a) => a.settlement.negated()),
+        money(st.outstanding[i]),
+      ]);
+    });
+    return rows;
+  });
 }

@@ -9,6 +9,7 @@ export { settlePool, type Pool, type ServiceLine, type LineIncome, type Contribu
 export { pounds, percent } from "./format";
 export {
   settleYears,
+  reserveLedger,
   CHANGE_KINDS,
   type ChangeKind,
   type DatedChange,

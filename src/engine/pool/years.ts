@@ -436,3 +436,25 @@ export function settleYears(pool: MultiYearPool): MultiYearStatement {
     advancesOutstanding: names.map((_, i) => sum(advanceBack.filter((a) => a.partner === i).map((a) => a.amount))),
   };
 }
+
+/**
+ * A reserve's ledger, year by year: closing = opening + top-ups − draws, each year opening where
+ * the last closed. A year's draws may use that year's top-ups; a reserve never goes below zero.
+ * @param topUps, draws One amount per year (≥ 0), the same number.
+ * @throws EngineError naming the year whose draws are more than the reserve holds.
+ */
+export function reserveLedger(opening: DecimalInput, topUps: readonly DecimalInput[], draws: readonly DecimalInput[], labels: readonly string[]): ReserveYear[] {
+  if (topUps.length !== draws.length) throw invalidValue(`Give one top-up and one draw per year: ${topUps.length} top-ups, ${draws.length} draws.`);
+  let balance = roundPenny(opening);
+  if (balance.lt(0)) throw invalidNumber(`The opening balance is ${pounds(balance)}: a reserve cannot be below zero.`);
+  return topUps.map((t, k) => {
+    const up = roundPenny(t);
+    const down = roundPenny(draws[k]);
+    if (up.lt(0) || down.lt(0)) throw invalidNumber(`${labels[k]}: give top-ups and draws as positive amounts.`);
+    const open = balance;
+    if (down.gt(open.plus(up)))
+      throw invalidNumber(`${labels[k]}: draws of ${pounds(down)} are more than the reserve holds (${pounds(open)} + top-ups ${pounds(up)} = ${pounds(open.plus(up))}).`);
+    balance = open.plus(up).minus(down);
+    return { opening: open, topUps: up, draws: down, closing: balance, detail: [] };
+  });
+}
