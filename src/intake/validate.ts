@@ -115,6 +115,18 @@ export function readStaffRows(table: readonly unknown[][], options: StaffRowsOpt
   return readStaffTable(rawTableOf(table, options.firstRowNumber ?? 1), options);
 }
 
+/** Staff rows read and checked between two steps of readStaffRowsSteps (a few tens of milliseconds' work). */
+export const STAFF_ROWS_PER_STEP = 250;
+
+/**
+ * readStaffRows a step at a time: yields the number of staff rows checked so far every
+ * `rowsPerStep` of them, so a caller (the task pane) can hand the thread back between steps.
+ * Pure; the same result as readStaffRows.
+ */
+export function readStaffRowsSteps(table: readonly unknown[][], options: StaffRowsOptions = {}, rowsPerStep = STAFF_ROWS_PER_STEP): Generator<number, StaffRowsResult, void> {
+  return readStaffTableSteps(rawTableOf(table, options.firstRowNumber ?? 1), options, rowsPerStep);
+}
+
 /** A column all blank or 0 below the header: a pay-like column with nothing in it is named as not used instead of stopping the run. */
 function allBlankOrZero(rows: RawTable["rows"], from: number, c: number): boolean {
   for (let r = from; r < rows.length; r++) {
@@ -175,6 +187,15 @@ function notStaffRow(cells: readonly unknown[], refCol: number | undefined): str
  * every problem by row and column, and the intake report.
  */
 export function readStaffTable(raw: RawTable, options: StaffRowsOptions = {}): StaffRowsResult {
+  const steps = readStaffTableSteps(raw, options);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/** readStaffTable a step at a time (see readStaffRowsSteps). */
+export function* readStaffTableSteps(raw: RawTable, options: StaffRowsOptions = {}, rowsPerStep = STAFF_ROWS_PER_STEP): Generator<number, StaffRowsResult, void> {
   const year = options.year ?? null;
   const rows = raw.rows;
   const rowNo = (i: number) => raw.rowNumbers[i] ?? i + 1;
@@ -402,7 +423,9 @@ export function readStaffTable(raw: RawTable, options: StaffRowsOptions = {}): S
   let skipped = 0;
   const includeHidden = options.includeHidden === true;
 
+  let checked = 0;
   for (const r of staffRowIdx) {
+    if (++checked % rowsPerStep === 0) yield checked;
     if (!includeHidden && raw.hidden.has(r)) continue;
     const rowNumber = rowNo(r);
     const cells = rows[r] ?? [];

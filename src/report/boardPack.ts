@@ -15,8 +15,8 @@
  * cancel) while a long staff list is costed. All three give the same result for the same input.
  */
 import { defaultBaseYear } from "../engine/harmonise";
-import { readStaffRows, type RowIssue } from "../intake";
-import { boardWorkbookPlan, type BoardLayout } from "../sheets/board";
+import { readStaffRowsSteps, type RowIssue } from "../intake";
+import { boardWorkbookPlanSteps, type BoardLayout, type LayoutStep } from "../sheets/board";
 import type { WorkbookPlan } from "../sheets/plan";
 import { buildReportSteps, type ReportOutput, type ReportStep } from "./build";
 import type { BoardReport, Headline } from "./model";
@@ -36,6 +36,8 @@ export interface BoardPackStep {
   pass?: number;
   /** "cost" only: the years projected in this pass. */
   years?: number;
+  /** "layout" only: the sheet being laid out (done and total count its rows where it has many). */
+  sheet?: string;
 }
 
 export interface BoardPackStepOptions {
@@ -85,9 +87,18 @@ function* costSteps(steps: Generator<ReportStep, ReportOutput, void>): Generator
   }
 }
 
+/** A layout step as a board pack step. */
+function* layoutSteps<T>(steps: Generator<LayoutStep, T, void>): Generator<BoardPackStep, T, void> {
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+    yield { stage: "layout", done: r.value.done, total: r.value.total, sheet: r.value.sheet };
+  }
+}
+
 /**
- * Builds the board pack one step at a time, yielding progress: "read" (0, then every row), "cost"
- * (0, then every few dozen people, for each pass), "layout" (0, then 1); it returns the pack.
+ * Builds the board pack one step at a time, yielding progress: "read" (0, every few hundred rows, then every row), "cost"
+ * (0, then every few dozen people, for each pass), "layout" (before each sheet, and every few hundred rows of the Detail sheet); it returns the pack.
  * Bad rows are reported and left out; the good rows are costed. Pure: nothing happens between
  * steps but what the caller does. `input.onProgress` is not called here (the drivers call it).
  * @throws ScenarioError (from the first next()) when the scenario cannot be applied at all.
@@ -97,7 +108,13 @@ export function* buildBoardPackSteps(input: BoardPackInput, options: BoardPackSt
   const year = scenario.harmonisation.year ?? defaultBaseYear();
   const rowCount = input.table.length;
   yield { stage: "read", done: 0, total: rowCount };
-  let rows: ReturnType<typeof readStaffRows> | null = readStaffRows(input.table, { year, targetTerms: scenario.harmonisation.target.terms, firstRowNumber: input.firstRowNumber ?? 1 });
+  const reading = readStaffRowsSteps(input.table, { year, targetTerms: scenario.harmonisation.target.terms, firstRowNumber: input.firstRowNumber ?? 1 });
+  let read = reading.next();
+  while (!read.done) {
+    yield { stage: "read", done: read.value, total: rowCount };
+    read = reading.next();
+  }
+  let rows: typeof read.value | null = read.value;
   const { totalRows, skippedRows } = rows;
   yield { stage: "read", done: rowCount, total: rowCount };
   const { report, costingIssues } = yield* costSteps(
@@ -114,9 +131,7 @@ export function* buildBoardPackSteps(input: BoardPackInput, options: BoardPackSt
     ),
   );
   rows = null; // the staff records are not needed to lay out the sheets: let them go first
-  yield { stage: "layout", done: 0, total: 1 };
-  const { plan, layout } = boardWorkbookPlan(report);
-  yield { stage: "layout", done: 1, total: 1 };
+  const { plan, layout } = yield* layoutSteps(boardWorkbookPlanSteps(report));
   return {
     workbook: plan,
     issues: report.rows.issues,

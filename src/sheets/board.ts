@@ -175,7 +175,30 @@ export function detailElements(r: BoardReport): ElementDef[] {
   return ELEMENTS.filter((e) => !e.timeOff || r.valuesTimeOff);
 }
 
+/** Rows of the Detail table laid out between two steps (a few tens of milliseconds' work at most). */
+export const DETAIL_ROWS_PER_STEP = 200;
+
+/** Progress while the sheets are laid out: the sheet, and for the Detail sheet the rows laid out so far. */
+export interface LayoutStep {
+  sheet: string;
+  done: number;
+  total: number;
+}
+
+/** Runs a layout generator to its end. */
+function drain<T>(steps: Generator<LayoutStep, T, void>): T {
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
 export function detailSheet(r: BoardReport): { sheet: SheetPlan; layout: DetailLayout } {
+  return drain(detailSheetSteps(r));
+}
+
+/** The Detail sheet, yielding after every `rowsPerStep` people laid out. */
+export function* detailSheetSteps(r: BoardReport, rowsPerStep = DETAIL_ROWS_PER_STEP): Generator<LayoutStep, { sheet: SheetPlan; layout: DetailLayout }, void> {
   const headerRow = 4;
   const firstDataRow = headerRow + 1;
   const els = detailElements(r);
@@ -225,13 +248,18 @@ export function detailSheet(r: BoardReport): { sheet: SheetPlan; layout: DetailL
     return cells;
   };
 
+  const rows: PlanValue[][] = [];
+  for (let i = 0; i < people.length; i++) {
+    rows.push(rowFor(people[i], i));
+    if ((i + 1) % rowsPerStep === 0 && i + 1 < people.length) yield { sheet: SHEET_NAMES.detail, done: i + 1, total: people.length };
+  }
   const table: TableBlock = {
     kind: "table",
     name: "Detail",
     row: headerRow,
     col: 0,
     columns,
-    rows: r.people.map(rowFor),
+    rows,
     showTotals: true,
     style: "TableStyleLight9",
   };
@@ -881,10 +909,25 @@ export interface BoardLayout {
 
 /** The whole pack as a workbook plan, with where things are (for tests and the task pane). */
 export function boardWorkbookPlan(r: BoardReport): { plan: WorkbookPlan; layout: BoardLayout } {
-  const detail = detailSheet(r);
+  return drain(boardWorkbookPlanSteps(r));
+}
+
+/**
+ * The board pack's sheets, a step at a time (as the costing in src/report/boardPack.ts): it yields
+ * before each sheet and every few hundred rows of the Detail sheet, so the task pane can hand the
+ * thread back and honour Cancel while a long staff list is laid out. Pure; the same plan as
+ * boardWorkbookPlan.
+ */
+export function* boardWorkbookPlanSteps(r: BoardReport): Generator<LayoutStep, { plan: WorkbookPlan; layout: BoardLayout }, void> {
+  const people = r.people.length;
+  yield { sheet: SHEET_NAMES.detail, done: 0, total: people };
+  const detail = yield* detailSheetSteps(r);
+  yield { sheet: SHEET_NAMES.projection, done: 0, total: 0 };
   const projection = projectionSheet(r);
+  yield { sheet: SHEET_NAMES.summary, done: 0, total: 0 };
   const summary = summarySheet(r, detail.layout, projection.layout);
   const pool = poolSheet(r);
+  yield { sheet: SHEET_NAMES.assumptions, done: 0, total: 0 };
   const assumptions = assumptionsSheet(r);
   const issues = issuesSheet(r);
   const sheets = [summary.sheet, detail.sheet, projection.sheet];

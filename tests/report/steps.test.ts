@@ -8,6 +8,8 @@ import {
   type BoardPackStep,
 } from "../../src/report/boardPack";
 import { PERSON_YEARS_PER_STEP } from "../../src/report/build";
+import { DETAIL_ROWS_PER_STEP } from "../../src/sheets/board";
+import { STAFF_ROWS_PER_STEP } from "../../src/intake";
 import { sampleScenario, sampleTable } from "./sample";
 
 const GEN = { generatedOn: "2026-11-29", version: "9.9.9" };
@@ -34,15 +36,24 @@ describe("buildBoardPackSteps", () => {
     expect(result).toEqual(buildBoardPack(input));
   });
 
-  it("yields its progress: reading, costing in steps, laying out", () => {
+  it("yields its progress: reading, costing in steps, laying out sheet by sheet", () => {
     expect(steps[0]).toEqual({ stage: "read", done: 0, total: input.table.length });
-    expect(steps[1]).toEqual({ stage: "read", done: input.table.length, total: input.table.length });
-    expect(steps.slice(-2)).toEqual([
-      { stage: "layout", done: 0, total: 1 },
-      { stage: "layout", done: 1, total: 1 },
+    // 408 rows: a step part-way, after STAFF_ROWS_PER_STEP (250) rows, then the end.
+    expect(steps[1]).toEqual({ stage: "read", done: STAFF_ROWS_PER_STEP, total: input.table.length });
+    expect(steps[2]).toEqual({ stage: "read", done: input.table.length, total: input.table.length });
+    const layout = steps.filter((s) => s.stage === "layout");
+    // 404 people: the Detail sheet yields part-way every DETAIL_ROWS_PER_STEP (200) rows.
+    expect(layout).toEqual([
+      { stage: "layout", done: 0, total: costed, sheet: "Detail" },
+      { stage: "layout", done: DETAIL_ROWS_PER_STEP, total: costed, sheet: "Detail" },
+      { stage: "layout", done: 2 * DETAIL_ROWS_PER_STEP, total: costed, sheet: "Detail" },
+      { stage: "layout", done: 0, total: 0, sheet: "Projection" },
+      { stage: "layout", done: 0, total: 0, sheet: "Board summary" },
+      { stage: "layout", done: 0, total: 0, sheet: "Assumptions and sources" },
     ]);
+    expect(steps.slice(-layout.length)).toEqual(layout);
     const cost = costSteps(steps);
-    expect(steps.slice(2, -2)).toEqual(cost);
+    expect(steps.slice(3, -layout.length)).toEqual(cost);
     expect(cost[0]).toEqual({ stage: "cost", done: 0, total: costed, pass: 1, years: 4 });
     expect(cost[cost.length - 1].done).toBe(costed);
     for (let i = 1; i < cost.length; i++) expect(cost[i].done).toBeGreaterThan(cost[i - 1].done);
