@@ -142,7 +142,7 @@ export function headerFooterText(text: string): string {
 
 const TEXT_FORMAT = "@";
 /** Rows of cells turned into a write between two chances to hand the thread back (a few milliseconds' work). */
-const ROWS_BETWEEN_PAUSES = 256;
+const ROWS_BETWEEN_PAUSES = 128;
 
 /** Thrown (inside applyPlan) when `cancelled()` said so. */
 class ApplyCancelled extends Error {}
@@ -303,6 +303,7 @@ async function writeCells(b: Batcher, spec: CellsSpec, naming: Naming, warn: (m:
     let seen: string | null = null;
     const fallback = spec.columnFormats[c] ?? null;
     for (let r = 0; r < rowCount; r++) {
+      if (r % (ROWS_BETWEEN_PAUSES * 8) === ROWS_BETWEEN_PAUSES * 8 - 1) await b.pause();
       const f = cellFormat(values[r][c] ?? null, fallback);
       if (f === null) continue;
       if (seen === null) seen = f;

@@ -14,7 +14,7 @@ import { parseBoardScenario, ScenarioError } from "../report/scenario";
 import type { WorkbookPlan } from "../sheets/plan";
 import { byId, clear, nextPaint, setHidden, setText, textElement } from "./dom";
 import { checkScenarioForm, defaultYearLabel, fieldLabel, fieldWarnings, firstPerField, problemToField, syncDependentFields, yearsWithBothScales, type FieldProblem } from "./scenarioForm";
-import { timeSliced } from "./yieldToUi";
+import { PANE_PEOPLE_PER_STEP, timeSliced } from "./yieldToUi";
 
 /** How the pane lets applyPlan share the thread and stop: see src/excel/applyPlan.ts. */
 export interface ApplyHooks {
@@ -81,12 +81,13 @@ export function stepText(step: BoardPackStep): string {
         ? `Costing ${step.done.toLocaleString("en-GB")} of ${count(step.total, "member of staff", "staff")} again, over ${step.years} years (protection continues)…`
         : `Costing ${step.done.toLocaleString("en-GB")} of ${count(step.total, "member of staff", "staff")}…`;
     case "layout":
-      return "Laying out the sheets…";
+      return step.sheet ? `Laying out the sheets… (${step.sheet})` : "Laying out the sheets…";
   }
 }
 
 /** Progress for screen readers: each stage, and the costing every tenth of the way (not every slice). */
 function milestone(step: BoardPackStep): string {
+  if (step.stage === "layout") return "Laying out the sheets…";
   if (step.stage !== "cost" || step.total === 0) return stepText(step);
   const tenths = Math.floor((step.done / step.total) * 10);
   return `Costing staff: ${tenths * 10}% done${step.pass !== undefined && step.pass > 1 ? " (second pass, over more years)" : ""}.`;
@@ -199,7 +200,7 @@ export class TaskPane {
     if (this.cancelRequested) return;
     setText("status-text", stepText(step));
     const bar = byId<HTMLProgressElement>("status-progress");
-    if (step.stage === "cost" && step.total > 0) {
+    if (step.total > 0) {
       bar.max = step.total;
       bar.value = step.done;
     } else bar.removeAttribute("value");
@@ -364,7 +365,7 @@ export class TaskPane {
       try {
         pack = await buildBoardPackAsync(
           { table: data.values, scenario, generatedOn: todayIso(), version: this.version, firstRowNumber: data.headerRowNumber },
-          { yieldToUi: timeSliced((step: BoardPackStep) => this.progress(step)), cancelled: () => this.cancelRequested },
+          { yieldToUi: timeSliced((step: BoardPackStep) => this.progress(step)), cancelled: () => this.cancelRequested, peoplePerStep: PANE_PEOPLE_PER_STEP },
         );
       } catch (e) {
         if (e instanceof ScenarioError) throw new FieldProblems(e.problems.map(problemToField));

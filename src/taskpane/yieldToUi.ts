@@ -53,3 +53,10 @@ export function timeSliced<S extends { stage: string }>(show: (step: S) => void,
     });
   };
 }
+
+/**
+ * People costed between two steps when the pane drives the build: small, so that one step (which
+ * cannot be cut) stays a few milliseconds even while the engine is still warming up; `timeSliced`
+ * runs steps on until its slice is used, so small steps cost nothing but a progress object each.
+ */
+export const PANE_PEOPLE_PER_STEP = 10;
