@@ -3,7 +3,7 @@
  *
  *   npm run bench                   every figure (a few minutes)
  *   npm run bench -- --quick        fewer calls and the smaller sizes only (under a minute)
- *   npm run bench -- --only calls   one section: calls, tables, harmonise, boardpack, bundles
+ *   npm run bench -- --only calls   one section: calls, tables, harmonise, boardpack, pane, bundles
  *
  * Sections whose code has not been written yet print "not available yet: <why>". The harmonisation
  * and board pack figures run in a child process per size, so each peak memory is that size's own.
@@ -15,6 +15,7 @@ import { bundleBenchmarks } from "./bundles";
 import { callBenchmarks } from "./calls";
 import { boardPackChild, type BoardPackFigures } from "./boardPack";
 import { harmoniseChild, type HarmoniseFigures } from "./harmonise";
+import { paneChild, type PaneFigures } from "./pane";
 import { fmt, fmtBytes, fmtSeconds, machine } from "./measure";
 import { tableBenchmarks } from "./tables";
 
@@ -22,8 +23,8 @@ const ROOT = path.resolve(__dirname, "..", "..");
 const RESULT_TAG = "BENCH-RESULT ";
 const log = (line: string): void => console.log(line);
 
-type Section = "calls" | "tables" | "harmonise" | "boardpack" | "bundles";
-const SECTIONS: Section[] = ["calls", "tables", "harmonise", "boardpack", "bundles"];
+type Section = "calls" | "tables" | "harmonise" | "boardpack" | "pane" | "bundles";
+const SECTIONS: Section[] = ["calls", "tables", "harmonise", "boardpack", "pane", "bundles"];
 
 /** A heap large enough for the 100,000-person harmonisation (about three quarters of this machine's memory). */
 function childHeapMb(): number {
@@ -96,8 +97,21 @@ function boardPackSection(sizes: number[]): void {
   }
 }
 
+function paneSection(sizes: number[]): void {
+  for (const n of sizes) {
+    const r = runChild<PaneFigures>("pane", n);
+    if (!r.ok) {
+      log(`  ${fmt(n).padStart(8)} staff: failed: ${r.why}`);
+      continue;
+    }
+    const stages = r.value.stages.map((s) => `${s.stage} ${fmt(s.longestMs, 1)} ms (${fmt(s.turns)} turns in ${fmtSeconds(s.seconds)})`).join(", ");
+    log(`  ${fmt(n).padStart(8)} staff: longest hold: ${stages}; ${r.value.syncs} context.sync() round trips`);
+  }
+}
+
 async function child(part: string, n: number): Promise<void> {
-  const value = part === "harmonise" ? harmoniseChild(n) : part === "boardpack" ? await boardPackChild(n) : { unavailable: `no part ${part}` };
+  const value =
+    part === "harmonise" ? harmoniseChild(n) : part === "boardpack" ? await boardPackChild(n) : part === "pane" ? await paneChild(n) : { unavailable: `no part ${part}` };
   process.stdout.write(`${RESULT_TAG}${JSON.stringify(value)}\n`);
 }
 
@@ -133,6 +147,11 @@ async function main(argv: string[]): Promise<void> {
     log("");
     log("Board pack (harmonisation onto AfC, cash protection for 3 years):");
     boardPackSection(quick ? [1_000] : [1_000, 10_000, 50_000, 100_000]);
+  }
+  if (want("pane")) {
+    log("");
+    log("Task pane: the longest time it holds the thread in each stage (its own 40 ms slices; the fake's work in sync() not counted):");
+    paneSection(quick ? [10_000] : [10_000, 40_000]);
   }
   if (want("bundles")) {
     log("");
