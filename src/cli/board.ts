@@ -20,6 +20,7 @@ import type { RawCell, RawTable } from "../intake/rawTable";
 import { escapeControls } from "../intake/safeText";
 import { fieldForHeading } from "../intake";
 import { sayLine } from "./say";
+import { MAX_SCENARIO_CHARS, parseScenarioText } from "../report/scenarioJson";
 import { checkOutTarget, OutputError, writeFileAtomically, type OutTarget } from "./safeWrite";
 import { pounds } from "../engine/pool";
 import type { Decimal } from "../engine/money";
@@ -188,9 +189,18 @@ async function run(args: string[]): Promise<number> {
   // The scenario.
   let json: BoardScenarioInput & Record<string, unknown>;
   try {
-    json = JSON.parse(fs.readFileSync(scenarioFile, "utf8"));
+    const size = fs.statSync(scenarioFile).size;
+    if (size > MAX_SCENARIO_CHARS) throw new Error(`it is ${size.toLocaleString("en-GB")} bytes, more than the ${MAX_SCENARIO_CHARS.toLocaleString("en-GB")} a scenario may be`);
+    const read = parseScenarioText(fs.readFileSync(scenarioFile, "utf8"));
+    if (read.problems.length > 0) {
+      sayLine(`${scenarioFile}: ${read.problems.length === 1 ? read.problems[0] : `the scenario has ${read.problems.length} problems:`}`);
+      if (read.problems.length > 1) for (const p of read.problems) sayLine(`- ${p}`);
+      return 1;
+    }
+    json = read.json as typeof json;
   } catch (e) {
-    sayLine(`Cannot read the scenario ${scenarioFile}: ${(e as Error).message}`);
+    const code = (e as NodeJS.ErrnoException).code;
+    sayLine(`Cannot read the scenario ${scenarioFile}: ${code === "ENOENT" ? "no such file" : (e as Error).message}.`);
     return 1;
   }
   if (a.staff !== null && a.scenario === null && json && typeof json === "object") {
@@ -203,7 +213,7 @@ async function run(args: string[]): Promise<number> {
     scenario = parseBoardScenario(json);
   } catch (e) {
     if (e instanceof ScenarioError) {
-      sayLine(`${scenarioFile}: ${e.message}`);
+      for (const line of `${scenarioFile}: ${e.message}`.split("\n")) sayLine(line);
       return 1;
     }
     throw e;
@@ -261,7 +271,7 @@ async function run(args: string[]): Promise<number> {
   } catch (e) {
     bar?.stop();
     if (e instanceof ScenarioError) {
-      sayLine(`${scenarioFile}: ${e.message}`);
+      for (const line of `${scenarioFile}: ${e.message}`.split("\n")) sayLine(line);
       return 1;
     }
     throw e;

@@ -10,6 +10,7 @@ import { PROTECTION_KINDS, type HarmonisationScenario, type JobMatchRow, type Pa
 import { parseArrangement, type Arrangement, type Contribution, type ParamCell, type Pool, type ServiceLine } from "../engine/pool";
 import type { HcasChoice, TermsName } from "../engine/terms";
 import { parseFinancialYear, type FinancialYear } from "../engine/years";
+import { checkScenarioLimits } from "./scenarioLimits";
 
 export const DEFAULT_MARKING = "OFFICIAL-SENSITIVE";
 export const DEFAULT_TITLE = "Harmonisation of terms and conditions: board comparison";
@@ -413,6 +414,10 @@ function payAwardsOf(r: Reader, v: unknown): PayAwards | null {
 export function checkBoardScenario(json: unknown): { scenario: BoardScenario | null; problems: string[] } {
   const r = new Reader();
   if (!isObj(json)) return { scenario: null, problems: ['The scenario should be a JSON object, e.g. { "targetTerms": "NJC", "protection": { "policy": "CASH", "years": 3 } }.'] };
+  // Sizes and plausible ranges first (scenarioLimits.ts): nothing below meets a value nested 100,000 deep or a 1e400.
+  const limits = checkScenarioLimits(json);
+  if (limits.shape.length > 0) return { scenario: null, problems: limits.shape };
+  r.problems.push(...limits.ranges);
   r.unknownKeys(json, TOP_KEYS, "");
 
   const title = r.text(json.title, "title", DEFAULT_TITLE) || DEFAULT_TITLE;

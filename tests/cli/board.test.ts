@@ -172,6 +172,15 @@ describe("caretrust board", () => {
     expect(r.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/);
   });
 
+  it("stops on a scenario with a key given twice, naming it", async () => {
+    const dup = path.join(dir, "dup.json");
+    fs.writeFileSync(dup, '{\n  "targetTerms": "NJC",\n  "protection": { "policy": "CASH", "years": 2 },\n  "targetTerms": "AFC"\n}\n');
+    const r = await run(["board", "--scenario", dup, "--out", path.join(dir, "dup.xlsx")]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/dup\.json: targetTerms: given twice \(lines 2 and 4\); JSON would silently keep only the last\. Delete one\./);
+    expect(fs.existsSync(path.join(dir, "dup.xlsx"))).toBe(false);
+  });
+
   it("uses the sample scenario without its pool for a staff list of your own", async () => {
     const csv = path.join(dir, "own.csv");
     fs.writeFileSync(csv, [HEADER, ["N1", "", "Nursing", "Trust", "AFC", "6", 2, 1, 4, "NHS", "6"]].map((r) => r.join(",")).join("\n"));
