@@ -2,12 +2,13 @@
  * NJC for Local Government Services ("Green Book"), England and Wales: the national pay spine
  * (37 hours, excluding London weighting), core terms and the night-work enhancement.
  *
- * The official NJC pay-agreement circulars (full SCP tables) could not be reached. The spine is
- * DERIVED: a published 2021/22 council table of the national spine, plus the sourced flat-rate
- * and percentage awards, and every published point found is checked in tests/data/njc.test.ts.
- * A point whose value could not be established is null (the engine answers #N/A).
+ * The official NJC pay-agreement circulars (full SCP tables) could not be reached. 2024/25 is a
+ * council's published reproduction of the whole national spine (SECONDARY); 2023/24 and 2025/26
+ * are DERIVED from it by the sourced awards (−£1,290 flat; ×1.032 rounded to the pound), and every
+ * published point found is checked in tests/data/njc.test.ts, as is the older derivation from a
+ * 2021/22 council table. Each point carries its own provenance and rule (`figures`).
  */
-import type { ByYear, Source, Sourced } from "./types";
+import type { ByYear, FigureProvenance, Source, Sourced } from "./types";
 import type { CouncilEnhancementRates, NjcSpineTable, TermsTable } from "./schema";
 
 // ---------------------------------------------------------------------------------------------
@@ -83,6 +84,20 @@ const OXFORDSHIRE_2024: Source = {
   excerpt: "salary: '£22,366.00'",
 };
 
+const HERTS_2024: Source = {
+  publisher: "Hertfordshire County Council (Teach in Herts, schools recruitment site), reproducing the NJC points SCP 2–43",
+  title: "Support staff pay ranges 2024-25 ('Valid from 1st April 2024 updated November 2024')",
+  url: "https://teachinherts.com/career-advice/professional-and-support/pay-ranges.htm",
+  excerpt:
+    "Below is a table of support staff pay ranges for the current year, 2024-25. Valid from 1st April 2024 updated November 2024. ... H5 10 26,835 ... H6 16 29,572 ... H7 21 32,115 ... M1 32 41,511 M1 33 42,708 M1 34 43,693 M1 35 44,711 M1 36 45,718 M2 37 46,731 ... Note: SCP 27 = £37,035",
+};
+const FLOURISH_2024: Source = {
+  publisher: "Flourish Education (news)",
+  title: "Support staff pay offer rejected as GMB calls 3.2% ...",
+  url: "https://www.flourisheducation.co.uk/resources/news/support-staff-pay-offer-rejected-as-gmb-calls-3.2/121/",
+  excerpt: "Starting salaries for support staff remain at £23,656",
+};
+
 // ---------------------------------------------------------------------------------------------
 // Pay spine
 // ---------------------------------------------------------------------------------------------
@@ -100,64 +115,89 @@ export const NJC_SPINE_2021_22_BASE: Readonly<Record<number, string>> = {
   31: "35336", 38: "42614", 39: "43570", 40: "44624", 41: "45648", 42: "46662", 43: "47665",
 };
 
-const MISSING_POINTS_NOTE =
-  "SCPs 16, 21 and 32 to 37 are null: no publication giving their national value was found (the 2019 spine's equal 2% steps put 2021/22 SCP 16 at £24,431–£24,432 and SCP 21 at about £26,975, and SCP 32 is £36,271 or £36,371 depending on whether Wychavon's figure is a slip, but the pound is not confirmed). Give these from your council's pay scale.";
-
 /** The flat-rate and percentage rules that take one year's spine to the next (tests apply them). */
 export const NJC_AWARD_RULES = {
   /** 2022/23 +£1,925 on SCPs 1–43 and 2023/24 +£1,925 on SCPs 2–43 (SCP 1 deleted 1 April 2023). */
   "2023/24": { fromBase: "2021/22", flatAdd: "3850" },
-  /** +£1,290 on SCPs 2–43 from 1 April 2024. */
+  /** +£1,290 on SCPs 2–43 from 1 April 2024 (so 2023/24 = 2024/25 − £1,290). */
   "2024/25": { from: "2023/24", flatAdd: "1290" },
   /** +3.2% on all SCPs from 1 April 2025, rounded to the nearest £1 (half up). */
   "2025/26": { from: "2024/25", multiply: "1.032" },
 } as const;
 
+const ALL_POINTS = Array.from({ length: 42 }, (_, i) => i + 2);
+
+/** Every point's provenance: `rule` for all, and `confirmed` points with their own publication. */
+function pointProvenance(
+  points: readonly number[],
+  all: FigureProvenance,
+  confirmed: Readonly<Record<number, FigureProvenance>> = {},
+): Readonly<Record<string, FigureProvenance>> {
+  return Object.fromEntries(points.map((p) => [String(p), confirmed[p] ?? all]));
+}
+
+const RULE_2023 = "derived: 2024/25 (Hertfordshire CC's published spine) − £1,290, the flat 2024 award on SCPs 2–43";
+const RULE_2025 = "derived: 2024/25 (Hertfordshire CC's published spine) × 1.032, the 3.2% 2025 award, rounded to the nearest £1, half up";
+const ADVERT_2025 = (p: number): FigureProvenance => ({
+  provenance: "secondary",
+  rule: `published in 2025/26 council and school adverts (SCP ${p}); equals 2024/25 × 1.032 rounded to the £`,
+});
+
 export const NJC_SPINE: ByYear<NjcSpineTable> = {
   "2023/24": {
     value: {
       2: "22366", 3: "22737", 4: "23114", 5: "23500", 6: "23893", 7: "24294", 8: "24702", 9: "25119", 10: "25545",
-      11: "25979", 12: "26421", 13: "26873", 14: "27334", 15: "27803", 16: null, 17: "28770", 18: "29269", 19: "29777",
-      20: "30296", 21: null, 22: "31364", 23: "32076", 24: "33024", 25: "33945", 26: "34834", 27: "35745", 28: "36648",
-      29: "37336", 30: "38223", 31: "39186", 32: null, 33: null, 34: null, 35: null, 36: null, 37: null,
+      11: "25979", 12: "26421", 13: "26873", 14: "27334", 15: "27803", 16: "28282", 17: "28770", 18: "29269", 19: "29777",
+      20: "30296", 21: "30825", 22: "31364", 23: "32076", 24: "33024", 25: "33945", 26: "34834", 27: "35745", 28: "36648",
+      29: "37336", 30: "38223", 31: "39186", 32: "40221", 33: "41418", 34: "42403", 35: "43421", 36: "44428", 37: "45441",
       38: "46464", 39: "47420", 40: "48474", 41: "49498", 42: "50512", 43: "51515",
     },
     provenance: "derived",
-    sources: [WYCHAVON_2021, HRFORSCHOOLS_2022, LALC_2023, SLCC_2023_OFFER, NEPO_2024, OXFORDSHIRE_2024, ADVERTS_2526],
+    sources: [HERTS_2024, GMB_2024, NOTTS_UNISON_2024, WYCHAVON_2021, HRFORSCHOOLS_2022, LALC_2023, SLCC_2023_OFFER, NEPO_2024, OXFORDSHIRE_2024],
     note:
-      "Derived: the 2021/22 national spine (Wychavon DC, April 2021) + £1,925 (2022/23 award, SCPs 1–43) + £1,925 (2023/24 award, SCPs 2–43) = 2021/22 + £3,850, exact pounds. SCP 1 was deleted on 1 April 2023. " +
-      "SCP 10 (£25,545) is from a July 2024 advert (NEPO, 'SCP 7-10 ... £24,294 - £25,545'); SCPs 13 and 19 are back-derived from 2025/26 adverts (£29,064 and £32,061 are reached from exactly one whole-pound 2024/25 value each). " +
-      "Checks: SCP 2 £22,366 = £11.59 an hour (SLCC) and an Oxfordshire CC advert of July 2024 pays £22,366; SCP 22 up £3,850 since 2021 (SLCC). " +
-      MISSING_POINTS_NOTE,
+      "Derived: the 2024/25 spine published by Hertfordshire CC less the flat £1,290 of the 2024 award (SCPs 2–43), exact pounds. " +
+      "Cross-check: every point the 2021/22 national spine (Wychavon DC, April 2021) holds also gives the same figure as 2021/22 + £1,925 (2022/23) + £1,925 (2023/24) = 2021/22 + £3,850. SCP 1 was deleted on 1 April 2023. " +
+      "Published 2023/24 figures agree: SCP 2 £22,366 (£11.59 an hour, SLCC; an Oxfordshire CC advert of July 2024), SCP 7 £24,294 and SCP 10 £25,545 (NEPO advert, 'SCP 7-10 ... £24,294 - £25,545'); SCP 22 up £3,850 since 2021 (SLCC). " +
+      "SCPs 16, 21 and 32–37 rest on the Hertfordshire table alone (no 2023/24 publication of them was found).",
+    figures: pointProvenance(ALL_POINTS, { provenance: "derived", rule: RULE_2023 }, {
+      2: { provenance: "secondary", rule: "published: £22,366 (Oxfordshire CC advert, July 2024; £11.59 an hour, SLCC); equals 2024/25 − £1,290" },
+      7: { provenance: "secondary", rule: "published: £24,294 (NEPO advert, July 2024); equals 2024/25 − £1,290" },
+      10: { provenance: "secondary", rule: "published: £25,545 (NEPO advert, July 2024); equals 2024/25 − £1,290" },
+    }),
   },
   "2024/25": {
     value: {
       2: "23656", 3: "24027", 4: "24404", 5: "24790", 6: "25183", 7: "25584", 8: "25992", 9: "26409", 10: "26835",
-      11: "27269", 12: "27711", 13: "28163", 14: "28624", 15: "29093", 16: null, 17: "30060", 18: "30559", 19: "31067",
-      20: "31586", 21: null, 22: "32654", 23: "33366", 24: "34314", 25: "35235", 26: "36124", 27: "37035", 28: "37938",
-      29: "38626", 30: "39513", 31: "40476", 32: null, 33: null, 34: null, 35: null, 36: null, 37: null,
+      11: "27269", 12: "27711", 13: "28163", 14: "28624", 15: "29093", 16: "29572", 17: "30060", 18: "30559", 19: "31067",
+      20: "31586", 21: "32115", 22: "32654", 23: "33366", 24: "34314", 25: "35235", 26: "36124", 27: "37035", 28: "37938",
+      29: "38626", 30: "39513", 31: "40476", 32: "41511", 33: "42708", 34: "43693", 35: "44711", 36: "45718", 37: "46731",
       38: "47754", 39: "48710", 40: "49764", 41: "50788", 42: "51802", 43: "52805",
     },
-    provenance: "derived",
-    sources: [GMB_2024, NOTTS_UNISON_2024, WYCHAVON_2021, ADVERTS_2526],
+    provenance: "secondary",
+    sources: [HERTS_2024, FLOURISH_2024, GMB_2024, NOTTS_UNISON_2024, WYCHAVON_2021, ADVERTS_2526],
     note:
-      "Derived: 2023/24 + £1,290 on every SCP 2–43 (the 2024 award, effective 1 April 2024, agreed October 2024), exact pounds. Check: £1,290 is 5.77% of SCP 2 and 2.5% of SCP 43 (Nottingham City UNISON). " +
-      MISSING_POINTS_NOTE,
+      "Read from Hertfordshire County Council's published support-staff pay ranges for 2024-25 ('Valid from 1st April 2024'), which reproduce the national NJC points SCP 2–43 (points above 43 are local). The NJC circular itself could not be reached. " +
+      "Cross-checks: SCP 2 £23,656 (Flourish Education, 'Starting salaries ... £23,656'); every point the older derivation held (2021/22 national spine + £3,850 + £1,290) gives the same figure; 2024/25 × 1.032 rounded reproduces all 15 published 2025/26 points. £1,290 is 5.77% of 2023/24 SCP 2 and 2.5% of SCP 43 (Nottingham City UNISON).",
+    figures: pointProvenance(ALL_POINTS, { provenance: "secondary", rule: "published: Hertfordshire CC's 2024/25 pay ranges (the national NJC points)" }),
   },
   "2025/26": {
     value: {
       2: "24413", 3: "24796", 4: "25185", 5: "25583", 6: "25989", 7: "26403", 8: "26824", 9: "27254", 10: "27694",
-      11: "28142", 12: "28598", 13: "29064", 14: "29540", 15: "30024", 16: null, 17: "31022", 18: "31537", 19: "32061",
-      20: "32597", 21: null, 22: "33699", 23: "34434", 24: "35412", 25: "36363", 26: "37280", 27: "38220", 28: "39152",
-      29: "39862", 30: "40777", 31: "41771", 32: null, 33: null, 34: null, 35: null, 36: null, 37: null,
+      11: "28142", 12: "28598", 13: "29064", 14: "29540", 15: "30024", 16: "30518", 17: "31022", 18: "31537", 19: "32061",
+      20: "32597", 21: "33143", 22: "33699", 23: "34434", 24: "35412", 25: "36363", 26: "37280", 27: "38220", 28: "39152",
+      29: "39862", 30: "40777", 31: "41771", 32: "42839", 33: "44075", 34: "45091", 35: "46142", 36: "47181", 37: "48226",
       38: "49282", 39: "50269", 40: "51356", 41: "52413", 42: "53460", 43: "54495",
     },
     provenance: "derived",
-    sources: [DERBYSHIRE_ALC_2025, ADVERTS_2526, GMB_2024, WYCHAVON_2021],
+    sources: [DERBYSHIRE_ALC_2025, HERTS_2024, ADVERTS_2526, GMB_2024],
     note:
       "Derived: 2024/25 × 1.032 (the 3.2% award on all SCPs from 1 April 2025, agreement of 23 July 2025), rounded to the nearest £1, half up. The rounding rule is inferred: it reproduces all 15 advert values checked (SCPs 2–9, 11–14, 17, 19, 22) to the pound. " +
-      "One advert (Faringdon Community College) gives SCP 5 as £25,584 against £25,583 in four others. SCP 2 is deleted from 1 April 2026. No 2026/27 award had been published when this data was compiled, so there is no 2026/27 spine. " +
-      MISSING_POINTS_NOTE,
+      "One advert (Faringdon Community College) gives SCP 5 as £25,584 against £25,583 in four others. SCP 2 is deleted from 1 April 2026. No 2026/27 award had been agreed when this data was compiled (see the 2026/27 entry).",
+    figures: pointProvenance(
+      ALL_POINTS,
+      { provenance: "derived", rule: RULE_2025 },
+      Object.fromEntries([2, 3, 4, 5, 6, 7, 8, 9, 11, 12, 13, 14, 17, 19, 22].map((p) => [p, ADVERT_2025(p)])),
+    ),
   },
 };
 

@@ -20,11 +20,23 @@ export interface Source {
  */
 export type Provenance = "official" | "secondary" | "derived";
 
+/** One figure's own footing, where it differs from (or sharpens) its table's: the provenance and the rule or publication. */
+export interface FigureProvenance {
+  provenance: Provenance;
+  /** How the figure was got: the rule that derives it, or where it is published. */
+  rule: string;
+}
+
 export interface Sourced<T> {
   value: T;
   provenance: Provenance;
   sources: readonly Source[];
   note?: string;
+  /**
+   * Each figure's own provenance and rule, keyed as the table is (an NJC spinal column point:
+   * "32"), where the table's figures do not all rest on the same footing.
+   */
+  figures?: Readonly<Record<string, FigureProvenance>>;
 }
 
 /** Financial year label, 1 April to 31 March: "2025/26". */

@@ -21,6 +21,8 @@ export interface ScalePay {
   sources: readonly Source[];
   /** How the grade and step were read, e.g. "AfC band 6 step 2". */
   label: string;
+  /** The figure's own rule or publication, where the data gives one (NJC points). */
+  rule?: string;
 }
 
 const AFC_BAND_ORDER = ["1", "2", "3", "4", "5", "6", "7", "8a", "8b", "8c", "8d", "9"];
@@ -94,7 +96,8 @@ export function njcPay(point: number, year: FinancialYear | null): ScalePay {
     throw notAvailable(
       `The ${entry.year.label} pay for NJC spinal column point ${point} is not in the data: the published figure could not be confirmed. Give the figure from your pay scale, or use a local scale range.`,
     );
-  return { pay: dec(pay), year: entry.year, provenance: entry.provenance, sources: entry.sources, label: `NJC SCP ${point}` };
+  const own = entry.figures?.[String(point)];
+  return { pay: dec(pay), year: entry.year, provenance: own?.provenance ?? entry.provenance, sources: entry.sources, label: `NJC SCP ${point}`, ...(own ? { rule: own.rule } : {}) };
 }
 
 export function localPay(rows: readonly LocalScaleRow[], grade: string, step: number | null): ScalePay {

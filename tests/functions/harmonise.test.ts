@@ -64,7 +64,7 @@ describe("LEVELUP", () => {
     ["three unsocial-hours cells", ["AFC", 5, 1, 1, 1, "NJC", "17-20", null, null, null, [[1, 2, 3]]], "#VALUE!", /unsocialHours is one number/],
     ["a bad movePension", ["AFC", 5, 1, 1, 1, "NJC", "17-20", null, null, null, null, [["movePension", "maybe"]]], "#VALUE!", /TRUE or FALSE/],
     ["a target grade off the spine", ["AFC", 5, 1, 1, 1, "NJC", "senior"], "#VALUE!", /not an NJC grade/],
-    ["a grade reaching a point not in the data", ["AFC", 5, 2, 1, 6, "NJC", "20-23"], "#N/A", /spinal column point 21/],
+    ["a grade reaching a point not on the spine", ["AFC", 9, 3, 1, 6, "NJC", "42-44"], "#N/A", /Spinal column point 44 is not on the NJC pay spine/],
   ])("%s", (_, args, code, message) => {
     const e = excelError(() => h.levelUp(...args));
     expect(e.code).toBe(code);

@@ -27,9 +27,9 @@ const SEED = process.env.PROPERTY_SEED === undefined ? 20250401 : process.env.PR
 const opts = { numRuns: RUNS, seed: SEED };
 
 const AFC_BANDS = ["2", "3", "4", "5", "6", "7", "8a", "8b", "8c", "8d", "9"];
-/** Runs of NJC points whose 2025/26 pay is in the data (16, 21, 32-37 are not). */
-const NJC_RUNS: [number, number][] = [[2, 15], [17, 20], [22, 31], [38, 43]];
-const NJC_GRADES = ["2-6", "7-11", "12-15", "17-20", "22-25", "26-29", "28-31", "38-40", "41-43"];
+/** Runs of NJC points whose 2025/26 pay is in the data: the whole national spine. */
+const NJC_RUNS: [number, number][] = [[2, 43]];
+const NJC_GRADES = ["2-6", "7-11", "12-15", "16-21", "17-20", "22-25", "26-29", "28-31", "32-37", "38-40", "41-43"];
 
 const dec = (n: number) => new D(n);
 const hundredths = (min: number, max: number) => fc.integer({ min: min * 100, max: max * 100 }).map((n) => new D(n).dividedBy(100));

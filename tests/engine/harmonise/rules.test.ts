@@ -65,11 +65,18 @@ describe("reading grades and job matches", () => {
     expect(r.assimilation.positionLabel).toBe("NJC SCP 18");
   });
 
-  test("a grade whose points are not all in the data is #N/A naming the point, when assimilation reaches it", () => {
-    // SCP 20 (£32,597) is below £33,487, so SCP 21, not in the data, must be read.
-    const e = engineError(() => harmonisePerson(member({ step: 2, targetGrade: "20-23" }), toNjc()));
+  test("a grade whose points are not all on the spine is #N/A naming the point, when assimilation reaches it", () => {
+    // AfC band 9 step 3 (£125,637) is above SCP 42 (£53,460) and 43 (£54,495), so SCP 44, a local point, must be read.
+    const e = engineError(() => harmonisePerson(member({ grade: "9", step: 3, targetGrade: "42-44" }), toNjc()));
     expect(e.kind).toBe("notAvailable");
-    expect(e.message).toMatch(/spinal column point 21/);
+    expect(e.message).toMatch(/Spinal column point 44 is not on the NJC pay spine/);
+  });
+
+  test("SCPs 32-37, held since the 2024/25 spine was found: a band 7 step 2 (£50,273) goes above the top of 32-37 (£48,226)", () => {
+    const r = harmonisePerson(member({ grade: "7", step: 2, targetGrade: "32-37" }), toNjc());
+    expect(r.assimilation.positionLabel).toBe("NJC SCP 37");
+    expect(r.assimilation.rule).toBe("ABOVE_TOP");
+    expect(m(r.assimilation.pay)).toBe("48226.00"); // 2025/26 SCP 37 = 46,731 × 1.032 = 48,226.392 → 48,226
   });
 });
 
