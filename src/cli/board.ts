@@ -18,7 +18,7 @@ import { renderXlsx } from "../xlsx/render";
 import { readStaffFile, StaffFileError } from "../intake/readers";
 import type { RawCell, RawTable } from "../intake/rawTable";
 import { escapeControls } from "../intake/safeText";
-import { fieldForHeading } from "../intake";
+import { fieldForHeading, intakeReportLines } from "../intake";
 import { sayLine } from "./say";
 import { MAX_SCENARIO_CHARS, parseScenarioText } from "../report/scenarioJson";
 import { checkOutTarget, OutputError, writeFileAtomically, type OutTarget } from "./safeWrite";
@@ -35,19 +35,26 @@ export const PROGRESS_ROWS = 2000;
 const MAX_ISSUES_PRINTED = 50;
 
 const USAGE = `caretrust board [STAFF.csv|STAFF.xlsx] [--sheet NAME] [--scenario scenario.json] [--out pack.xlsx] [--names] [--date YYYY-MM-DD]
+                [--include-hidden] [--strict]
 
   STAFF          the staff list: CSV (comma, semicolon or tab; UTF-8, Windows-1252 or UTF-16), or an
                  .xlsx/.xlsm (the sheet whose first rows hold the staff-list headings).
                  Columns: see docs/staff-list.md. Default: samples/staff.csv (synthetic).
   --sheet        the sheet of an .xlsx to read, by name.
-  --scenario     the scenario as JSON (docs/board-pack.md). Default: samples/scenario.json
-                 (with a staff list of your own, its pool is left out).
+  --scenario     the scenario as JSON (docs/board-pack.md). Needed with a staff list of your own
+                 (\`caretrust init STAFF\` writes a starter beside it); the shipped sample list uses
+                 samples/scenario.json.
   --out          where to write the pack; - for standard output. Default: out/board-pack.xlsx.
                  A pack this tool wrote there is replaced; any other file is not, unless --force.
                  The input files are never overwritten.
   --force        replace the file at --out even if this tool did not write it.
   --names        show staff names on the Detail sheet (default: left out).
   --date         the date printed on the pack (default: today).
+  --include-hidden  cost rows hidden in the list (by a filter or by hand); default: left out and listed.
+  --strict       any row left out is a failure: no pack, exit code 2 (for automated runs).
+
+  Exit codes: 0 pack written; 1 a file could not be read or the scenario is wrong; 2 nothing could be
+  costed, --strict found rows left out, or the command line is wrong.
 `;
 
 export interface BoardArgs {
@@ -59,10 +66,12 @@ export interface BoardArgs {
   names: boolean;
   date: string | null;
   help: boolean;
+  includeHidden: boolean;
+  strict: boolean;
 }
 
 export function parseBoardArgs(args: string[]): BoardArgs {
-  const a: BoardArgs = { staff: null, sheet: null, scenario: null, out: DEFAULT_OUT, force: false, names: false, date: null, help: false };
+  const a: BoardArgs = { staff: null, sheet: null, scenario: null, out: DEFAULT_OUT, force: false, names: false, date: null, help: false, includeHidden: false, strict: false };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     const value = (): string => {
@@ -78,6 +87,8 @@ export function parseBoardArgs(args: string[]): BoardArgs {
     else if (arg.startsWith("--sheet=")) a.sheet = arg.slice(8);
     else if (arg === "--names") a.names = true;
     else if (arg === "--force") a.force = true;
+    else if (arg === "--include-hidden") a.includeHidden = true;
+    else if (arg === "--strict") a.strict = true;
     else if (arg === "--date") a.date = value();
     else if (arg.startsWith("--date=")) a.date = arg.slice(7);
     else if (arg === "--help" || arg === "-h") a.help = true;
@@ -90,6 +101,11 @@ export function parseBoardArgs(args: string[]): BoardArgs {
 }
 
 class UsageError extends Error {}
+
+/** Where `caretrust init STAFF` writes the starter scenario: beside the list, named after it. */
+export function initScenarioPath(staff: string): string {
+  return path.join(path.dirname(staff), `${path.basename(staff).replace(/\.[^.]+$/, "")}.scenario.json`);
+}
 
 /** How many known staff-list headings a row holds: how the staff sheet of a workbook is found. */
 export function staffHeadingCount(row: readonly RawCell[]): number {
@@ -143,7 +159,7 @@ export function headlineText(result: BoardPackResult): string {
   const line = (label: string, value: string) => `  ${label.padEnd(40)}${value}\n`;
   let s = "";
   s += line("Staff costed (FTE)", `${h.headcount} (${h.fte.toDecimalPlaces(2).toFixed(2)})`);
-  s += line("Rows left out", String(h.rowsLeftOut));
+  s += line("Rows left out", `${h.rowsLeftOut}${r.rows.peopleLeftOut > 0 ? ` (${r.rows.peopleLeftOut} ${r.rows.peopleLeftOut === 1 ? "person" : "people"})` : ""}`);
   s += line(`Current terms, ${r.baseYear}`, money(h.current));
   s += line("Target terms, no protection", `${money(h.target)}${percentOf(h.target.minus(h.current), h.current)}`);
   s += line("Target terms with protection", `${money(h.protected)}${percentOf(h.protected.minus(h.current), h.current)}`);
@@ -186,6 +202,15 @@ async function run(args: string[]): Promise<number> {
     throw e;
   }
 
+  // A list of the user's own needs their own scenario: the sample's title, assumptions and LGPS
+  // rate are not theirs.
+  if (a.staff !== null && a.scenario === null) {
+    sayLine("No --scenario given. The sample scenario's title, target terms and pension rates are not yours, so the pack is not written.");
+    sayLine(`Run \`caretrust init ${a.staff}\` to write a starter scenario beside the list (every setting is explained in docs/board-pack.md), edit it, then run`);
+    sayLine(`  caretrust board ${a.staff} --scenario ${initScenarioPath(a.staff)}`);
+    return 2;
+  }
+
   // The scenario.
   let json: BoardScenarioInput & Record<string, unknown>;
   try {
@@ -202,10 +227,6 @@ async function run(args: string[]): Promise<number> {
     const code = (e as NodeJS.ErrnoException).code;
     sayLine(`Cannot read the scenario ${scenarioFile}: ${code === "ENOENT" ? "no such file" : (e as Error).message}.`);
     return 1;
-  }
-  if (a.staff !== null && a.scenario === null && json && typeof json === "object") {
-    delete json.pool;
-    sayLine(`No --scenario given: using the settings of ${path.relative(process.cwd(), SAMPLE_SCENARIO)} without its pool.`);
   }
   if (a.names && json && typeof json === "object") json.includeNames = true;
   let scenario;
@@ -232,18 +253,13 @@ async function run(args: string[]): Promise<number> {
   }
   let where = path.relative(process.cwd(), staffFile) || staffFile;
   if (raw.source.sheet !== null) where = `${where}, sheet "${escapeControls(raw.source.sheet)}"`;
-  for (const note of raw.notes) sayLine(`${note}`);
-  for (const p of raw.problems ?? []) sayLine(`${p.message}`);
-  const rows = tableOfRaw(raw);
-  let table = rows.table;
-  const firstRowNumber = rows.firstRowNumber;
-  (raw as Partial<RawTable>) = {};
+  const rowCount = raw.rows.length;
 
   // Progress on large lists: an animated bar on a terminal, a line every few seconds otherwise.
   let bar: cliProgress.SingleBar | null = null;
   let stage: BoardPackStage | "write" | null = null;
   const stageNames = { read: "Reading", cost: "Costing", layout: "Laying out", write: "Writing" } as const;
-  if (table.length > PROGRESS_ROWS) {
+  if (rowCount > PROGRESS_ROWS) {
     bar = new cliProgress.SingleBar(
       {
         stream: process.stderr,
@@ -267,7 +283,7 @@ async function run(args: string[]): Promise<number> {
 
   let result: BoardPackResult;
   try {
-    result = buildBoardPack({ table, scenario, generatedOn: a.date ?? today(), version: packageVersion(), firstRowNumber, onProgress: progress });
+    result = buildBoardPack({ table: [], raw, includeHidden: a.includeHidden, scenario, generatedOn: a.date ?? today(), version: packageVersion(), onProgress: progress });
   } catch (e) {
     bar?.stop();
     if (e instanceof ScenarioError) {
@@ -276,11 +292,34 @@ async function run(args: string[]): Promise<number> {
     }
     throw e;
   }
+  (raw as Partial<RawTable>) = {};
+  // How the list was read, before anything else: columns used and not, hidden rows, rows left out.
+  bar?.stop();
+  const intake = result.intake;
+  for (const line of intakeReportLines(intake, { maxIssues: MAX_ISSUES_PRINTED })) sayLine(line);
+  const intakeIssues = new Set(intake.issues);
+  const costingIssues = result.issues.filter((i) => !intakeIssues.has(i));
+  for (const i of costingIssues.slice(0, MAX_ISSUES_PRINTED)) sayLine(`  Row ${i.row}${i.column ? `, ${i.column}` : ""}: ${i.message}`);
+  const peopleLeftOut = result.report.rows.peopleLeftOut;
+  if (result.headline.headcount === 0) {
+    sayLine(
+      `Nothing in ${where} could be costed${intake.stops.length > 0 ? ": the list stops at the problem above" : intake.staffRows === 0 ? ": it has no staff rows" : ": every row has a problem (above)"}. No pack was written.`,
+    );
+    return 2;
+  }
+  if (result.skippedRows > 0) {
+    const warn = `WARNING: ${peopleLeftOut} ${peopleLeftOut === 1 ? "person" : "people"} (${result.skippedRows} of ${result.totalRows} rows of ${where}) left out of every figure; the pack says so on its summary and lists each on "Rows left out".`;
+    if (a.strict) {
+      sayLine(warn);
+      sayLine("--strict: rows were left out, so no pack was written.");
+      return 2;
+    }
+    sayLine(warn);
+  }
   // Keep what is printed, and let the report model go before the workbook is built (large lists).
   const summary = headlineText(result);
-  const { issues, skippedRows, totalRows, warnings, workbook } = result;
+  const { warnings, workbook } = result;
   (result as Partial<BoardPackResult>) = {};
-  table = [];
   let buffer: Buffer;
   try {
     buffer = await renderXlsx(workbook, { onSheet: (done, total) => progress("write", done, total) });
@@ -288,12 +327,6 @@ async function run(args: string[]): Promise<number> {
     bar?.stop();
   }
 
-  // Problems in the staff list.
-  for (const i of issues.slice(0, MAX_ISSUES_PRINTED))
-    sayLine(`Row ${i.row}${i.column ? `, ${i.column}` : ""}: ${i.message}`);
-  if (issues.length > MAX_ISSUES_PRINTED)
-    process.stderr.write(`… and ${issues.length - MAX_ISSUES_PRINTED} more problems: every one is on the "Rows left out" sheet.\n`);
-  sayLine(`${skippedRows} of ${totalRows} rows of ${where} left out.`);
   for (const w of warnings) sayLine(`${w}`);
 
   if (target.kind === "stdout") {

@@ -67,7 +67,7 @@ export interface IntakeReport {
 }
 
 /** The intake report as plain lines, for the command line and a plain list in the task pane. */
-export function intakeReportLines(r: IntakeReport, options: { maxIssues?: number } = {}): string[] {
+export function intakeReportLines(r: IntakeReport, options: { maxIssues?: number; issues?: boolean } = {}): string[] {
   const out: string[] = [];
   const src = r.source;
   if (src) {
@@ -93,6 +93,7 @@ export function intakeReportLines(r: IntakeReport, options: { maxIssues?: number
   out.push(
     `${r.staffRows} staff row${r.staffRows === 1 ? "" : "s"} (${r.people} ${r.people === 1 ? "person" : "people"}); ${r.rowsRead} read; ${leftOut} left out for a problem (${r.peopleLeftOut} ${r.peopleLeftOut === 1 ? "person" : "people"}).`,
   );
+  if (options.issues === false) return out;
   const max = options.maxIssues ?? Infinity;
   for (const i of r.issues.slice(0, max)) out.push(`  Row ${i.row}${i.column ? `, ${i.column}` : ""}: ${i.message}`);
   if (r.issues.length > max) out.push(`  … and ${r.issues.length - max} more problems: every one is on the "Rows left out" sheet.`);

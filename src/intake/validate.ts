@@ -422,6 +422,27 @@ export function* readStaffTableSteps(raw: RawTable, options: StaffRowsOptions = 
   const peopleLeftOut = new Set<string>();
   let skipped = 0;
   const includeHidden = options.includeHidden === true;
+  // Cells and rows the reader could not read: each row with one is left out, by row and column.
+  const readerProblems = new Map<number, RowIssue[]>();
+  const rowsInTable = new Set(raw.rowNumbers);
+  for (const p of raw.problems ?? []) {
+    const column = p.column === null ? "" : headingText[p.column] || columnLetters(p.column);
+    const issue = { row: p.rowNumber, column, message: p.message };
+    if (p.rowNumber <= headerRowNumber) {
+      notes.push(`Row ${p.rowNumber}${column ? `, ${column}` : ""} (above the staff rows): ${p.message}`);
+      continue;
+    }
+    if (!rowsInTable.has(p.rowNumber)) {
+      // A row the reader could not read at all (a CSV row whose quote never closes): left out, person unknown.
+      issues.push(issue);
+      skipped++;
+      report.staffRows++;
+      continue;
+    }
+    const list = readerProblems.get(p.rowNumber);
+    if (list) list.push(issue);
+    else readerProblems.set(p.rowNumber, [issue]);
+  }
 
   let checked = 0;
   for (const r of staffRowIdx) {
@@ -636,6 +657,8 @@ export function* readStaffTableSteps(raw: RawTable, options: StaffRowsOptions = 
       null,
     );
 
+    const unreadable = readerProblems.get(rowNumber);
+    if (unreadable) rowIssues.unshift(...unreadable);
     if (rowIssues.length > 0 || terms === null) {
       for (const i of rowIssues) issues.push(i);
       skipped++;
@@ -668,6 +691,7 @@ export function* readStaffTableSteps(raw: RawTable, options: StaffRowsOptions = 
   }
   report.rowsRead = members.length;
   report.peopleLeftOut = peopleLeftOut.size;
+  issues.sort((a, b) => a.row - b.row);
   return result(members, memberRows, skipped, columns);
 }
 

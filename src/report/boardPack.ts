@@ -15,7 +15,7 @@
  * cancel) while a long staff list is costed. All three give the same result for the same input.
  */
 import { defaultBaseYear } from "../engine/harmonise";
-import { readStaffRowsSteps, type RowIssue } from "../intake";
+import { rawTableOf, readStaffTableSteps, type IntakeReport, type RawTable, type RowIssue, type StaffListDefaults } from "../intake";
 import { boardWorkbookPlanSteps, type BoardLayout, type LayoutStep } from "../sheets/board";
 import type { WorkbookPlan } from "../sheets/plan";
 import { buildReportSteps, type ReportOutput, type ReportStep } from "./build";
@@ -23,7 +23,7 @@ import type { BoardReport, Headline } from "./model";
 import type { BoardScenario } from "./scenario";
 
 export type { BoardScenario } from "./scenario";
-export type { RowIssue } from "../intake";
+export type { RowIssue, IntakeReport } from "../intake";
 
 export type BoardPackStage = "read" | "cost" | "layout";
 
@@ -46,8 +46,14 @@ export interface BoardPackStepOptions {
 }
 
 export interface BoardPackInput {
-  /** Header row, then one row per person (cells: number, text, boolean or empty). */
+  /** Header row, then one row per person (cells: number, text, boolean or empty). Ignored when `raw` is given. */
   table: unknown[][];
+  /** The staff list as a reader handed it over (file readers, Office.js): row numbers, hidden rows and the reader's notes kept. */
+  raw?: RawTable;
+  /** Cost rows hidden in the list (by a filter or by hand) like the others; default: leave them out and list them. */
+  includeHidden?: boolean;
+  /** Values for the whole list when it has no column for them (an ESR export has no employer column). */
+  staffListDefaults?: StaffListDefaults;
   scenario: BoardScenario;
   /** The date printed on the pack, ISO "2026-11-29". */
   generatedOn: string;
@@ -66,8 +72,10 @@ export interface BoardPackResult {
   issues: RowIssue[];
   /** Rows of the staff list (after the header). */
   totalRows: number;
-  /** Rows left out of every figure (problems and blank rows). */
+  /** Staff rows left out of every figure for a problem (blank, note, total and hidden rows are not counted: see `intake`). */
   skippedRows: number;
+  /** How the staff list was read: columns used and not used, hidden rows, rows left out and why. */
+  intake: IntakeReport;
   /** Headline figures (base year), for a status line. */
   headline: Headline;
   /** The report model the sheets were laid out from. */
@@ -106,15 +114,22 @@ function* layoutSteps<T>(steps: Generator<LayoutStep, T, void>): Generator<Board
 export function* buildBoardPackSteps(input: BoardPackInput, options: BoardPackStepOptions = {}): Generator<BoardPackStep, BoardPackResult, void> {
   const { scenario } = input;
   const year = scenario.harmonisation.year ?? defaultBaseYear();
-  const rowCount = input.table.length;
+  const raw = input.raw ?? rawTableOf(input.table, input.firstRowNumber ?? 1);
+  const rowCount = raw.rows.length;
   yield { stage: "read", done: 0, total: rowCount };
-  const reading = readStaffRowsSteps(input.table, { year, targetTerms: scenario.harmonisation.target.terms, firstRowNumber: input.firstRowNumber ?? 1 });
+  const reading = readStaffTableSteps(raw, {
+    year,
+    targetTerms: scenario.harmonisation.target.terms,
+    includeHidden: input.includeHidden,
+    defaults: input.staffListDefaults ?? scenario.staffList ?? undefined,
+  });
   let read = reading.next();
   while (!read.done) {
     yield { stage: "read", done: read.value, total: rowCount };
     read = reading.next();
   }
   let rows: typeof read.value | null = read.value;
+  const intake = rows.report;
   const { totalRows, skippedRows } = rows;
   yield { stage: "read", done: rowCount, total: rowCount };
   const { report, costingIssues } = yield* costSteps(
@@ -125,7 +140,7 @@ export function* buildBoardPackSteps(input: BoardPackInput, options: BoardPackSt
         scenario,
         generatedOn: input.generatedOn,
         version: input.version,
-        rows: { total: totalRows, leftOut: skippedRows, issues: rows.issues },
+        rows: { total: totalRows, leftOut: skippedRows, issues: rows.issues, intake },
       },
       { peoplePerStep: options.peoplePerStep },
     ),
@@ -137,6 +152,7 @@ export function* buildBoardPackSteps(input: BoardPackInput, options: BoardPackSt
     issues: report.rows.issues,
     totalRows,
     skippedRows: skippedRows + costingIssues.length,
+    intake,
     headline: report.headline,
     report,
     layout,

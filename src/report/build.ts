@@ -11,7 +11,7 @@ import { costResolved, describeProtection, describeScenario, METHODS, resolveSce
 import { ZERO, sum, type Decimal } from "../engine/money";
 import { percent, settlePool } from "../engine/pool";
 import type { StaffMember } from "../engine/staff";
-import type { RowIssue } from "../intake";
+import type { IntakeReport, RowIssue } from "../intake";
 import { financialYear, type FinancialYear } from "../engine/years";
 import type { BoardPool, BoardScenario } from "./scenario";
 import { ScenarioError } from "./scenario";
@@ -36,7 +36,7 @@ export interface ReportInput {
   generatedOn: string;
   version: string;
   /** Rows in the staff list, and those already left out by validation. */
-  rows: { total: number; leftOut: number; issues: readonly RowIssue[] };
+  rows: { total: number; leftOut: number; issues: readonly RowIssue[]; intake?: IntakeReport };
   /** Called as people are costed (done, total), for a progress bar. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -454,7 +454,15 @@ export function* buildReportSteps(input: ReportInput, options: ReportStepOptions
     assumptions,
     methods: [...METHODS],
     sources: sourceLines(tables!, years!),
-    rows: { total: input.rows.total, read, leftOut, issues: [...input.rows.issues, ...costingIssues!].sort((a, b) => a.row - b.row) },
+    rows: {
+      total: input.rows.total,
+      read,
+      leftOut,
+      issues: [...input.rows.issues, ...costingIssues!].sort((a, b) => a.row - b.row),
+      // People, not rows: those the intake left out, and each person the engine could not cost.
+      peopleLeftOut: (input.rows.intake?.peopleLeftOut ?? input.rows.leftOut) + costingIssues!.length,
+      intake: input.rows.intake ?? null,
+    },
   };
   return { report, costingIssues: costingIssues! };
 }

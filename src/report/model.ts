@@ -4,7 +4,7 @@
  */
 import type { Decimal } from "../engine/money";
 import type { LineStatement, PartnerAccount } from "../engine/pool";
-import type { RowIssue } from "../intake";
+import type { IntakeReport, RowIssue } from "../intake";
 import type { TermsName } from "../engine/terms";
 import type { Provenance } from "../data/types";
 
@@ -179,5 +179,14 @@ export interface BoardReport {
   methods: string[];
   sources: SourceLine[];
   /** Rows of the staff list, and those left out with why. */
-  rows: { total: number; read: number; leftOut: number; issues: RowIssue[] };
+  rows: {
+    total: number;
+    read: number;
+    leftOut: number;
+    issues: RowIssue[];
+    /** People with a row left out (a person with several assignments counts once). */
+    peopleLeftOut: number;
+    /** How the staff list was read (null when the report was built from staff records, not a list). */
+    intake: IntakeReport | null;
+  };
 }

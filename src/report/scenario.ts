@@ -97,6 +97,8 @@ export interface BoardScenarioInput {
   protectiveMarking?: string;
   includeNames?: boolean;
   pool?: PoolInput | null;
+  /** Values for the whole staff list when it has no column for them (an ESR export has no employer column). */
+  staffList?: { employer?: string; terms?: "AFC" | "NJC" };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -122,6 +124,8 @@ export interface BoardScenario {
   protectiveMarking: string;
   includeNames: boolean;
   pool: BoardPool | null;
+  /** Values for the whole staff list when it has no column for them (the intake's StaffListDefaults). */
+  staffList: { employer: string | null; terms: "AFC" | "NJC" | null } | null;
   /** The scenario as given, for the assumptions sheet and for saving alongside the pack. */
   input: BoardScenarioInput;
 }
@@ -136,7 +140,7 @@ export class ScenarioError extends Error {
 const TOP_KEYS = [
   "title", "organisation", "financialYear", "projectionYears", "targetTerms", "currentTerms", "protection", "protectUnsocial",
   "payAwards", "lgpsEmployerRate", "nhsEmployerRate", "leaveValuation", "movePension", "hoursBasis", "increments", "jobMatch",
-  "protectiveMarking", "includeNames", "pool", "$schema", "description", "notes",
+  "protectiveMarking", "includeNames", "pool", "$schema", "description", "notes", "staffList",
 ];
 
 type Obj = Record<string, unknown>;
@@ -509,6 +513,7 @@ export function checkBoardScenario(json: unknown): { scenario: BoardScenario | n
   if (marking.length > 60) r.fail("protectiveMarking", "should be a short marking such as OFFICIAL-SENSITIVE (at most 60 characters).");
   const includeNames = r.bool(json.includeNames, "includeNames", false);
   const pool = poolOf(r, json.pool);
+  const staffList = staffListOf(r, json.staffList);
 
   if (r.problems.length > 0 || !target) return { scenario: null, problems: r.problems };
   const harmonisation: HarmonisationScenario = {
@@ -537,10 +542,22 @@ export function checkBoardScenario(json: unknown): { scenario: BoardScenario | n
       protectiveMarking: marking,
       includeNames,
       pool,
+      staffList,
       input: json as unknown as BoardScenarioInput,
     },
     problems: [],
   };
+}
+
+/** The staff list's whole-list values (INTAKE): `staffList: { employer, terms }`, both optional. */
+function staffListOf(r: Reader, v: unknown): BoardScenario["staffList"] {
+  if (v === undefined || v === null) return null;
+  if (!isObj(v)) return r.fail("staffList", 'should be settings such as { "employer": "Northshire NHS Trust", "terms": "AFC" }.');
+  r.unknownKeys(v, ["employer", "terms"], "staffList");
+  const employer = r.text(v.employer, "staffList.employer");
+  if (employer !== null && (employer.trim() === "" || employer.length > 120)) r.fail("staffList.employer", "should be the employer's name (1 to 120 characters).");
+  const terms = v.terms === undefined || v.terms === null ? null : r.choice(v.terms, "staffList.terms", "The terms of everyone in the list", ["AFC", "NJC"] as const);
+  return { employer: employer?.trim() || null, terms };
 }
 
 /**

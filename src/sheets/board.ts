@@ -19,6 +19,7 @@
  * Every summary figure is a formula over the Detail or Projection sheet, so a reader can audit it
  * and a spreadsheet recalculating the file reproduces the engine's totals.
  */
+import { intakeReportLines } from "../intake/report";
 import { D, type Decimal } from "../engine/money";
 import { ELEMENTS, type BoardReport, type ElementDef, type ElementKey, type GroupLine, type OptionKey, type PersonLine } from "../report/model";
 import { fitWidth, headingHeights } from "./layout";
@@ -863,36 +864,52 @@ export function assumptionsSheet(r: BoardReport): { sheet: SheetPlan; sources: T
   };
 }
 
+/**
+ * "Rows left out": how the staff list was read (the intake report: columns used and not used,
+ * hidden rows, rows that are not staff, notes) above every problem by row and column. Written
+ * whenever there is something to say: a problem, a column not used, a hidden row or a note.
+ */
 export function issuesSheet(r: BoardReport): SheetPlan | null {
-  if (r.rows.issues.length === 0) return null;
-  const head = 4;
+  const intake = r.rows.intake;
+  const said = intake ? intakeReportLines(intake, { issues: false }) : [];
+  const worthSaying = intake !== null && (intake.columnsNotUsed.length > 0 || intake.hiddenRows.length > 0 || intake.notes.length > 0 || intake.readerNotes.length > 0);
+  if (r.rows.issues.length === 0 && !worthSaying) return null;
+  const blocks: SheetPlan["blocks"] = [
+    ...titleBlocks(
+      r,
+      "How the staff list was read, and rows left out",
+      `${r.rows.peopleLeftOut} ${r.rows.peopleLeftOut === 1 ? "person" : "people"} (${r.rows.leftOut} of ${r.rows.total} staff rows) left out of every figure. Each problem says what to change in the staff list; correct them and produce the pack again.`,
+    ),
+  ];
+  let row = 4;
+  if (said.length > 0) {
+    blocks.push(heading(row, "How the staff list was read"));
+    blocks.push({ kind: "range", row: row + 1, col: 0, values: said.map((line) => [line.trimStart()]), style: STYLE.note });
+    row += said.length + 2;
+  }
+  const head = row;
+  blocks.push(heading(head - 1, "Rows left out"));
+  blocks.push({
+    kind: "table",
+    name: "RowsLeftOut",
+    row: head,
+    col: 0,
+    columns: [
+      { header: "Row", numberFormat: NUMBER_FORMATS.integer },
+      { header: "Column", numberFormat: NUMBER_FORMATS.text },
+      { header: "Problem", numberFormat: NUMBER_FORMATS.text },
+    ],
+    rows: r.rows.issues.length > 0 ? r.rows.issues.map((i) => [i.row, i.column, i.message]) : [[null, "", "No row was left out."]],
+    showTotals: false,
+    style: "TableStyleLight9",
+  });
   return {
     key: SHEET_KEYS.issues,
     name: SHEET_NAMES.issues,
-    blocks: [
-      ...titleBlocks(
-        r,
-        "Problems in the staff list",
-        `${r.rows.leftOut} of ${r.rows.total} rows are left out of every figure. Each problem says what to change in the staff list; correct them and produce the pack again.`,
-      ),
-      {
-        kind: "table",
-        name: "RowsLeftOut",
-        row: head,
-        col: 0,
-        columns: [
-          { header: "Row", numberFormat: NUMBER_FORMATS.integer },
-          { header: "Column", numberFormat: NUMBER_FORMATS.text },
-          { header: "Problem", numberFormat: NUMBER_FORMATS.text },
-        ],
-        rows: r.rows.issues.map((i) => [i.row, i.column, i.message]),
-        showTotals: false,
-        style: "TableStyleLight9",
-      },
-    ],
+    blocks,
     columnWidths: [8, 26, 120],
-    freeze: { rows: head + 1, columns: 0 },
-    print: print(r, { first: 0, last: head }),
+    freeze: { rows: 3, columns: 0 },
+    print: print(r, { first: 0, last: 2 }),
     tabColor: "#AE2573",
   };
 }

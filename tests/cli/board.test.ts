@@ -29,8 +29,8 @@ const good = ["N1", "Ann Example", "Nursing", "Trust", "AFC", "6", 2, 1, 4, "NHS
 
 describe("parseBoardArgs", () => {
   it("reads the staff list, options and defaults", () => {
-    expect(parseBoardArgs([])).toEqual({ staff: null, sheet: null, scenario: null, out: path.join("out", "board-pack.xlsx"), force: false, names: false, date: null, help: false });
-    expect(parseBoardArgs(["s.csv", "--sheet", "Staff", "--scenario", "x.json", "--out=p.xlsx", "--names", "--date", "2026-01-31"])).toEqual({
+    expect(parseBoardArgs([])).toEqual({ staff: null, sheet: null, scenario: null, out: path.join("out", "board-pack.xlsx"), force: false, names: false, date: null, help: false, includeHidden: false, strict: false });
+    expect(parseBoardArgs(["s.csv", "--sheet", "Staff", "--scenario", "x.json", "--out=p.xlsx", "--names", "--date", "2026-01-31", "--strict", "--include-hidden"])).toMatchObject({ strict: true, includeHidden: true,
       staff: "s.csv",
       sheet: "Staff",
       scenario: "x.json",
@@ -59,7 +59,7 @@ describe("caretrust board", () => {
     expect(first.code).toBe(0);
     expect(first.stderr).toContain('Row 3, FTE: FTE must be a number; got "full".');
     expect(first.stderr).not.toMatch(/Row 4/); // a blank row is not a person left out
-    expect(first.stderr).toMatch(/1 of 2 rows of .*staff\.csv left out\./);
+    expect(first.stderr).toMatch(/WARNING: 1 person \(1 of 2 rows of .*staff\.csv\) left out of every figure/);
     expect(first.stdout).toMatch(/^Wrote .*pack\.xlsx\n/);
     expect(first.stdout).toMatch(/Staff costed \(FTE\) +1 \(1\.00\)/);
     expect(first.stdout).toMatch(/Current terms, 2025\/26 +£\d{2},\d{3}\.\d{2}/);
@@ -98,7 +98,8 @@ describe("caretrust board", () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('Read sheet "Staff": its row 3 holds 11 staff-list headings');
     expect(r.stderr).toContain("Row 5, FTE: FTE must be more than 0 and at most 1");
-    expect(r.stderr).toMatch(/1 of 2 rows of .*staff\.xlsx, sheet "Staff" left out/);
+    expect(r.stderr).toMatch(/1 person \(1 of 2 rows of .*staff\.xlsx, sheet "Staff"\) left out/);
+    expect(r.stderr).toMatch(/Header row: row 3 \(1 row above it not read\)/);
     const named = await run(["board", xlsx, "--sheet", "Cover", "--scenario", scenario, "--out", path.join(dir, "x.xlsx")]);
     expect(named.stderr).toContain('Read sheet "Cover", as asked.');
   });
@@ -181,13 +182,36 @@ describe("caretrust board", () => {
     expect(fs.existsSync(path.join(dir, "dup.xlsx"))).toBe(false);
   });
 
-  it("uses the sample scenario without its pool for a staff list of your own", async () => {
+  it("refuses a staff list of your own without a scenario, pointing to caretrust init (the sample's assumptions are not yours)", async () => {
     const csv = path.join(dir, "own.csv");
     fs.writeFileSync(csv, [HEADER, ["N1", "", "Nursing", "Trust", "AFC", "6", 2, 1, 4, "NHS", "6"]].map((r) => r.join(",")).join("\n"));
-    const r = await run(["board", csv, "--out", path.join(dir, "own.xlsx")]);
-    expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/No --scenario given: using the settings of .*scenario\.json without its pool/);
-    expect(r.stdout).not.toContain("Pool");
+    const out = path.join(dir, "own.xlsx");
+    const r = await run(["board", csv, "--out", out]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/No --scenario given/);
+    expect(r.stderr).toContain(`caretrust init ${csv}`);
+    expect(fs.existsSync(out)).toBe(false);
+  });
+
+  it("writes no pack and exits 2 when nothing can be costed, saying why", async () => {
+    const csv = path.join(dir, "nothing.csv");
+    fs.writeFileSync(csv, [[...HEADER, "Night hours"], [...good, 7]].map((r) => r.join(",")).join("\n"));
+    const out = path.join(dir, "nothing.xlsx");
+    const r = await run(["board", csv, "--scenario", scenario, "--out", out]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/STOP: Night hours: Column "Night hours" looks like an enhancement/);
+    expect(r.stderr).toMatch(/Nothing in .*nothing\.csv could be costed: the list stops at the problem above\. No pack was written\./);
+    expect(fs.existsSync(out)).toBe(false);
+  });
+
+  it("--strict makes a row left out a failure; --include-hidden is accepted", async () => {
+    const csv = path.join(dir, "strict.csv");
+    fs.writeFileSync(csv, [HEADER, good, ["N2", "", "Nursing", "Trust", "AFC", "6", 2, "full", 4, "NHS", "29-31"]].map((r) => r.join(",")).join("\n"));
+    const out = path.join(dir, "strict.xlsx");
+    const r = await run(["board", csv, "--scenario", scenario, "--out", out, "--strict", "--include-hidden"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--strict: rows were left out, so no pack was written/);
+    expect(fs.existsSync(out)).toBe(false);
   });
 
   it("shows progress on large lists (as plain lines when stderr is not a terminal)", async () => {
