@@ -123,8 +123,10 @@ export function tableOfRaw(raw: RawTable): { table: unknown[][]; firstRowNumber:
   if (raw.rows.length === 0) return { table: [], firstRowNumber: 1 };
   const first = raw.rowNumbers[0];
   const table: unknown[][] = [];
+  // One shared empty row for every gap: a stray cell at A1048576 costs a million pointers, not a million arrays.
+  const blank: unknown[] = Object.freeze([]) as unknown as unknown[];
   raw.rows.forEach((row, i) => {
-    while (first + table.length < raw.rowNumbers[i]) table.push([]);
+    while (first + table.length < raw.rowNumbers[i]) table.push(blank);
     table.push(row);
   });
   return { table, firstRowNumber: first };

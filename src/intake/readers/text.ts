@@ -40,7 +40,8 @@ export function decodeText(bytes: Uint8Array, what: string): DecodedText {
       return { text: new TextDecoder("utf-16le").decode(b), encoding: "UTF-16LE", note: "Read as UTF-16 (little endian; the file has no byte order mark)." };
     if (evenZeros > half * 0.3 && oddZeros < half * 0.05)
       return { text: new TextDecoder("utf-16be").decode(b), encoding: "UTF-16BE", note: "Read as UTF-16 (big endian; the file has no byte order mark)." };
-    if (oddZeros + evenZeros > 0)
+    // A stray NUL in a text file is read (and shown escaped); many are binary data.
+    if (oddZeros + evenZeros > sample / 100)
       throw new StaffFileError(`${what} is not a text file or a workbook this tool knows (it holds binary data). Save the staff list from Excel as .xlsx or CSV UTF-8.`, "binary");
   }
   if (isUtf8(b)) return { text: new TextDecoder("utf-8").decode(b), encoding: "UTF-8", note: null };

@@ -20,7 +20,6 @@ export interface XmlHandlers {
   text(text: string): void;
 }
 
-const TAG = /<(\/?)([^\s/>!?]+)((?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>/y;
 /** No tag is this long: if no tag can be read within this many characters the part is damaged. */
 const MAX_TAG = 1 << 20;
 
@@ -58,11 +57,6 @@ export function attribute(attributes: string, name: string): string | null {
     i = attributes.indexOf(name, i + 1);
   }
   return null;
-}
-
-function localName(name: string): string {
-  const colon = name.indexOf(":");
-  return colon < 0 ? name : name.slice(colon + 1);
 }
 
 export class XmlScanner {
@@ -124,18 +118,39 @@ export class XmlScanner {
         pos = end + 2;
         continue;
       }
-      TAG.lastIndex = lt;
-      const m = TAG.exec(s);
-      if (!m) {
-        if (atEnd || s.length - lt > MAX_TAG) throw this.damaged(`unreadable XML near "${s.slice(lt, lt + 40).replace(/[^\x20-\x7e]/g, "?")}"`);
+      // A start or end tag, read by hand (a regular expression here cost a match array per tag).
+      const n = s.length;
+      let k = lt + 1;
+      const closing = s.charCodeAt(k) === 47; /* / */
+      if (closing) k++;
+      const nameStart = k;
+      let colon = -1;
+      for (; k < n; k++) {
+        const c = s.charCodeAt(k);
+        if (c === 32 || c === 62 || c === 47 || c === 9 || c === 10 || c === 13) break;
+        if (c === 58) colon = k;
+      }
+      const nameEnd = k;
+      let quote = 0;
+      for (; k < n; k++) {
+        const c = s.charCodeAt(k);
+        if (quote !== 0) {
+          if (c === quote) quote = 0;
+        } else if (c === 34 || c === 39) quote = c;
+        else if (c === 62 /* > */) break;
+      }
+      if (k >= n) {
+        if (atEnd || n - lt > MAX_TAG) throw this.damaged(`unreadable XML near "${s.slice(lt, lt + 40).replace(/[^\x20-\x7e]/g, "?")}"`);
         break;
       }
-      pos = TAG.lastIndex;
-      const name = localName(m[2]);
-      if (m[1] === "/") h.close(name);
+      if (nameEnd === nameStart) throw this.damaged(`unreadable XML near "${s.slice(lt, lt + 40).replace(/[^\x20-\x7e]/g, "?")}"`);
+      const name = s.slice(colon >= 0 ? colon + 1 : nameStart, nameEnd);
+      pos = k + 1;
+      if (closing) h.close(name);
       else {
-        h.open(name, m[3], m[4] === "/");
-        if (m[4] === "/") h.close(name);
+        const selfClosing = s.charCodeAt(k - 1) === 47;
+        h.open(name, s.slice(nameEnd, selfClosing ? k - 1 : k), selfClosing);
+        if (selfClosing) h.close(name);
       }
     }
     this.buffer = pos >= s.length ? "" : s.slice(pos);
