@@ -61,7 +61,8 @@ ${transpile("tests/excel/staffFixtures.ts")}
   var ready = { host: "Excel", platform: "OfficeOnline" };
   window.Office = {
     HostType: { Excel: "Excel" },
-    context: { requirements: { isSetSupported: function () { return true; } } },
+    // officeTheme: what a test put in window.__standInTheme before the page loaded (Excel on the web gives none).
+    context: { requirements: { isSetSupported: function () { return true; } }, get officeTheme() { return window.__standInTheme; } },
     onReady: function (callback) {
       return new Promise(function (resolve) {
         setTimeout(function () { if (callback) callback(ready); resolve(ready); }, 0);
