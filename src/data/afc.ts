@@ -182,6 +182,43 @@ const HOURLY_DIVISOR: Source = {
   excerpt: "the page's own divisor confirms £55.65, being 108,814 ÷ 1,955.4",
 };
 
+const NHSPAYSCALES_BAND9_2324: Source = {
+  publisher: "nhspayscales.co.uk (third party; the page labels the year 2022/23, but the figures are 2023/24: 2022/23 was £95,135–£109,475 and 109,475 × 1.05 = 114,948.75)",
+  title: "What is the highest NHS pay band?",
+  url: "https://nhspayscales.co.uk/what-is-the-highest-nhs-pay-band/",
+  excerpt: "Band 9 staff receive a basic salary of between £99,891 and £114,949",
+};
+const GETMAKE_2223: Source = {
+  publisher: "getmakedigital.com (third party; the page is titled 2023-24 but shows the 2022/23 figures)",
+  title: "NHS pay rise calculator",
+  url: "https://www.getmakedigital.com/nhs-banding/nhs-pay-rise-calculator",
+  excerpt: "Band 8c £67,064** 5 - £77,274",
+};
+const TAKEHOME_BAND7: Source = {
+  publisher: "nhstakehomepaycalculator.co.uk (third party; its Northern Ireland 2025/26 row is still on England's 2024/25 rates)",
+  title: "NHS band 7 salary",
+  url: "https://nhstakehomepaycalculator.co.uk/guides/nhs-band-7-salary",
+  excerpt: "Northern Ireland £46,148 £48,526 £52,809",
+};
+const NHSE_NLW_2025: Source = {
+  publisher: "NHS Employers",
+  title: "National living wage update (1 April 2025): band 2 and band 3 pay with and without HCAS",
+  url: "https://nhsemployers.org/news/national-living-wage-update",
+  excerpt: "Band 2 £24,169; with HCAS £29,583 / £28,720 / £25,427. Band 3 entry £24,625 → £30,039 / £29,176 / £25,883",
+};
+const NHSPAYSCALES_HCAS_2425: Source = {
+  publisher: "nhspayscales.co.uk (third party; updated August 2024, 'confirmed')",
+  title: "NHS pay scales 2024-25",
+  url: "https://nhspayscales.co.uk/nhs-pay-scales-2024-25-predicted/",
+  excerpt: "Inner London20%£5,415£8,171 ... Outer London15%£4,552£5,735 ... Fringes5%£1,258£2,121",
+};
+const NHSPAYSCALES_HCAS_2526: Source = {
+  publisher: "nhspayscales.co.uk (third party; its 2025/26 minimums are the 2024/25 ones, so only its maximums are compared)",
+  title: "NHS High Cost Area Supplement (HCAS)",
+  url: "https://nhspayscales.co.uk/nhs-high-cost-area-supplement-hcas/",
+  excerpt: "Inner London 20% ... minimum payment of £5,415 and a maximum payment of £8,465 ... Outer London 15% ... £4,552 ... £5,941 ... Fringe 5% ... £1,258 ... £2,197",
+};
+
 // ---------------------------------------------------------------------------------------------
 // Pay
 // ---------------------------------------------------------------------------------------------
@@ -205,17 +242,25 @@ export const AFC_PAY: ByYear<AfcPayTable> = {
       "7": ["43742", "45996", "50056"],
       "8a": ["50952", "57349"],
       "8b": ["58972", "68525"],
-      "8c": ["70417", null],
+      "8c": ["70417", "81138"],
       "8d": [null, null],
-      "9": [null, null],
+      "9": ["99891", "114949"],
     },
     provenance: "secondary",
-    sources: [ROADTONHS_2324, ATHONA_2324, GOVUK_HEALTHCARE_SCALES],
+    sources: [ROADTONHS_2324, ATHONA_2324, GOVUK_HEALTHCARE_SCALES, NHSPAYSCALES_BAND9_2324, GETMAKE_2223],
     note:
       "5% award from 1 April 2023. The NHS Employers 2023/24 table could not be reached; bands 1 to 8c entry are from two third-party tables that agree on every figure, and GOV.UK confirms bands 3 to 5 entry. " +
-      "Band 8c top, band 8d and band 9 are null: the only source found (net-paid.com: 8c top £81,137, 8d £83,571 / £96,376, band 9 £99,891 / £114,948) is £1 out on two figures it shares with the sources above (band 5 top, band 6 entry), so none of its figures is used. " +
+      "Band 9 (£99,891 / £114,949) is from nhspayscales.co.uk (its page mislabels the year: 2022/23 was £95,135–£109,475, and 109,475 × 1.05 = 114,948.75). " +
+      "Band 8c top £81,138 is derived: 2022/23 top £77,274 × 1.05 = 81,137.70, rounded to the pound. " +
+      "£1 conflicts: net-paid.com gives 8c top £81,137 and band 9 top £114,948 (it is £1 out on two figures the sources above share, band 5 top and band 6 entry, and appears to truncate), so its figures are not used; the rounded values are taken. " +
+      "Band 8d is null: only net-paid.com gives it (£83,571 / £96,376). " +
       "Bands 8a to 9 had two steps (entry and top after 5 years) in 2023/24. " +
       BAND1_NOTE,
+    figures: {
+      "8c.2": { provenance: "derived", rule: "2022/23 band 8c top £77,274 (getmakedigital.com) × 1.05 = £81,137.70, rounded to the pound (net-paid.com's £81,137 not used)" },
+      "9.1": { provenance: "secondary", rule: "nhspayscales.co.uk 'between £99,891 and £114,949' (net-paid.com agrees)" },
+      "9.2": { provenance: "secondary", rule: "nhspayscales.co.uk £114,949 = 2022/23 £109,475 × 1.05 = £114,948.75 rounded (net-paid.com's £114,948 not used)" },
+    },
   },
   "2024/25": {
     value: {
@@ -225,21 +270,26 @@ export const AFC_PAY: ByYear<AfcPayTable> = {
       "4": ["26530", "29114"],
       "5": ["29970", "32324", "36483"],
       "6": ["37338", "39405", "44962"],
-      "7": ["46148", null, "52809"],
+      "7": ["46148", "48526", "52809"],
       "8a": ["53755", "56454", "60504"],
       "8b": ["62215", "66246", "72293"],
       "8c": ["74290", "78814", "85601"],
       "8d": ["88168", "93572", "101677"],
-      "9": ["105385", null, "121271"],
+      "9": ["105385", "111740", "121271"],
     },
     provenance: "secondary",
-    sources: [HEALTH_CAREERS, RCNI_BAND8, ZARO_2425, NHSE_BAND8_FAQ],
+    sources: [HEALTH_CAREERS, RCNI_BAND8, ZARO_2425, NHSE_BAND8_FAQ, TAKEHOME_BAND7, TAKEHOME_2526],
     note:
       "5.5% award from 1 April 2024. Bands 2 to 6 are from Health Careers (NHS England); bands 8a to 8d (all three steps) from RCNi citing NHS Employers; band 7 entry and top from a third-party table, within £1 of 2025/26 ÷ 1.036; " +
       "band 9 entry and top (£105,385 / £121,271) only from unofficial calculators, within £1 of 2025/26 ÷ 1.036. " +
-      "Band 7 intermediate and band 9 intermediate are null: not found in any publication (2025/26 ÷ 1.036 suggests about £48,526 and £111,740, but the pound is not confirmed). " +
+      "Band 7 intermediate £48,526: a third-party table's Northern Ireland row (NI was still on England's 2024/25 rates), and 2025/26 £50,273 ÷ 1.036 = 48,526.06. " +
+      "Band 9 intermediate £111,740 is derived: 2025/26 £115,763 ÷ 1.036 = 111,740.35, rounded to the pound (no 2024/25 publication of it was found). " +
       "The intermediate points in bands 8a to 9 took effect from 1 April 2024 (paid from November 2024, backdated). " +
       BAND1_NOTE,
+    figures: {
+      "7.2": { provenance: "secondary", rule: "nhstakehomepaycalculator.co.uk (NI row on England 2024/25 rates) £48,526; 2025/26 £50,273 ÷ 1.036 = £48,526.06 agrees" },
+      "9.2": { provenance: "derived", rule: "2025/26 band 9 intermediate £115,763 ÷ 1.036 = £111,740.35, rounded to the pound" },
+    },
   },
   "2025/26": {
     value: {
@@ -344,9 +394,9 @@ const HCAS_RULE =
   "HCAS is a fraction of basic pay (including any long-term recruitment and retention premium), no less than the minimum and no more than the maximum payment (Handbook 4.1); it is pensionable (4.2).";
 
 /**
- * Only years whose minimum and maximum could be sourced. 2024/25 is omitted: no source found.
  * Each held year is within £1 of the official 2022/23 NHSBSA figures uplifted by the AfC awards
- * (5%, 5.5%, 3.6%, 3.3%): tests/data/afc.test.ts checks this.
+ * (5%, 5.5%, 3.6%, 3.3%): tests/data/afc.test.ts checks this. Where sources differ by £1 the
+ * note says which was taken and why; `figures` gives each minimum and maximum its own footing.
  */
 export const AFC_HCAS: ByYear<HcasTable> = {
   "2023/24": {
@@ -361,6 +411,28 @@ export const AFC_HCAS: ByYear<HcasTable> = {
       HCAS_RULE +
       " 2023/24 minima and maxima from one third-party page, not checked against Annex 9; they are within £1 of the official 2022/23 figures (NHSBSA KA-23439) × 1.05.",
   },
+  "2024/25": {
+    value: {
+      INNER: { rate: "0.20", minimum: "5414", maximum: "8171" },
+      OUTER: { rate: "0.15", minimum: "4551", maximum: "5735" },
+      FRINGE: { rate: "0.05", minimum: "1258", maximum: "2121" },
+    },
+    provenance: "secondary",
+    sources: [NHSE_NLW_2025, NHSPAYSCALES_HCAS_2425, NHSE_HANDBOOK_S4, NHSBSA_HCAS_2022],
+    note:
+      HCAS_RULE +
+      " Minimums from NHS Employers' own figures (derived from official): its 1 April 2025 national living wage page gives band 2 £24,169 and with HCAS £29,583 / £28,720 / £25,427, so the minimum payments then in force (the 2024/25 ones) are £5,414 / £4,551 / £1,258; band 3 entry gives the same differences. " +
+      "Maximums from nhspayscales.co.uk (£8,171 / £5,735 / £2,121), the only source found. " +
+      "£1 conflicts: nhspayscales.co.uk gives inner and outer minimums £5,415 and £4,552, and compounding the 2022/23 figures by 5% then 5.5% gives £5,414 and £4,550; the NHS Employers subtraction is taken as it rests on the official page. Confirm against Annex 9.",
+    figures: {
+      "INNER.minimum": { provenance: "derived", rule: "NHS Employers 1 April 2025: band 2 with inner London HCAS £29,583 − £24,169 = £5,414 (nhspayscales.co.uk: £5,415)" },
+      "OUTER.minimum": { provenance: "derived", rule: "NHS Employers 1 April 2025: £28,720 − £24,169 = £4,551 (nhspayscales.co.uk: £4,552)" },
+      "FRINGE.minimum": { provenance: "derived", rule: "NHS Employers 1 April 2025: £25,427 − £24,169 = £1,258 (nhspayscales.co.uk agrees)" },
+      "INNER.maximum": { provenance: "secondary", rule: "nhspayscales.co.uk 2024/25 £8,171" },
+      "OUTER.maximum": { provenance: "secondary", rule: "nhspayscales.co.uk 2024/25 £5,735" },
+      "FRINGE.maximum": { provenance: "secondary", rule: "nhspayscales.co.uk 2024/25 £2,121" },
+    },
+  },
   "2025/26": {
     value: {
       INNER: { rate: "0.20", minimum: "5609", maximum: "8466" },
@@ -368,11 +440,12 @@ export const AFC_HCAS: ByYear<HcasTable> = {
       FRINGE: { rate: "0.05", minimum: "1303", maximum: "2198" },
     },
     provenance: "secondary",
-    sources: [HCAS_2526_SITE, NHSE_HANDBOOK_S4, NHSBSA_HCAS_2022],
+    sources: [HCAS_2526_SITE, NHSPAYSCALES_HCAS_2526, NHSE_HANDBOOK_S4, NHSBSA_HCAS_2022],
     note:
       HCAS_RULE +
-      " 2025/26 minima and maxima from one third-party salary guide (which has an error elsewhere on the page, band 5 intermediate), not checked against Annex 9. " +
-      "All six figures are within £1 of the official 2022/23 figures × 1.05 × 1.055 × 1.036 (the AfC awards), which is why they are used. Confirm against Annex 9.",
+      " 2025/26 minima and maxima from one third-party salary guide (February 2026; it has an error elsewhere on the page, band 5 intermediate), not checked against Annex 9. " +
+      "All six figures are within £1 of the official 2022/23 figures × 1.05 × 1.055 × 1.036 (the AfC awards), which is why they are used. " +
+      "£1 conflicts: nhspayscales.co.uk gives maximums £8,465 and £2,197 (and the 2024/25 minimums again, so its page is not used); compounding 2022/23 unrounded gives minimums £5,610 and £1,304; 2024/25 × 1.036 gives £5,609 / £8,465, £4,715 / £5,942, £1,303 / £2,197. The guide's set is kept: it is the one source that labels all six as 2025/26. Confirm against Annex 9.",
   },
   "2026/27": {
     value: {

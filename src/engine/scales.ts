@@ -54,7 +54,8 @@ export function afcPay(band: string, step: number | null, year: FinancialYear | 
     throw notAvailable(
       `The ${entry.year.label} pay for AfC band ${key} step ${s} is not in the data: the published figure could not be confirmed. Give the figure from your payroll, or use a local scale range.`,
     );
-  return { pay: dec(pay), year: entry.year, provenance: entry.provenance, sources: entry.sources, label: `AfC band ${key} step ${s}` };
+  const own = entry.figures?.[`${key}.${s}`];
+  return { pay: dec(pay), year: entry.year, provenance: own?.provenance ?? entry.provenance, sources: entry.sources, label: `AfC band ${key} step ${s}`, ...(own ? { rule: own.rule } : {}) };
 }
 
 /** Years in an AfC band at which each step is reached (step 1 first, always 0). */

@@ -60,13 +60,18 @@ describe("AfC pay: published tables, figure by figure", () => {
     expect(num(p["8d"])).toEqual([88168, 93572, 101677]);
   });
 
-  test("2024/25 band 7 and band 9 intermediate points are null (not found), their entry and top are held", () => {
+  test("2024/25 band 7 and band 9 intermediate points: £48,526 (published, NI row on England rates) and £111,740 (derived)", () => {
     const p = AFC_PAY["2024/25"].value;
-    expect(num(p["7"])).toEqual([46148, null, 52809]);
-    expect(num(p["9"])).toEqual([105385, null, 121271]);
+    expect(num(p["7"])).toEqual([46148, 48526, 52809]);
+    expect(num(p["9"])).toEqual([105385, 111740, 121271]);
+    // 2025/26 band 7 intermediate £50,273 ÷ 1.036 = 48,526.06 → 48,526; band 9 £115,763 ÷ 1.036 = 111,740.35 → 111,740
+    expect(d(50273).dividedBy("1.036").toDecimalPlaces(0).toNumber()).toBe(48526);
+    expect(d(115763).dividedBy("1.036").toDecimalPlaces(0).toNumber()).toBe(111740);
+    expect(AFC_PAY["2024/25"].figures?.["7.2"]?.provenance).toBe("secondary");
+    expect(AFC_PAY["2024/25"].figures?.["9.2"]).toEqual({ provenance: "derived", rule: expect.stringMatching(/÷ 1\.036/) });
   });
 
-  test("2023/24 matches the published 2023/24 table; 8c top, 8d and 9 are null (not confirmed)", () => {
+  test("2023/24 matches the published 2023/24 table; 8c top derived, band 9 published, 8d null (not confirmed)", () => {
     const p = AFC_PAY["2023/24"].value;
     expect(num(p["2"])).toEqual([22383]);
     expect(num(p["3"])).toEqual([22816, 24336]);
@@ -76,9 +81,14 @@ describe("AfC pay: published tables, figure by figure", () => {
     expect(num(p["7"])).toEqual([43742, 45996, 50056]);
     expect(num(p["8a"])).toEqual([50952, 57349]);
     expect(num(p["8b"])).toEqual([58972, 68525]);
-    expect(num(p["8c"])).toEqual([70417, null]);
+    // 8c top: 2022/23 £77,274 × 1.05 = 81,137.70 → 81,138 (net-paid.com's 81,137 not used)
+    expect(num(p["8c"])).toEqual([70417, 81138]);
+    expect(d(77274).times("1.05").toDecimalPlaces(0).toNumber()).toBe(81138);
     expect(num(p["8d"])).toEqual([null, null]);
-    expect(num(p["9"])).toEqual([null, null]);
+    // band 9: nhspayscales "between £99,891 and £114,949"; 2022/23 top £109,475 × 1.05 = 114,948.75 → 114,949
+    expect(num(p["9"])).toEqual([99891, 114949]);
+    expect(d(109475).times("1.05").toDecimalPlaces(0).toNumber()).toBe(114949);
+    expect(AFC_PAY["2023/24"].note).toMatch(/£1 conflicts: net-paid\.com gives 8c top £81,137 and band 9 top £114,948/);
   });
 });
 
@@ -179,19 +189,25 @@ describe("AfC High Cost Area Supplements", () => {
   const BASE_2022: Record<string, [number, number]> = { INNER: [4888, 7377], OUTER: [4108, 5177], FRINGE: [1136, 1915] };
   const UPLIFT: Record<string, string> = {
     "2023/24": "1.05",
+    "2024/25": d("1.05").times("1.055").toString(),
     "2025/26": d("1.05").times("1.055").times("1.036").toString(),
     "2026/27": d("1.05").times("1.055").times("1.036").times("1.033").toString(),
   };
 
-  test("holds only the years whose minimum and maximum could be sourced: 2023/24, 2025/26, 2026/27 (2024/25 omitted)", () => {
-    expect(Object.keys(AFC_HCAS).sort()).toEqual(["2023/24", "2025/26", "2026/27"]);
+  test("holds every year from 2023/24 to 2026/27", () => {
+    expect(Object.keys(AFC_HCAS).sort()).toEqual(["2023/24", "2024/25", "2025/26", "2026/27"]);
   });
 
-  test("2023/24, 2025/26 and 2026/27 hold the published minima and maxima", () => {
+  test("2023/24 to 2026/27 hold the published (or officially derived) minima and maxima", () => {
     expect(AFC_HCAS["2023/24"].value).toEqual({
       INNER: { rate: "0.20", minimum: "5132", maximum: "7745" },
       OUTER: { rate: "0.15", minimum: "4313", maximum: "5436" },
       FRINGE: { rate: "0.05", minimum: "1192", maximum: "2011" },
+    });
+    expect(AFC_HCAS["2024/25"].value).toEqual({
+      INNER: { rate: "0.20", minimum: "5414", maximum: "8171" },
+      OUTER: { rate: "0.15", minimum: "4551", maximum: "5735" },
+      FRINGE: { rate: "0.05", minimum: "1258", maximum: "2121" },
     });
     expect(AFC_HCAS["2025/26"].value).toEqual({
       INNER: { rate: "0.20", minimum: "5609", maximum: "8466" },
@@ -203,6 +219,17 @@ describe("AfC High Cost Area Supplements", () => {
       OUTER: { rate: "0.15", minimum: "4870", maximum: "6137" },
       FRINGE: { rate: "0.05", minimum: "1346", maximum: "2270" },
     });
+  });
+
+  test("2024/25 minimums are NHS Employers' HCAS-inclusive pay less basic pay on 1 April 2025, for band 2 and band 3 alike", () => {
+    // Band 2 £24,169 → £29,583 / £28,720 / £25,427; band 3 entry £24,625 → £30,039 / £29,176 / £25,883.
+    const v = AFC_HCAS["2024/25"].value;
+    for (const [basic, inner, outer, fringe] of [[24169, 29583, 28720, 25427], [24625, 30039, 29176, 25883]]) {
+      expect([inner - basic, outer - basic, fringe - basic].map(String)).toEqual([v.INNER.minimum, v.OUTER.minimum, v.FRINGE.minimum]);
+    }
+    expect(AFC_HCAS["2024/25"].note).toMatch(/£1 conflicts: nhspayscales\.co\.uk gives inner and outer minimums £5,415 and £4,552/);
+    expect(AFC_HCAS["2025/26"].note).toMatch(/£1 conflicts/);
+    expect(AFC_HCAS["2024/25"].figures?.["INNER.minimum"]?.provenance).toBe("derived");
   });
 
   test.each(Object.keys(AFC_HCAS))("%s: every minimum and maximum is within £1 of the official 2022/23 figure uplifted by the AfC awards", (year) => {

@@ -183,7 +183,13 @@ describe("HCAS: a percentage of basic pay within the minimum and maximum payment
     [40000, "NONE", 0],
   ])("salary %p, %s area, 2025/26 -> %p", (salary, area, supplement) => expect(f.hcas(salary, area, "2025/26")).toBe(supplement));
   test("a year whose Annex 9 figures are not in the data is #N/A", () => {
-    expect(excelError(() => f.hcas(30000, "INNER", "2024/25")).code).toBe("#N/A");
+    expect(excelError(() => f.hcas(30000, "INNER", "2022/23")).code).toBe("#N/A");
+  });
+  test("2024/25: NHS Employers' minimums (£5,414 inner) and the secondary maximums (£8,171 inner)", () => {
+    expect(f.hcas(20000, "INNER", "2024/25")).toBe(5414); // 20% = £4,000, below the minimum
+    expect(f.hcas(50000, "INNER", "2024/25")).toBe(8171); // 20% = £10,000, above the maximum
+    expect(f.hcas(30000, "OUTER", "2024/25")).toBe(4551); // 15% = £4,500, below the minimum £4,551
+    expect(f.hcas(30000, "FRINGE", "2024/25")).toBe(1500); // 5% = £1,500, between £1,258 and £2,121
   });
   test("an unknown area is #VALUE! listing the areas", () => {
     expect(excelError(() => f.hcas(30000, "LONDON", "2025/26")).message).toMatch(/INNER, OUTER, FRINGE, NONE/);
