@@ -8,8 +8,8 @@ import { ALL_TABLES, DATA_VERSION } from "../data";
 import type { ByYear, Sourced } from "../data/types";
 import { EngineError } from "../engine/errors";
 import { costResolved, describeProtection, describeScenario, METHODS, resolveScenario, targetScheme, type CostLine, type PersonCosts, type ResolvedScenario } from "../engine/harmonise";
-import { ZERO, sum, type Decimal } from "../engine/money";
-import { percent, settlePool } from "../engine/pool";
+import { D, ZERO, sum, type Decimal } from "../engine/money";
+import { percent, settlePool, settleYears, type ReserveYear } from "../engine/pool";
 import type { StaffMember } from "../engine/staff";
 import type { IntakeReport, RowIssue } from "../intake";
 import { financialYear, type FinancialYear } from "../engine/years";
@@ -267,12 +267,26 @@ export function sourceLines(used: ReadonlySet<string>, years: readonly Financial
   return out;
 }
 
-function poolReport(p: BoardPool, year: string): PoolReport {
-  const st = settlePool(p.pool);
+function poolReport(p: BoardPool, payYear: string): PoolReport {
+  // A pool over several years shows its last year in detail, and every year in "over the years".
+  const multi = p.multiYear ? settleYears(p.multiYear) : null;
+  const st = multi ? multi.years[multi.years.length - 1].statement : settlePool(p.pool);
   return {
     name: p.name,
-    year,
+    year: p.year ?? payYear,
     partners: st.partners.map((a) => ({ ...a })),
+    aligned: st.aligned ? st.aligned.partners.map((a) => ({ ...a })) : null,
+    years: multi
+      ? {
+          years: multi.years.map((y) => y.year.label),
+          riskShares: p.yearRiskShareTexts,
+          partners: [...multi.partners],
+          byYear: multi.years.map((y) => y.partners),
+          reserve: multi.years[0].reserve ? multi.years.map((y) => y.reserve as ReserveYear) : null,
+          changes: multi.years.flatMap((y) => y.changes.map((c) => ({ ...c, year: y.year.label }))),
+          outstanding: multi.outstanding,
+        }
+      : null,
     lines: st.lines.map((l, i) => ({ ...l, riskShare: p.lineRiskShareTexts[i] ?? `pool's: ${p.riskShareText}` })),
     riskPool: st.riskPool,
     underspendsElsewhere: st.underspendsElsewhere,
@@ -408,14 +422,27 @@ export function* buildReportSteps(input: ReportInput, options: ReportStepOptions
     { label: "Protective marking", value: sc.protectiveMarking },
   ];
   if (sc.pool) {
-    assumptions.push({ label: "Pooled budget", value: `${sc.pool.name}: ${sc.pool.pool.partners.join(", ")}; ${s.year.label}` });
+    const poolYears = sc.pool.multiYear ? `${sc.pool.multiYear.years.length} years to ${sc.pool.year}` : (sc.pool.year ?? s.year.label);
+    assumptions.push({ label: "Pooled budget", value: `${sc.pool.name}: ${sc.pool.pool.partners.join(", ")}; ${poolYears}` });
     assumptions.push({
       label: "Pool shares",
       value: sc.pool.pool.fixedShares
         ? `fixed in the agreement: ${sc.pool.pool.partners.map((p, i) => `${p} ${percent(sc.pool!.pool.fixedShares![i] as Decimal)}`).join(", ")}`
         : "in proportion to contributions",
     });
-    assumptions.push({ label: "Risk share", value: sc.pool.riskShareText });
+    assumptions.push({
+      label: "Risk share",
+      value: sc.pool.multiYear
+        ? sc.pool.multiYear.years.map((y, k) => `${String(y.year)}: ${sc.pool!.yearRiskShareTexts[k]}`).join("; ")
+        : sc.pool.riskShareText,
+    });
+    if (sc.pool.multiYear?.reserve) {
+      const rv = sc.pool.multiYear.reserve;
+      assumptions.push({
+        label: "Pool reserve",
+        value: `opening £${String(rv.opening)}; ${rv.drawOnOverspend === false ? "overspends not met from it" : "meets an overspend before the partners"}; keeps ${percent(new D(String(rv.topUpFromUnderspend ?? 0)))} of an underspend${rv.ceiling !== null && rv.ceiling !== undefined ? ` up to £${String(rv.ceiling)}` : ""}`,
+      });
+    }
   }
 
   const report: BoardReport = {

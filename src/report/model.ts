@@ -3,7 +3,7 @@
  * built from the engine's results (src/report/build.ts) and laid out as worksheets by src/sheets/.
  */
 import type { Decimal } from "../engine/money";
-import type { LineStatement, PartnerAccount } from "../engine/pool";
+import type { LineStatement, PartnerAccount, PartnerYear, ReserveYear, YearStatement } from "../engine/pool";
 import type { IntakeReport, RowIssue } from "../intake";
 import type { TermsName } from "../engine/terms";
 import type { Provenance } from "../data/types";
@@ -120,10 +120,30 @@ export interface PoolLineLine extends LineStatement {
   riskShare: string;
 }
 
+/** A pool over several years (src/engine/pool/years.ts), for the Pool statement's "over the years" part. */
+export interface PoolYearsReport {
+  years: string[];
+  /** Each year's risk share in words (rules change between years). */
+  riskShares: string[];
+  partners: string[];
+  /** Per year, per partner. */
+  byYear: PartnerYear[][];
+  /** Per year; null when the pool has no reserve. */
+  reserve: ReserveYear[] | null;
+  /** The dated changes applied, with their year. */
+  changes: (YearStatement["changes"][number] & { year: string })[];
+  /** Owed under repayment schedules after the last year, per partner. */
+  outstanding: Decimal[];
+}
+
 export interface PoolReport {
   name: string;
+  /** The pool's own financial year (its last, over several years), independent of the pay year. */
   year: string;
   partners: PoolPartnerLine[];
+  /** The aligned budgets' accounts (each partner bears its own), apart; null when every line is pooled. */
+  aligned: PoolPartnerLine[] | null;
+  years: PoolYearsReport | null;
   lines: PoolLineLine[];
   riskPool: Decimal | null;
   underspendsElsewhere: Decimal | null;

@@ -7,7 +7,20 @@ import { EngineError } from "../engine/errors";
 import { D, type Decimal } from "../engine/money";
 import { rateOf, rateValue } from "../engine/rates";
 import { PROTECTION_KINDS, type HarmonisationScenario, type JobMatchRow, type PayAwards, type PayScheme, type ProtectionKind } from "../engine/harmonise/types";
-import { parseArrangement, type Arrangement, type Contribution, type ParamCell, type Pool, type ServiceLine } from "../engine/pool";
+import {
+  CHANGE_KINDS,
+  parseArrangement,
+  type Arrangement,
+  type Contribution,
+  type DatedChange,
+  type MultiYearPool,
+  type ParamCell,
+  type Pool,
+  type PoolYear,
+  type RepaymentSchedule,
+  type ReservePolicy,
+  type ServiceLine,
+} from "../engine/pool";
 import type { HcasChoice, TermsName } from "../engine/terms";
 import { parseFinancialYear, type FinancialYear } from "../engine/years";
 import { checkScenarioLimits } from "./scenarioLimits";
@@ -113,6 +126,12 @@ export interface BoardPool {
   riskShareText: string;
   /** Each line's own risk share in words, or null where the line follows the pool's. */
   lineRiskShareTexts: (string | null)[];
+  /** The pool's own financial year (pool.year, or its last year), independent of the pay year; null: the scenario's year. */
+  year: string | null;
+  /** A pool over several years (pool.years); `pool` is then its last year. */
+  multiYear: MultiYearPool | null;
+  /** Each year's risk share in words (multi-year pools). */
+  yearRiskShareTexts: string[];
 }
 
 export interface BoardScenario {
@@ -313,26 +332,78 @@ function poolOf(r: Reader, v: unknown): BoardPool | null {
   const path = "pool";
   if (v === undefined || v === null) return null;
   if (!isObj(v)) return r.fail(path, "should be an object with partners, lines and riskShare.");
-  r.unknownKeys(v, ["name", "partners", "fixedShares", "riskShare", "lines", "description"], path);
+  r.unknownKeys(v, ["name", "partners", "fixedShares", "riskShare", "lines", "year", "years", "reserve", "repayments", "description"], path);
   const name = r.text(v.name, `${path}.name`, "Pooled budget") ?? "Pooled budget";
   if (!Array.isArray(v.partners) || v.partners.length === 0 || v.partners.some((p) => typeof p !== "string" || p.trim() === ""))
     return r.fail(`${path}.partners`, 'should list the partners by name, e.g. ["Northshire NHS Trust", "Northshire County Council"].');
   const partners = (v.partners as string[]).map((p) => p.trim());
-  let fixedShares: Decimal[] | null = null;
-  if (v.fixedShares !== undefined && v.fixedShares !== null) {
-    if (!Array.isArray(v.fixedShares) || v.fixedShares.length !== partners.length)
-      r.fail(`${path}.fixedShares`, `should give one share per partner (${partners.length}), e.g. ["60%", "40%"].`);
-    else fixedShares = v.fixedShares.map((s, i) => r.rate(s, `${path}.fixedShares[${i}]`, "A fixed share") ?? new D(0));
-  }
+  const fixedShares = fixedSharesOf(r, v.fixedShares, `${path}.fixedShares`, partners);
   const poolRisk = riskShareOf(r, v.riskShare, `${path}.riskShare`, partners);
-  if (!Array.isArray(v.lines) || v.lines.length === 0)
-    return r.fail(`${path}.lines`, 'should list the service lines, each { "name", "contributions": [one per partner], "expenditure" } (a pool without schemes is one line).');
+  // The pool's own financial year, independent of the pay year (issue 14, item 7).
+  const year = poolYearOf(r, v.year, `${path}.year`);
+  if (v.years !== undefined && v.years !== null) {
+    const multi = poolYearsOf(r, v, partners, poolRisk, fixedShares);
+    if (!multi) return null;
+    if (year !== null) r.fail(`${path}.year`, "give either the pool's one year (year) or its years (years), not both.");
+    const last = multi.years[multi.years.length - 1];
+    return {
+      name,
+      year: multi.labels[multi.labels.length - 1],
+      pool: { partners, lines: last.lines, fixedShares: last.fixedShares ?? null, ...(last.arrangement ? { arrangement: last.arrangement } : {}) },
+      riskShareText: multi.riskShareTexts[multi.riskShareTexts.length - 1],
+      lineRiskShareTexts: multi.lineTexts[multi.lineTexts.length - 1],
+      multiYear: { partners, years: multi.years, reserve: multi.reserve, repayments: multi.repayments },
+      yearRiskShareTexts: multi.riskShareTexts,
+    };
+  }
+  const parsed = poolLinesOf(r, v.lines, `${path}.lines`, partners);
+  if (!parsed) return null;
+  return {
+    name,
+    year,
+    pool: { partners, lines: parsed.lines, fixedShares, ...(poolRisk ? { arrangement: poolRisk.arrangement } : {}) },
+    riskShareText: poolRisk?.text ?? "PROPORTIONAL",
+    lineRiskShareTexts: parsed.texts,
+    multiYear: null,
+    yearRiskShareTexts: [],
+  };
+}
+
+function fixedSharesOf(r: Reader, v: unknown, path: string, partners: string[]): Decimal[] | null {
+  if (v === undefined || v === null) return null;
+  if (!Array.isArray(v) || v.length !== partners.length) {
+    r.fail(path, `should give one share per partner (${partners.length}), e.g. ["60%", "40%"].`);
+    return null;
+  }
+  return v.map((s, i) => r.rate(s, `${path}[${i}]`, "A fixed share") ?? new D(0));
+}
+
+function poolYearOf(r: Reader, v: unknown, path: string): string | null {
+  if (v === undefined || v === null) return null;
+  try {
+    return parseFinancialYear(v)?.label ?? null;
+  } catch (e) {
+    if (e instanceof EngineError) return r.fail(path, e.message);
+    throw e;
+  }
+}
+
+function partnerIndexOf(r: Reader, v: unknown, path: string, partners: string[]): number | null {
+  const i = typeof v === "string" ? partners.findIndex((p) => p.toLowerCase() === v.trim().toLowerCase()) : -1;
+  if (i < 0) return r.fail(path, `should name one of the partners (${partners.join(", ")}); got ${JSON.stringify(v)}.`);
+  return i;
+}
+
+/** The service lines of one year of the pool (or of a one-year pool). */
+function poolLinesOf(r: Reader, v: unknown, path: string, partners: string[]): { lines: ServiceLine[]; texts: (string | null)[] } | null {
+  if (!Array.isArray(v) || v.length === 0)
+    return r.fail(path, 'should list the service lines, each { "name", "contributions": [one per partner], "expenditure" } (a pool without schemes is one line).');
   const lines: ServiceLine[] = [];
-  const lineTexts: (string | null)[] = [];
-  v.lines.forEach((l, i) => {
-    const lp = `${path}.lines[${i}]`;
+  const texts: (string | null)[] = [];
+  v.forEach((l, i) => {
+    const lp = `${path}[${i}]`;
     if (!isObj(l)) return r.fail(lp, "should be an object with name, contributions and expenditure.");
-    r.unknownKeys(l, ["name", "contributions", "expenditure", "riskShare"], lp);
+    r.unknownKeys(l, ["name", "contributions", "expenditure", "riskShare", "aligned", "income"], lp);
     const lineName = r.text(l.name, `${lp}.name`, `Line ${i + 1}`) ?? `Line ${i + 1}`;
     if (!Array.isArray(l.contributions) || l.contributions.length !== partners.length)
       return r.fail(`${lp}.contributions`, `should give one contribution per partner (${partners.length}: ${partners.join(", ")}), 0 where a partner puts nothing in.`);
@@ -355,16 +426,143 @@ function poolOf(r: Reader, v: unknown): BoardPool | null {
       } else contributions.push({ base: r.money(c, cp, `${partners[k]}'s contribution`) ?? new D(0) });
     });
     const expenditure = r.money(l.expenditure, `${lp}.expenditure`, "Expenditure") ?? new D(0);
+    const aligned = r.bool(l.aligned, `${lp}.aligned`, false);
     const own = riskShareOf(r, l.riskShare, `${lp}.riskShare`, partners);
-    lines.push({ name: lineName, contributions, expenditure, ...(own ? { arrangement: own.arrangement } : {}) });
-    lineTexts.push(own ? own.text : null);
+    if (aligned && own) r.fail(`${lp}.riskShare`, "an aligned line (each partner bears its own) has no risk share: remove riskShare, or set aligned to false.");
+    let income: ServiceLine["income"];
+    if (l.income !== undefined && l.income !== null) {
+      if (!isObj(l.income)) r.fail(`${lp}.income`, 'should be { "budget": 100000, "actual": 80000 } (and "bornBy": a partner, when one partner bears a shortfall alone).');
+      else {
+        r.unknownKeys(l.income, ["budget", "actual", "bornBy"], `${lp}.income`);
+        const budget = r.money(l.income.budget, `${lp}.income.budget`, "The income budgeted") ?? new D(0);
+        const actual = r.money(l.income.actual, `${lp}.income.actual`, "The income received") ?? new D(0);
+        const bornBy = l.income.bornBy === undefined || l.income.bornBy === null ? null : partnerIndexOf(r, l.income.bornBy, `${lp}.income.bornBy`, partners);
+        income = { budget, actual, bornBy };
+      }
+    }
+    lines.push({ name: lineName, contributions, expenditure, ...(own ? { arrangement: own.arrangement } : {}), ...(aligned ? { aligned } : {}), ...(income ? { income } : {}) });
+    texts.push(aligned ? "aligned: each partner bears its own" : own ? own.text : null);
   });
-  return {
-    name,
-    pool: { partners, lines, fixedShares, ...(poolRisk ? { arrangement: poolRisk.arrangement } : {}) },
-    riskShareText: poolRisk?.text ?? "PROPORTIONAL",
-    lineRiskShareTexts: lineTexts,
-  };
+  return { lines, texts };
+}
+
+/** A pool over several years (pool.years, pool.reserve, pool.repayments): docs/pools.md, "A pool over several years". */
+function poolYearsOf(
+  r: Reader,
+  v: Obj,
+  partners: string[],
+  poolRisk: { arrangement: Arrangement; text: string } | null,
+  fixedShares: Decimal[] | null,
+): { years: PoolYear[]; labels: string[]; riskShareTexts: string[]; lineTexts: (string | null)[][]; reserve: ReservePolicy | null; repayments: RepaymentSchedule[] } | null {
+  const path = "pool.years";
+  if (!Array.isArray(v.years) || v.years.length === 0)
+    return r.fail(path, 'should list the years, each { "year": "2024/25", "lines": [...], "riskShare": ... } (docs/pools.md).');
+  if (v.lines !== undefined) r.fail("pool.lines", "give the lines inside each year (pool.years[].lines), not for the pool as a whole.");
+  const years: PoolYear[] = [];
+  const labels: string[] = [];
+  const riskShareTexts: string[] = [];
+  const lineTexts: (string | null)[][] = [];
+  let risk = poolRisk;
+  for (const [k, y] of v.years.entries()) {
+    const yp = `${path}[${k}]`;
+    if (!isObj(y)) return r.fail(yp, 'should be { "year": "2024/25", "lines": [...] }.');
+    r.unknownKeys(y, ["year", "lines", "riskShare", "fixedShares", "changes", "reserveDraws", "reserveTopUps", "description"], yp);
+    const label = poolYearOf(r, y.year, `${yp}.year`);
+    if (label === null) return r.fail(`${yp}.year`, 'give the financial year, e.g. "2024/25".');
+    // A year without its own rule keeps the previous year's (the pool's riskShare for the first).
+    const own = riskShareOf(r, y.riskShare, `${yp}.riskShare`, partners);
+    if (own) risk = own;
+    const lines = poolLinesOf(r, y.lines, `${yp}.lines`, partners);
+    if (!lines) return null;
+    const changes: DatedChange[] = [];
+    if (y.changes !== undefined) {
+      if (!Array.isArray(y.changes)) r.fail(`${yp}.changes`, 'should list dated changes, each { "date": "2025-10-01", "partner": "...", "kind": "ONE_OFF", "amount": 25000 }.');
+      else
+        y.changes.forEach((c, j) => {
+          const cp = `${yp}.changes[${j}]`;
+          if (!isObj(c)) return r.fail(cp, 'should be { "date", "partner", "kind", "amount" } (and "line", "note").');
+          r.unknownKeys(c, ["date", "partner", "line", "kind", "amount", "note"], cp);
+          const partner = partnerIndexOf(r, c.partner, `${cp}.partner`, partners);
+          const kind = r.choice(c.kind, `${cp}.kind`, "The kind of change", CHANGE_KINDS, { VIREMENT: "VIREMENT_OUT", ONEOFF: "ONE_OFF", ADVANCE: "ADVANCE", CONTINGENCY: "CONTINGENCY" });
+          const amount = r.money(c.amount, `${cp}.amount`, "The amount");
+          const date = r.text(c.date, `${cp}.date`);
+          let line: number | undefined;
+          if (c.line !== undefined && c.line !== null) {
+            const li = lines.lines.findIndex((l) => typeof c.line === "string" && l.name.toLowerCase() === c.line.trim().toLowerCase());
+            if (li < 0) r.fail(`${cp}.line`, `should name one of the year's lines (${lines.lines.map((l) => l.name).join(", ")}); got ${JSON.stringify(c.line)}.`);
+            else line = li;
+          }
+          if (partner === null || kind === null || amount === null || date === null) return;
+          changes.push({ date, partner, kind, amount, ...(line !== undefined ? { line } : {}), note: r.text(c.note, `${cp}.note`) ?? "" });
+        });
+    }
+    const moves = (key: "reserveDraws" | "reserveTopUps") => {
+      const list = y[key];
+      if (list === undefined || list === null) return [];
+      if (!Array.isArray(list)) {
+        r.fail(`${yp}.${key}`, "should be a list of { \"amount\" } entries.");
+        return [];
+      }
+      return list.flatMap((m, j): { line?: number; partner?: number; amount: Decimal }[] => {
+        const mp = `${yp}.${key}[${j}]`;
+        if (!isObj(m)) return (r.fail(mp, 'should be { "amount": 50000 }.'), []);
+        r.unknownKeys(m, key === "reserveDraws" ? ["amount", "line", "note"] : ["amount", "partner", "note"], mp);
+        const amount = r.money(m.amount, `${mp}.amount`, "The amount");
+        if (amount === null) return [];
+        if (key === "reserveTopUps") {
+          const partner = partnerIndexOf(r, m.partner, `${mp}.partner`, partners);
+          return partner === null ? [] : [{ partner, amount }];
+        }
+        const li = m.line === undefined ? 0 : lines.lines.findIndex((l) => typeof m.line === "string" && l.name.toLowerCase() === m.line.trim().toLowerCase());
+        if (li < 0) return (r.fail(`${mp}.line`, `should name one of the year's lines; got ${JSON.stringify(m.line)}.`), []);
+        return [{ line: li, amount }];
+      });
+    };
+    const draws = moves("reserveDraws").map((m) => ({ line: m.line ?? 0, amount: m.amount }));
+    const topUps = moves("reserveTopUps").map((m) => ({ partner: m.partner ?? 0, amount: m.amount }));
+    const fixed = y.fixedShares !== undefined ? fixedSharesOf(r, y.fixedShares, `${yp}.fixedShares`, partners) : fixedShares;
+    years.push({ year: label, lines: lines.lines, ...(risk ? { arrangement: risk.arrangement } : {}), fixedShares: fixed, changes, reserveDraws: draws, reserveTopUps: topUps });
+    labels.push(label);
+    riskShareTexts.push(risk?.text ?? "PROPORTIONAL");
+    lineTexts.push(lines.texts);
+  }
+  let reserve: ReservePolicy | null = null;
+  if (v.reserve !== undefined && v.reserve !== null) {
+    const rp = "pool.reserve";
+    if (!isObj(v.reserve)) r.fail(rp, 'should be { "opening": 500000, "drawOnOverspend": true, "topUpFromUnderspend": "100%", "ceiling": 1000000 }.');
+    else {
+      r.unknownKeys(v.reserve, ["opening", "drawOnOverspend", "topUpFromUnderspend", "ceiling"], rp);
+      reserve = {
+        opening: r.money(v.reserve.opening ?? 0, `${rp}.opening`, "The opening balance") ?? new D(0),
+        drawOnOverspend: r.bool(v.reserve.drawOnOverspend, `${rp}.drawOnOverspend`, true),
+        topUpFromUnderspend: r.rate(v.reserve.topUpFromUnderspend, `${rp}.topUpFromUnderspend`, "The share of an underspend kept") ?? new D(0),
+        ceiling: v.reserve.ceiling === undefined || v.reserve.ceiling === null ? null : r.money(v.reserve.ceiling, `${rp}.ceiling`, "The ceiling"),
+      };
+    }
+  }
+  const repayments: RepaymentSchedule[] = [];
+  if (v.repayments !== undefined && v.repayments !== null) {
+    if (!Array.isArray(v.repayments)) r.fail("pool.repayments", 'should list schedules, each { "year", "partner", "share" or "amount", "years", "lender" }.');
+    else
+      v.repayments.forEach((x, j) => {
+        const xp = `pool.repayments[${j}]`;
+        if (!isObj(x)) return r.fail(xp, 'should be { "year": "2024/25", "partner": "...", "share": "75%", "years": 3 }.');
+        r.unknownKeys(x, ["year", "partner", "share", "amount", "years", "lender"], xp);
+        const year = poolYearOf(r, x.year, `${xp}.year`);
+        const partner = partnerIndexOf(r, x.partner, `${xp}.partner`, partners);
+        const n = r.wholeNumber(x.years, `${xp}.years`, "The years to repay", 1, 30);
+        const lender = x.lender === undefined || x.lender === null || (typeof x.lender === "string" && x.lender.trim().toUpperCase() === "RESERVE") ? "RESERVE" : partnerIndexOf(r, x.lender, `${xp}.lender`, partners);
+        const share = x.share === undefined ? undefined : r.rate(x.share, `${xp}.share`, "The share deferred") ?? undefined;
+        const amount = x.amount === undefined ? undefined : r.money(x.amount, `${xp}.amount`, "The amount deferred") ?? undefined;
+        if (year === null || partner === null || n === null || lender === null) {
+          if (year === null) r.fail(`${xp}.year`, 'give the year whose overspend is repaid later, e.g. "2024/25".');
+          if (n === null) r.fail(`${xp}.years`, "give the number of years to repay over.");
+          return;
+        }
+        repayments.push({ year, partner, years: n, lender, ...(share !== undefined ? { share } : {}), ...(amount !== undefined ? { amount } : {}) });
+      });
+  }
+  return { years, labels, riskShareTexts, lineTexts, reserve, repayments };
 }
 
 function payAwardsOf(r: Reader, v: unknown): PayAwards | null {

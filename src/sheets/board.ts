@@ -21,7 +21,7 @@
  */
 import { intakeReportLines } from "../intake/report";
 import { D, type Decimal } from "../engine/money";
-import { ELEMENTS, type BoardReport, type ElementDef, type ElementKey, type GroupLine, type OptionKey, type PersonLine } from "../report/model";
+import { ELEMENTS, type BoardReport, type ElementDef, type ElementKey, type GroupLine, type OptionKey, type PersonLine, type PoolYearsReport } from "../report/model";
 import { fitWidth, headingHeights } from "./layout";
 import {
   a1,
@@ -633,6 +633,8 @@ export interface PoolLayout {
   lines: TableBlock;
   /** The cell holding partners + risk pool + underspends elsewhere − variance (0 when the shares add up). */
   check: CellRange;
+  /** The aligned budgets' table, when the pool has aligned lines. */
+  aligned: TableBlock | null;
 }
 
 export function poolSheet(r: BoardReport): { sheet: SheetPlan; layout: PoolLayout } | null {
@@ -688,10 +690,33 @@ export function poolSheet(r: BoardReport): { sheet: SheetPlan; layout: PoolLayou
     style: "TableStyleMedium2",
   };
   blocks.push(partners);
+  const np = pool.partners.length;
+
+  // Aligned budgets, apart: each partner bears its own (never shared, never met from the pool's underspends).
+  let alignedTable: TableBlock | null = null;
+  const aHead = pHead + np + 5;
+  if (pool.aligned) {
+    blocks.push(heading(aHead - 1, "Aligned budgets beside the pool: each partner bears its own (£)"));
+    alignedTable = {
+      kind: "table",
+      name: "PoolAligned",
+      row: aHead,
+      col: 0,
+      columns: [
+        { header: "Partner", numberFormat: NUMBER_FORMATS.text, total: "Total" },
+        { header: "Contribution (aligned)", numberFormat: MONEY, total: "sum" },
+        { header: "Its own over (under) spend", numberFormat: MONEY, total: "sum" },
+        { header: "Spent on its aligned lines", numberFormat: MONEY, total: "sum" },
+      ],
+      rows: pool.aligned.map((a, i): PlanValue[] => [a.partner, n(a.contribution), n(a.varianceBorne), f(`${a1(aHead + 1 + i, 1)}+${a1(aHead + 1 + i, 2)}`, a.contribution.plus(a.varianceBorne))]),
+      showTotals: true,
+      style: "TableStyleLight9",
+    };
+    blocks.push(alignedTable);
+  }
 
   // Service lines.
-  const np = pool.partners.length;
-  const lHead = pHead + np + 5;
+  const lHead = pool.aligned ? aHead + np + 5 : pHead + np + 5;
   blocks.push(heading(lHead - 1, "Service lines (£)"));
   const lineCols: TableColumn[] = [
     { header: "Service line", numberFormat: NUMBER_FORMATS.text, total: "Total" },
@@ -700,6 +725,10 @@ export function poolSheet(r: BoardReport): { sheet: SheetPlan; layout: PoolLayou
   pool.partners.forEach((a) => lineCols.push({ header: `${a.partner}: contribution`, numberFormat: MONEY, total: "sum" }));
   const cTotal = lineCols.length;
   lineCols.push({ header: "Total contribution", numberFormat: MONEY, total: "sum" });
+  const withIncome = pool.lines.some((l) => !l.incomeBudget.isZero() || !l.incomeActual.isZero());
+  const cIncome = lineCols.length + 1;
+  if (withIncome)
+    lineCols.push({ header: "Income budgeted", numberFormat: MONEY, total: "sum" }, { header: "Income received", numberFormat: MONEY, total: "sum" });
   const cExp = lineCols.length;
   lineCols.push({ header: "Expenditure", numberFormat: MONEY, total: "sum" });
   const cVar = lineCols.length;
@@ -712,7 +741,10 @@ export function poolSheet(r: BoardReport): { sheet: SheetPlan; layout: PoolLayou
   const lineRows = pool.lines.map((l, i): PlanValue[] => {
     const row = lHead + 1 + i;
     const cells: PlanValue[] = [l.name, l.riskShare, ...l.contributions.map(n)];
-    cells.push(f(`SUM(${a1(row, 2, 1, np)})`, total(l.contributions)), n(l.expenditure), f(`${a1(row, cExp)}-${a1(row, cTotal)}`, l.expenditure.minus(total(l.contributions))));
+    cells.push(f(`SUM(${a1(row, 2, 1, np)})`, total(l.contributions)));
+    if (withIncome) cells.push(n(l.incomeBudget), n(l.incomeActual));
+    // Variance = expenditure − contributions − income received.
+    cells.push(n(l.expenditure), f(`${a1(row, cExp)}-${a1(row, cTotal)}${withIncome ? `-${a1(row, cIncome)}` : ""}`, l.variance));
     cells.push(...l.borne.map(n));
     cells.push(n(l.riskPool), n(l.underspendsElsewhere));
     return cells;
@@ -740,15 +772,17 @@ export function poolSheet(r: BoardReport): { sheet: SheetPlan; layout: PoolLayou
     });
   }
   const check: CellRange = { row: cRow + (pool.settledAsWhole ? 2 : 0), col: 1, rowCount: 1, colCount: 1 };
-  const lineVariances = total(pool.lines.map((l) => l.expenditure.minus(total(l.contributions))));
+  const lineVariances = total(pool.lines.map((l) => l.variance));
   const absorbed = total(pool.lines.map((l) => l.riskPool.plus(l.underspendsElsewhere)));
-  const checkResult = total(pool.partners.map((a) => a.varianceBorne)).plus(absorbed).minus(lineVariances);
-  const risk = `${a1(lTotals, cRisk)}+${a1(lTotals, cElse)}`;
+  const alignedBorne = pool.aligned ? total(pool.aligned.map((a) => a.varianceBorne)) : new D(0);
+  const checkResult = total(pool.partners.map((a) => a.varianceBorne)).plus(alignedBorne).plus(absorbed).minus(lineVariances);
+  // The aligned budgets' own over- and underspends are in the lines' variance too.
+  const risk = `${a1(lTotals, cRisk)}+${a1(lTotals, cElse)}${pool.aligned ? `+${a1(aHead + 1 + np, 2)}` : ""}`;
   checkBlocks.push({
     kind: "range",
     row: check.row,
     col: 0,
-    values: [["Check: borne + risk pool + elsewhere − variance = 0", f(`${a1(pTotals, 6)}+${risk}-${a1(lTotals, cVar)}`, checkResult)]],
+    values: [[pool.aligned ? "Check: borne + aligned + risk pool + elsewhere − variance = 0" : "Check: borne + risk pool + elsewhere − variance = 0", f(`${a1(pTotals, 6)}+${risk}-${a1(lTotals, cVar)}`, checkResult)]],
     columnFormats: [null, MONEY],
     style: { italic: true },
   });
@@ -779,13 +813,179 @@ export function poolSheet(r: BoardReport): { sheet: SheetPlan; layout: PoolLayou
     mRow += 10;
   });
 
+  if (pool.years) mRow = poolYearsBlocks(pool.years, mRow + 1, blocks);
+
   const widths = [44, fitWidth(pool.lines.map((l) => l.riskShare), 16, 30), ...lineCols.slice(2).map(() => 16)];
-  while (widths.length < 11) widths.push(16);
+  while (widths.length < 14) widths.push(16);
   return {
     sheet: { key: SHEET_KEYS.pool, name: SHEET_NAMES.pool, blocks, columnWidths: widths, freeze: { rows: 3, columns: 0 }, print: print(r, { first: 0, last: 2 }), tabColor: "#330072" },
-    layout: { partners, lines, check },
+    layout: { partners, lines, check, aligned: alignedTable },
   };
 }
+
+/**
+ * The pool over the years (src/engine/pool/years.ts): each partner by year, the reserve's ledger,
+ * the dated changes, and a chart of the reserve and each partner's position. Returns the next free row.
+ */
+function poolYearsBlocks(y: PoolYearsReport, top: number, blocks: Block[]): number {
+  let row = top;
+  blocks.push(heading(row, `Over the years, ${y.years[0]} to ${y.years[y.years.length - 1]} (£)`));
+  blocks.push({
+    kind: "range",
+    row: row + 1,
+    col: 0,
+    values: [["Each year is settled under that year's rule, then the reserve meets an overspend (or keeps part of an underspend), then repayments are deferred or made. Due to (from) partner: positive is paid back to it, negative is paid in by it."]],
+    style: { italic: true },
+  });
+  row += 3;
+  const head = row;
+  const yRows: PlanValue[][] = [];
+  y.byYear.forEach((partners, k) =>
+    partners.forEach((a) => {
+      const r = head + 1 + yRows.length;
+      const settlement = a.borne.plus(a.aligned).plus(a.deferred).plus(a.lent).plus(a.repaid).plus(a.repaidToIt).plus(a.reserveTopUp);
+      yRows.push([
+        y.years[k],
+        a.partner,
+        y.riskShares[k] ?? "",
+        n(a.contribution),
+        n(a.varianceBorne),
+        n(a.metByReserve),
+        n(a.toReserve),
+        n(a.contingency),
+        f(`SUM(${a1(r, 4, 1, 4)})`, a.varianceBorne.plus(a.metByReserve).plus(a.toReserve).plus(a.contingency)),
+        n(a.aligned),
+        n(a.deferred),
+        n(a.lent.plus(a.repaid).plus(a.repaidToIt)),
+        n(a.reserveTopUp),
+        f(`-SUM(${a1(r, 8, 1, 5)})`, settlement.negated()),
+        n(a.owedAtEnd),
+      ]);
+    }),
+  );
+  blocks.push({
+    kind: "table",
+    name: "PoolYears",
+    row: head,
+    col: 0,
+    columns: [
+      { header: "Year", numberFormat: NUMBER_FORMATS.text, total: "Total" },
+      { header: "Partner", numberFormat: NUMBER_FORMATS.text },
+      { header: "Risk share that year", numberFormat: NUMBER_FORMATS.text },
+      { header: "Contribution", numberFormat: MONEY, total: "sum" },
+      { header: "Over (under) spend under the rule", numberFormat: MONEY, total: "sum" },
+      { header: "Met by the reserve", numberFormat: MONEY, total: "sum" },
+      { header: "Kept in the reserve", numberFormat: MONEY, total: "sum" },
+      { header: "Contingency", numberFormat: MONEY, total: "sum" },
+      { header: "Borne", numberFormat: MONEY, total: "sum" },
+      { header: "Aligned (own)", numberFormat: MONEY, total: "sum" },
+      { header: "Deferred", numberFormat: MONEY, total: "sum" },
+      { header: "Repaid (lent)", numberFormat: MONEY, total: "sum" },
+      { header: "Reserve top-up paid", numberFormat: MONEY, total: "sum" },
+      { header: "Due to (from) partner", numberFormat: MONEY, total: "sum" },
+      { header: "Owed at year end", numberFormat: MONEY },
+    ],
+    rows: yRows,
+    showTotals: true,
+    style: "TableStyleMedium2",
+  });
+  row = head + yRows.length + 3;
+
+  // The reserve's ledger: closing = opening + top-ups − draws.
+  let reserveHead: number | null = null;
+  if (y.reserve) {
+    blocks.push(heading(row, "The reserve's ledger (£)"));
+    reserveHead = row + 1;
+    const rh = reserveHead;
+    blocks.push({
+      kind: "table",
+      name: "PoolReserve",
+      row: rh,
+      col: 0,
+      columns: [
+        { header: "Year", numberFormat: NUMBER_FORMATS.text },
+        { header: "Opening", numberFormat: MONEY },
+        { header: "Top-ups", numberFormat: MONEY },
+        { header: "Draws", numberFormat: MONEY },
+        { header: "Closing", numberFormat: MONEY },
+        { header: "Movements", numberFormat: NUMBER_FORMATS.text },
+      ],
+      rows: y.reserve.map((r, k): PlanValue[] => [
+        y.years[k],
+        n(r.opening),
+        n(r.topUps),
+        n(r.draws),
+        f(`${a1(rh + 1 + k, 1)}+${a1(rh + 1 + k, 2)}-${a1(rh + 1 + k, 3)}`, r.closing),
+        r.detail.map((d) => `${d.label} ${d.amount.toFixed(2)}`).join("; "),
+      ]),
+      showTotals: false,
+      style: "TableStyleLight9",
+    });
+    row = rh + y.reserve.length + 3;
+  }
+
+  // Dated changes.
+  if (y.changes.length > 0) {
+    blocks.push(heading(row, "Dated changes to contributions"));
+    blocks.push({
+      kind: "table",
+      name: "PoolChanges",
+      row: row + 1,
+      col: 0,
+      columns: [
+        { header: "Year", numberFormat: NUMBER_FORMATS.text },
+        { header: "Date", numberFormat: NUMBER_FORMATS.text },
+        { header: "Partner", numberFormat: NUMBER_FORMATS.text },
+        { header: "Line", numberFormat: NUMBER_FORMATS.text },
+        { header: "Kind", numberFormat: NUMBER_FORMATS.text },
+        { header: "Amount", numberFormat: MONEY },
+        { header: "Note", numberFormat: NUMBER_FORMATS.text },
+      ],
+      rows: y.changes.map((c): PlanValue[] => [c.year, c.date, c.partner, c.line, CHANGE_WORDS[c.kind], n(c.amount), c.note]),
+      showTotals: false,
+      style: "TableStyleLight9",
+    });
+    row += y.changes.length + 4;
+  }
+
+  // The chart's figures: the reserve at each year end and each partner's position (what it has borne so far).
+  blocks.push(heading(row, "The reserve and each partner's position at each year end (£)"));
+  const ch = row + 1;
+  const cumulative = y.partners.map(() => new D(0));
+  const chartRows: PlanValue[][] = y.years.map((label, k) => {
+    y.byYear[k].forEach((a, i) => (cumulative[i] = cumulative[i].plus(a.borne).plus(a.aligned)));
+    return [label, y.reserve ? n(y.reserve[k].closing) : null, ...cumulative.map(n)];
+  });
+  blocks.push({
+    kind: "range",
+    row: ch,
+    col: 0,
+    values: [["Year", "Reserve at year end", ...y.partners.map((p) => `${p}: borne to date`)], ...chartRows],
+    columnFormats: [null, MONEY, ...y.partners.map(() => MONEY)],
+    style: undefined,
+  });
+  const count = y.years.length;
+  blocks.push({
+    kind: "chart",
+    type: "columnClustered",
+    title: "The reserve and what each partner has borne, by year end",
+    categories: { row: ch + 1, col: 0, rowCount: count, colCount: 1 },
+    series: [
+      ...(y.reserve ? [{ name: "Reserve at year end", values: { row: ch + 1, col: 1, rowCount: count, colCount: 1 } }] : []),
+      ...y.partners.map((p, i) => ({ name: `${p}: borne to date`, values: { row: ch + 1, col: 2 + i, rowCount: count, colCount: 1 } })),
+    ],
+    anchor: { row: ch + count + 2, col: 0, colSpan: 8, rowSpan: 18 },
+    axisNumberFormat: NUMBER_FORMATS.moneyWhole,
+  });
+  return ch + count + 22;
+}
+
+const CHANGE_WORDS: Record<string, string> = {
+  VIREMENT_OUT: "Virement out of the pool",
+  ONE_OFF: "One-off contribution",
+  ADVANCE: "Advanced from next year",
+  CONTINGENCY: "Contingency held by the partner",
+};
 
 // ---------------------------------------------------------------------------------------------
 // Assumptions and sources; rows left out
