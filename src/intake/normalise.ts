@@ -92,11 +92,11 @@ export function fte(v: unknown): Decimal {
   return n;
 }
 
-/** Hours a week: "37.5", 37.5 or "37:30" (hours and minutes); more than 0 and at most 168. */
+/** Hours a week: "37.5", 37.5 or "37:30" (hours and minutes); more than 0 and at most 80 (the engine's plausible week). */
 export function weeklyHours(v: unknown, what = "Weekly hours"): Decimal {
   const hm = typeof v === "string" ? /^\s*(\d{1,3}):([0-5]\d)\s*$/.exec(v) : null;
   const n = hm ? new D(hm[1]).plus(new D(hm[2]).dividedBy(60)) : number(v, what, { misreadCheck: false });
-  if (n.lte(0) || n.gt(168)) throw new CellProblem(`${what} must be more than 0 and at most 168; got ${show(v)}.`);
+  if (n.lte(0) || n.gt(80)) throw new CellProblem(`${what} must be more than 0 and at most 80; got ${show(v)}.`);
   return n;
 }
 

@@ -639,6 +639,15 @@ export function* readStaffTableSteps(raw: RawTable, options: StaffRowsOptions = 
     const unsocialSundays = unsocial("unsocialSundaysAndPublicHolidays", "Unsocial hours on Sundays and public holidays (hours a week)");
     if (unsocialNights.plus(unsocialSundays).gt(maxHours))
       problem("unsocialSundaysAndPublicHolidays", `Unsocial hours together (${unsocialNights.plus(unsocialSundays).toString()}) are more than the weekly hours (${maxHours.toString()}).`);
+    // Council enhancements, each category apart (null: the list has no such column).
+    const councilHours = (f: StaffField, what: string): Decimal | null => (colOf.has(f) ? unsocial(f, what) : null);
+    const nights = councilHours("unsocialNights", "Night hours (a week)");
+    const saturdays = councilHours("unsocialSaturdays", "Saturday hours (a week)");
+    const sundays = councilHours("unsocialSundays", "Sunday hours (a week)");
+    const publicHolidays = councilHours("unsocialPublicHolidays", "Public holiday hours (a week)");
+    const councilTotal = [nights, saturdays, sundays, publicHolidays].reduce<Decimal>((t, h) => (h ? t.plus(h) : t), ZERO);
+    if (councilTotal.gt(maxHours))
+      problem(colOf.has("unsocialPublicHolidays") ? "unsocialPublicHolidays" : colOf.has("unsocialSundays") ? "unsocialSundays" : "unsocialNights", `Night, Saturday, Sunday and public holiday hours together (${councilTotal.toString()}) are more than the weekly hours (${maxHours.toString()}).`);
 
     const targetGrade = read<string | null>("targetGrade", (v) => (isBlank(v) ? null : targetMatch(text(v), options.targetTerms ?? null, year, validBands)), null);
 
@@ -683,6 +692,10 @@ export function* readStaffTableSteps(raw: RawTable, options: StaffRowsOptions = 
       localAllowance,
       unsocialNightsAndSaturdays: unsocialNights,
       unsocialSundaysAndPublicHolidays: unsocialSundays,
+      ...(nights !== null ? { unsocialNights: nights } : {}),
+      ...(saturdays !== null ? { unsocialSaturdays: saturdays } : {}),
+      ...(sundays !== null ? { unsocialSundays: sundays } : {}),
+      ...(publicHolidays !== null ? { unsocialPublicHolidays: publicHolidays } : {}),
       targetGrade,
       ...(gradeTop !== null ? { gradeTop } : {}),
       ...(person !== null ? { person } : {}),

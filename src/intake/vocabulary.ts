@@ -32,6 +32,10 @@ export type StaffField =
   | "localAllowance"
   | "unsocialNightsAndSaturdays"
   | "unsocialSundaysAndPublicHolidays"
+  | "unsocialNights"
+  | "unsocialSaturdays"
+  | "unsocialSundays"
+  | "unsocialPublicHolidays"
   | "targetGrade"
   | "gradeTop";
 
@@ -205,6 +209,20 @@ export const STAFF_COLUMNS: readonly ColumnSpec[] = [
     },
   },
   {
+    field: "unsocialNights",
+    heading: "Night hours",
+    takenAs: "hours a week of night work (8pm to 6am) on weekdays, paid at the council night rate",
+    synonyms: { common: ["Nights hours", "Weekday night hours", "Night work hours", "Hours of night work", "Night duty hours"] },
+  },
+  { field: "unsocialSaturdays", heading: "Saturday hours", takenAs: "hours a week worked on Saturdays", synonyms: { common: ["Saturdays hours", "Hours on Saturdays", "Saturday working hours"] } },
+  { field: "unsocialSundays", heading: "Sunday hours", takenAs: "hours a week worked on Sundays", synonyms: { common: ["Sundays hours", "Hours on Sundays", "Sunday working hours"] } },
+  {
+    field: "unsocialPublicHolidays",
+    heading: "Public holiday hours",
+    takenAs: "hours a week (averaged over the year) worked on public holidays",
+    synonyms: { common: ["Bank holiday hours", "Bank holidays hours", "Public holidays hours", "BH hours", "Hours on bank holidays", "Hours on public holidays"] },
+  },
+  {
     field: "targetGrade",
     heading: "Target job match",
     takenAs: "the grade on the target terms",
@@ -326,9 +344,8 @@ export function documentedHeading(field: StaffField): string {
 }
 
 /**
- * Council enhancement headings (nights, Saturdays, Sundays, public/bank holidays as hours): the
- * engine has no separate council enhancement costing yet, so such a column stops the run instead of
- * being ignored. (AfC unsocial hours have their own two columns.)
+ * Words of enhancements: a heading with one of them that is not a known column (e.g. "Overtime",
+ * "Night allowance", "Shift premium") stops the run instead of being ignored.
  */
 const ENHANCEMENT_WORDS = new Set([
   "night", "nights", "saturday", "saturdays", "sunday", "sundays", "weekend", "weekends", "holiday", "holidays", "bh", "unsocial",

@@ -195,11 +195,11 @@ describe("caretrust board", () => {
 
   it("writes no pack and exits 2 when nothing can be costed, saying why", async () => {
     const csv = path.join(dir, "nothing.csv");
-    fs.writeFileSync(csv, [[...HEADER, "Night hours"], [...good, 7]].map((r) => r.join(",")).join("\n"));
+    fs.writeFileSync(csv, [[...HEADER, "Overtime hours"], [...good, 7]].map((r) => r.join(",")).join("\n"));
     const out = path.join(dir, "nothing.xlsx");
     const r = await run(["board", csv, "--scenario", scenario, "--out", out]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/STOP: Night hours: Column "Night hours" looks like an enhancement/);
+    expect(r.stderr).toMatch(/STOP: Overtime hours: Column "Overtime hours" looks like an enhancement/);
     expect(r.stderr).toMatch(/Nothing in .*nothing\.csv could be costed: the list stops at the problem above\. No pack was written\./);
     expect(fs.existsSync(out)).toBe(false);
   });
