@@ -137,7 +137,7 @@ describe("readStaffRows: bad input is reported by row and column, good rows stil
       ["X1", ...nurse.slice(1, 5), "10", 1, ...nurse.slice(7)],
       ["X2", ...nurse.slice(1, 5), "5", 4, ...nurse.slice(7)],
       ["X3", ...social.slice(1, 5), "99", ...social.slice(6)],
-      ["X4", ...social.slice(1, 5), "32", ...social.slice(6)],
+      ["X4", ...social.slice(1, 5), "60", ...social.slice(6)],
       ["X5", ...social.slice(1, 5), "thirty", ...social.slice(6)],
       ["X6", ...nurse.slice(1, 5), "6", 1.5, ...nurse.slice(7)],
     ];
@@ -147,7 +147,7 @@ describe("readStaffRows: bad input is reported by row and column, good rows stil
     expect(byRow[3]).toMatchObject({ column: "Band or grade", message: expect.stringMatching(/"10" is not an Agenda for Change band. Bands: 1, 2, .*9/) });
     expect(byRow[4]).toMatchObject({ column: "Step", message: expect.stringMatching(/Band 5 has steps 1 to 3/) });
     expect(byRow[5]).toMatchObject({ column: "Band or grade", message: expect.stringMatching(/point 99 is not on the NJC pay spine/) });
-    expect(byRow[6]).toMatchObject({ column: "Band or grade", message: expect.stringMatching(/not in the data/) });
+    expect(byRow[6]).toMatchObject({ column: "Band or grade", message: expect.stringMatching(/point 60 is not on the NJC pay spine/) });
     expect(byRow[7]).toMatchObject({ column: "Band or grade", message: expect.stringMatching(/"thirty" is not a spinal column point/) });
     expect(byRow[8]).toMatchObject({ column: "Step", message: expect.stringMatching(/whole number/) });
     expect(r.skippedRows).toBe(6);
@@ -212,7 +212,7 @@ describe("readStaffRows: bad input is reported by row and column, good rows stil
 
   it("reports target job matches that are neither a band nor NJC points, and checks them against the target terms", () => {
     const withTarget = (ref: string, t: string) => [ref, ...nurse.slice(1, 16), t];
-    const r = readStaffRows(table(withTarget("T1", "Band 6"), withTarget("T2", "SCP 31-29"), withTarget("T3", "manager"), withTarget("T4", "29-32")), {
+    const r = readStaffRows(table(withTarget("T1", "Band 6"), withTarget("T2", "SCP 31-29"), withTarget("T3", "manager"), withTarget("T4", "29-60")), {
       year: Y,
       targetTerms: "NJC",
     });
@@ -222,7 +222,7 @@ describe("readStaffRows: bad input is reported by row and column, good rows stil
       [4, "Target job match"],
       [5, "Target job match"],
     ]);
-    expect(r.issues[3].message).toMatch(/point 32/);
+    expect(r.issues[3].message).toMatch(/point 60/);
     const ok = readStaffRows(table(withTarget("T5", "SCP 29 to 31")), { year: Y, targetTerms: "NJC" });
     expect(ok.members[0].targetGrade).toBe("29-31");
   });
@@ -243,7 +243,7 @@ describe("readStaffRows: row numbers and the top of the grade", () => {
   });
 
   it("reads the top of an NJC grade, and checks it", () => {
-    const t = [[...HEADER, "Top of grade"], [...social, "SCP 31"], ["C2", ...social.slice(1, 5), "30", ...social.slice(6), 29], ["C3", ...social.slice(1), 32], [...nurse, 31]];
+    const t = [[...HEADER, "Top of grade"], [...social, "SCP 31"], ["C2", ...social.slice(1, 5), "30", ...social.slice(6), 29], ["C3", ...social.slice(1), 60], [...nurse, 31]];
     const r = readStaffRows(t, { year: Y });
     expect(r.members.map((m) => [m.ref, m.gradeTop ?? null])).toEqual([
       ["C001", 31],
