@@ -114,24 +114,6 @@ export function staffHeadingCount(row: readonly RawCell[]): number {
   return known;
 }
 
-/**
- * The RawTable as the rows buildBoardPack takes today (one row per sheet row from the first):
- * rows a workbook does not hold and CSV rows that could not be read come back as blank rows, so
- * row numbers in messages stay the sheet's or file's.
- */
-export function tableOfRaw(raw: RawTable): { table: unknown[][]; firstRowNumber: number } {
-  if (raw.rows.length === 0) return { table: [], firstRowNumber: 1 };
-  const first = raw.rowNumbers[0];
-  const table: unknown[][] = [];
-  // One shared empty row for every gap: a stray cell at A1048576 costs a million pointers, not a million arrays.
-  const blank: unknown[] = Object.freeze([]) as unknown as unknown[];
-  raw.rows.forEach((row, i) => {
-    while (first + table.length < raw.rowNumbers[i]) table.push(blank);
-    table.push(row);
-  });
-  return { table, firstRowNumber: first };
-}
-
 function today(): string {
   const d = new Date();
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
