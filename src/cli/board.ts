@@ -305,13 +305,16 @@ async function run(args: string[]): Promise<number> {
   const { warnings, workbook } = result;
   (result as Partial<BoardPackResult>) = {};
   let buffer: Buffer;
+  const limitNotes: string[] = [];
   try {
-    buffer = await renderXlsx(workbook, { onSheet: (done, total) => progress("write", done, total) });
+    buffer = await renderXlsx(workbook, { onSheet: (done, total) => progress("write", done, total), onNote: (n) => limitNotes.push(n) });
   } finally {
     bar?.stop();
   }
 
   for (const w of warnings) sayLine(`${w}`);
+  // What was changed to keep Excel's limits (a cell cut at 32,767 characters, a footer title cut at 255).
+  for (const n of limitNotes) sayLine(n);
 
   if (target.kind === "stdout") {
     process.stdout.write(buffer);

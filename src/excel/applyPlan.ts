@@ -49,6 +49,7 @@ import {
 import { ACTION_OVERHEAD_BYTES, actionBytes, DEFAULT_REQUEST_BUDGET_BYTES, utf8Length } from "./payload";
 import { rewriteReferences, uniqueTableName, type Renames } from "./references";
 import { describeOfficeError } from "./officeErrors";
+import { fitPlanToExcel, PlanTooLargeError } from "../sheets/excelLimits";
 import { CHART_COLORS } from "./palette";
 
 export interface ApplyProgress {
@@ -774,8 +775,17 @@ function checkPlan(plan: WorkbookPlan): void {
  * Writes the plan into the workbook behind `context`. Adds sheets only; see the module comment for
  * the round trips and the text rule. Throws ApplyPlanError (plain words) after removing what it added.
  */
-export async function applyPlan(context: Excel.RequestContext, plan: WorkbookPlan, options: ApplyOptions = {}): Promise<ApplyResult> {
-  checkPlan(plan);
+export async function applyPlan(context: Excel.RequestContext, original: WorkbookPlan, options: ApplyOptions = {}): Promise<ApplyResult> {
+  checkPlan(original);
+  // Excel's limits (cell text, table headings, headers and footers, rows and columns), as the .xlsx renderer keeps them.
+  let fitted: ReturnType<typeof fitPlanToExcel>;
+  try {
+    fitted = fitPlanToExcel(original);
+  } catch (e) {
+    if (e instanceof PlanTooLargeError) throw new ApplyPlanError(`Nothing was written: ${e.message}`, [], [], e);
+    throw e;
+  }
+  const plan = fitted.plan;
   const budget = options.budgetBytes ?? DEFAULT_REQUEST_BUDGET_BYTES;
   // A run of rows is cut short only if at least this much of the request is left; otherwise the request is sent first.
   const chunkBytes = Math.max(Math.floor(budget / 8), 1024);
@@ -786,6 +796,7 @@ export async function applyPlan(context: Excel.RequestContext, plan: WorkbookPla
   const warn = (m: string) => {
     if (!warnings.includes(m)) warnings.push(m);
   };
+  for (const n of fitted.notes) warn(n);
 
   // Round trip 1: the names already taken.
   progress({ stage: "reading" });

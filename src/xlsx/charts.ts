@@ -12,6 +12,7 @@
 import JSZip from "jszip";
 import { rangeA1, quoteSheetName, type ChartBlock, type CellRange, type Scalar } from "../sheets/plan";
 import { CHART_COLORS } from "../excel/palette";
+import { ooxmlText, xmlSafeText } from "./ooxmlText";
 
 export interface SheetCharts {
   /** The worksheet's final name, for the series references. */
@@ -52,7 +53,7 @@ function hex(color: string): string {
 function richText(text: string, size: number, bold: boolean): string {
   return (
     `<c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="${size}" b="${bold ? 1 : 0}"/></a:pPr>` +
-    `<a:r><a:rPr lang="en-GB" sz="${size}" b="${bold ? 1 : 0}"/><a:t>${xmlEscape(text)}</a:t></a:r></a:p></c:rich></c:tx>`
+    `<a:r><a:rPr lang="en-GB" sz="${size}" b="${bold ? 1 : 0}"/><a:t>${xmlEscape(xmlSafeText(text))}</a:t></a:r></a:p></c:rich></c:tx>`
   );
 }
 
@@ -65,7 +66,7 @@ function cellsOf(r: CellRange, shown: SheetCharts["shown"]): Scalar[] {
 
 /** The categories' cached text (what the cells show; an empty cell is left out, as Excel does). */
 function strCache(values: readonly Scalar[]): string {
-  const pts = values.map((v, i) => (v === null || v === "" ? "" : `<c:pt idx="${i}"><c:v>${xmlEscape(String(v))}</c:v></c:pt>`)).join("");
+  const pts = values.map((v, i) => (v === null || v === "" ? "" : `<c:pt idx="${i}"><c:v>${xmlEscape(ooxmlText(String(v)))}</c:v></c:pt>`)).join("");
   return `<c:strCache><c:ptCount val="${values.length}"/>${pts}</c:strCache>`;
 }
 
@@ -90,7 +91,7 @@ export function chartXml(chart: ChartBlock, sheetName: string, shown: SheetChart
           `<c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbls>`
         : "";
       return (
-        `<c:ser><c:idx val="${i}"/><c:order val="${i}"/><c:tx><c:v>${xmlEscape(s.name)}</c:v></c:tx>` +
+        `<c:ser><c:idx val="${i}"/><c:order val="${i}"/><c:tx><c:v>${xmlEscape(ooxmlText(s.name))}</c:v></c:tx>` +
         `<c:spPr><a:solidFill><a:srgbClr val="${color}"/></a:solidFill></c:spPr><c:invertIfNegative val="0"/>${labels}` +
         `<c:cat><c:strRef><c:f>${xmlEscape(absRef(sheetName, chart.categories))}</c:f>${strCache(cellsOf(chart.categories, shown))}</c:strRef></c:cat>` +
         `<c:val><c:numRef><c:f>${xmlEscape(absRef(sheetName, s.values))}</c:f>${numCache(cellsOf(s.values, shown), "General")}</c:numRef></c:val></c:ser>`
@@ -131,7 +132,7 @@ function anchorXml(chart: ChartBlock, relId: string, id: number): string {
     `<xdr:${tag}><xdr:col>${c}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${r}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:${tag}>`;
   return (
     `<xdr:twoCellAnchor editAs="oneCell">${marker("from", col, row)}${marker("to", col + colSpan, row + rowSpan)}` +
-    `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="${id + 1}" name="Chart ${id}" descr="${xmlEscape(chart.title)}"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>` +
+    `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="${id + 1}" name="Chart ${id}" descr="${xmlEscape(xmlSafeText(chart.title))}"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>` +
     `<xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm>` +
     `<a:graphic><a:graphicData uri="${NS.c}"><c:chart xmlns:c="${NS.c}" xmlns:r="${NS.r}" r:id="${relId}"/></a:graphicData></a:graphic>` +
     `</xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor>`

@@ -38,10 +38,14 @@ import {
 import { addChartsToZip, requestFullCalcOnLoad, RELS, type SheetCharts } from "./charts";
 import { addTablesToZip, tableName, type TablePart } from "./tables";
 import { rewriteReferences, type Renames } from "../excel/references";
+import { fitHeaderFooter, fitPlanToExcel, headerFooterCode } from "../sheets/excelLimits";
+import { ooxmlText, xmlSafeText } from "./ooxmlText";
 
 export interface RenderOptions {
   /** Called after each sheet is written (for a progress bar): sheets done, sheets in all, its name. */
   onSheet?: (done: number, total: number, name: string) => void;
+  /** Called with each thing changed to keep Excel's limits (a cell cut at 32,767 characters, a footer title cut…), to tell the user. */
+  onNote?: (note: string) => void;
 }
 
 type Cellish = ExcelJS.CellValue;
@@ -68,11 +72,19 @@ function formulaText(formula: string, n: Naming): string {
   return rewriteReferences(resolveSheetRefs(formula, n.names), n.renames);
 }
 
-/** A plan value as an ExcelJS cell value. Text stays text even when it starts with = + - @: ExcelJS writes strings as strings. */
+/**
+ * A plan value as an ExcelJS cell value. Text stays text even when it starts with = + - @: ExcelJS
+ * writes strings as strings. Text is escaped as the file carries it (./ooxmlText.ts): a control
+ * character as _x0007_, a literal _x0041_ so that Excel does not read it as "A".
+ */
 function cellValue(v: PlanValue, names: Naming): Cellish {
   if (v === null || v === undefined) return null;
-  if (isFormula(v)) return { formula: formulaText(v.formula, names), result: finite(v.result) } as ExcelJS.CellFormulaValue;
-  return finite(v);
+  if (isFormula(v)) return { formula: formulaText(v.formula, names), result: textOut(finite(v.result)) } as ExcelJS.CellFormulaValue;
+  return textOut(finite(v));
+}
+
+function textOut<T>(v: T): T | string {
+  return typeof v === "string" ? ooxmlText(v) : v;
 }
 
 function finite<T>(v: T): T {
@@ -102,9 +114,9 @@ function excelStyle(style: CellStyle | undefined, numberFormat?: string | null):
   return out;
 }
 
-/** "&" starts a code in Excel header/footer text: a literal ampersand is "&&"; {page} and {pages} become &P and &N. */
+/** "&" starts a code in Excel header/footer text: a literal ampersand is "&&"; {page} and {pages} become &P and &N; escaped as the file carries text. */
 export function hfText(text: string): string {
-  return text.replace(/&/g, "&&").replace(/\{page\}/g, "&P").replace(/\{pages\}/g, "&N");
+  return ooxmlText(headerFooterCode(text));
 }
 
 function pageSetup(print: PrintSetup): Partial<ExcelJS.PageSetup> {
@@ -125,8 +137,11 @@ function pageSetup(print: PrintSetup): Partial<ExcelJS.PageSetup> {
 
 function headerFooter(print: PrintSetup): Partial<ExcelJS.HeaderFooter> {
   const part = (code: string, t?: string) => (t ? `&${code}${hfText(t)}` : "");
-  const footer = `${part("L", print.footer.left)}${part("C", print.footer.center)}${part("R", print.footer.right)}`;
-  const header = print.header ? `${part("L", print.header.left)}${part("C", print.header.center)}${part("R", print.header.right)}` : "";
+  // The plan already fits 255 characters; escaping (a literal _x0041_ in the title) can add a few, so fit again as written.
+  const f = fitHeaderFooter(print.footer, hfText).parts;
+  const h = print.header ? fitHeaderFooter(print.header, hfText).parts : null;
+  const footer = `${part("L", f.left)}${part("C", f.center)}${part("R", f.right)}`;
+  const header = h ? `${part("L", h.left)}${part("C", h.center)}${part("R", h.right)}` : "";
   return { differentFirst: false, differentOddEven: false, oddFooter: footer, ...(header ? { oddHeader: header } : {}) };
 }
 
@@ -185,11 +200,11 @@ function tableSource(block: TableBlock, name: string, names: Naming): { source: 
     first: block.row,
     last: block.showTotals ? totalsRow : lastData,
     cells: (row) => {
-      if (row === block.row) return block.columns.map((c, i) => ({ col: block.col + i, value: c.header, style: heads[i] }));
+      if (row === block.row) return block.columns.map((c, i) => ({ col: block.col + i, value: ooxmlText(c.header), style: heads[i] }));
       if (row === totalsRow && block.showTotals)
         return block.columns.map((c, i) => ({
           col: block.col + i,
-          value: totalsFormula[i] ?? (typeof c.total === "string" ? c.total : null),
+          value: totalsFormula[i] ?? (typeof c.total === "string" ? ooxmlText(c.total) : null),
           style: totals[i],
         }));
       const values = block.rows[row - firstData];
@@ -203,8 +218,9 @@ function tableSource(block: TableBlock, name: string, names: Naming): { source: 
     showTotals: block.showTotals,
     style: block.style ?? "TableStyleMedium2",
     columns: block.columns.map((c, i) => ({
-      name: c.header,
-      totalsLabel: block.showTotals && totalsFormula[i] === null && typeof c.total === "string" && c.total !== "sum" ? c.total : null,
+      // The column name is the header cell's text, escaped the same way, so Excel reads them equal.
+      name: ooxmlText(c.header),
+      totalsLabel: block.showTotals && totalsFormula[i] === null && typeof c.total === "string" && c.total !== "sum" ? ooxmlText(c.total) : null,
       totalsFormula: block.showTotals ? (totalsFormula[i]?.formula ?? null) : null,
     })),
   };
@@ -300,7 +316,9 @@ function writeSheet(
 }
 
 /** Renders a plan to the bytes of an .xlsx file. */
-export async function renderXlsx(plan: WorkbookPlan, options: RenderOptions = {}): Promise<Buffer> {
+export async function renderXlsx(original: WorkbookPlan, options: RenderOptions = {}): Promise<Buffer> {
+  const { plan, notes } = fitPlanToExcel(original);
+  for (const n of notes) options.onNote?.(n);
   const out = new PassThrough();
   const chunks: Buffer[] = [];
   out.on("data", (c: Buffer) => chunks.push(c));
@@ -313,8 +331,8 @@ export async function renderXlsx(plan: WorkbookPlan, options: RenderOptions = {}
   const meta = wb as unknown as Record<string, unknown>;
   meta.creator = `Care Trust Calculator ${plan.properties.version}`;
   meta.lastModifiedBy = meta.creator;
-  meta.title = plan.properties.title;
-  meta.subject = plan.properties.title;
+  meta.title = xmlSafeText(plan.properties.title);
+  meta.subject = meta.title;
   if (!Number.isNaN(created.getTime())) {
     meta.created = created;
     meta.modified = created;
