@@ -200,7 +200,8 @@ describeXml("a pack from hostile text (xmllint)", () => {
   it("every text setting and staff text column holding control characters, U+FFFE, NUL, _x0041_, lone surrogates: well-formed, headings equal, limits kept", async () => {
     const big = "Ω".repeat(40_000);
     const scenario = scenarioWith({
-      title: `Title ${HOSTILE.join(" ")} ${"long ".repeat(80)}`,
+      // The scenario allows 200 characters; ampersands are doubled in a footer, so this one needs cutting there.
+      title: `Title ${HOSTILE.join(" ")} `.padEnd(200, "&"),
       organisation: HOSTILE.join("|"),
       marking: "OFFICIAL\u0007SENSITIVE",
       pool: `Pool ${HOSTILE[1]}`,
@@ -230,8 +231,8 @@ describeXml("a pack from hostile text (xmllint)", () => {
     await fc.assert(
       fc.asyncProperty(
         fc.record({
-          title: text,
-          organisation: text,
+          title: fc.string({ unit: "binary", maxLength: 100 }),
+          organisation: fc.string({ unit: "binary", maxLength: 100 }),
           marking: text,
           pool: text,
           partners: fc.array(text, { minLength: 3, maxLength: 3 }),
