@@ -458,6 +458,7 @@ function poolYearsOf(
   if (!Array.isArray(v.years) || v.years.length === 0)
     return r.fail(path, 'should list the years, each { "year": "2024/25", "lines": [...], "riskShare": ... } (docs/pools.md).');
   if (v.lines !== undefined) r.fail("pool.lines", "give the lines inside each year (pool.years[].lines), not for the pool as a whole.");
+  if (v.years.length > 50) return r.fail(path, `has ${v.years.length} years; at most 50 (each year is a block of the pool statement).`);
   const years: PoolYear[] = [];
   const labels: string[] = [];
   const riskShareTexts: string[] = [];
@@ -477,6 +478,7 @@ function poolYearsOf(
     const changes: DatedChange[] = [];
     if (y.changes !== undefined) {
       if (!Array.isArray(y.changes)) r.fail(`${yp}.changes`, 'should list dated changes, each { "date": "2025-10-01", "partner": "...", "kind": "ONE_OFF", "amount": 25000 }.');
+      else if (y.changes.length > 1000) r.fail(`${yp}.changes`, `has ${y.changes.length} dated changes; at most 1,000 a year.`);
       else
         y.changes.forEach((c, j) => {
           const cp = `${yp}.changes[${j}]`;

@@ -59,3 +59,46 @@ describe("a pool over three years in the board pack", () => {
     formulas.forEach((f) => expect(f.result).not.toBeUndefined());
   });
 });
+
+describe("the pool's years in the scenario: each problem named where it is", () => {
+  const base = () => JSON.parse(fs.readFileSync(path.join(ROOT, "samples", "scenario-pool-years.json"), "utf8"));
+  const problems = (change: (s: any) => void): string => {
+    const s = base();
+    change(s);
+    try {
+      parseBoardScenario(s);
+      return "";
+    } catch (e) {
+      return (e as Error).message;
+    }
+  };
+
+  test("a misspelt setting, an unknown partner, a kind that is not one", () => {
+    expect(problems((s) => (s.pool.reserve.openning = 5))).toContain('pool.reserve.openning: is not a setting; did you mean "opening"?');
+    expect(problems((s) => (s.pool.years[0].changes[0].partner = "NHS England"))).toContain(
+      'pool.years[0].changes[0].partner: should name one of the partners (Northshire Care Trust, Northshire County Council, Northshire ICB); got "NHS England".',
+    );
+    expect(problems((s) => (s.pool.years[0].changes[0].kind = "GIFT"))).toContain('pool.years[0].changes[0].kind: The kind of change "GIFT" is not recognised.');
+    expect(problems((s) => (s.pool.years[0].lines[2].riskShare = "PROPORTIONAL"))).toContain("pool.years[0].lines[2].riskShare: an aligned line (each partner bears its own) has no risk share");
+  });
+
+  test("a pool's own year given as well as its years is refused; lines at the top level of a multi-year pool too", () => {
+    expect(problems((s) => (s.pool.year = "2024/25"))).toContain("pool.year: give either the pool's one year (year) or its years (years), not both.");
+    expect(problems((s) => (s.pool.lines = []))).toContain("pool.lines: give the lines inside each year (pool.years[].lines), not for the pool as a whole.");
+  });
+
+  test("a one-year pool carries its own year into the statement and the assumptions", () => {
+    const s = JSON.parse(fs.readFileSync(path.join(ROOT, "samples", "scenario.json"), "utf8"));
+    s.pool.year = "2024/25";
+    const pack = buildBoardPack({ table: sampleTable(), scenario: parseBoardScenario(s), generatedOn: "2026-12-07", version: "test" });
+    expect(pack.report.pool!.year).toBe("2024/25");
+    expect(pack.report.assumptions.find((a) => a.label === "Pooled budget")!.value).toMatch(/; 2024\/25$/);
+  });
+
+  test("a date outside its year stops the pool with the year's dates, as a warning, the rest of the pack written", () => {
+    const s = base();
+    s.pool.years[0].changes[0].date = "2025-10-01";
+    const pack = buildBoardPack({ table: sampleTable(), scenario: parseBoardScenario(s), generatedOn: "2026-12-07", version: "test" });
+    expect(pack.warnings).toEqual(["The pooled budget statement is not included: 2024/25, change 1: 2025-10-01 is not in 2024/25 (1 April 2024 to 31 March 2025)."]);
+  });
+});
