@@ -9,6 +9,7 @@
 import { ApplyPlanError, type ApplyProgress, type ApplyResult } from "../excel/applyPlan";
 import { ReadTableError, type TableData, type TableSummary } from "../excel/readTable";
 import { EngineError } from "../engine/errors";
+import type { IntakeReport } from "../intake";
 import { BoardPackCancelled, buildBoardPackAsync, type BoardPackResult, type BoardPackStep } from "../report/boardPack";
 import { parseBoardScenario, ScenarioError } from "../report/scenario";
 import type { WorkbookPlan } from "../sheets/plan";
@@ -374,6 +375,12 @@ export class TaskPane {
         throw e;
       }
 
+      // Nothing costed: no pack (an empty pack is never presented as a result), and why.
+      if (pack.report.people.length === 0) {
+        this.showNothingCosted(pack);
+        return;
+      }
+
       // 4. The sheets: the requests are built a slice at a time (Cancel still works), then sent.
       this.status("Writing sheets…");
       await nextPaint();
@@ -405,20 +412,37 @@ export class TaskPane {
     }
   }
 
+  private showNothingCosted(pack: BoardPackResult): void {
+    const intake = pack.intake;
+    const why = intake.stops.length > 0 ? intake.stops : pack.issues.slice(0, 5);
+    const items = why.map((i) => `${i.row ? `Row ${i.row}` : ""}${i.column ? `${i.row ? ", " : ""}${i.column}` : ""}${i.row || i.column ? ": " : ""}${i.message}`);
+    if (intake.stops.length === 0 && pack.issues.length > why.length) items.push(`… and ${(pack.issues.length - why.length).toLocaleString("en-GB")} more problems.`);
+    this.showError(new UserError(`No one in the staff list could be costed, so no board pack was written. Nothing was changed in the workbook. ${intake.stops.length > 0 ? "Change the table so that:" : "The first problems:"}`, items));
+    renderIntake(byId("error-intake"), intake, true);
+    setHidden("error-intake", false);
+  }
+
   private showResults(result: ApplyResult, pack: BoardPackResult, data: TableData): void {
     const leftOut = pack.skippedRows;
-    const costed = pack.totalRows - leftOut;
+    const costed = pack.report.people.length;
+    const intake = pack.intake;
+    const hiddenLeftOut = intake.hiddenIncluded ? 0 : intake.hiddenRows.length;
     const warnings = [...pack.warnings, ...result.warnings];
-    const partial = leftOut > 0 || warnings.length > 0;
+    const partial = leftOut > 0 || hiddenLeftOut > 0 || warnings.length > 0;
     const box = byId("results");
     box.classList.toggle("success", !partial);
     box.classList.toggle("warning", partial);
     const issuesSheet = result.sheets.find((s) => s.key === "issues");
     let title: string;
     let summary: string;
-    if (leftOut > 0) {
-      title = costed === 0 ? `Board pack written, but no rows could be costed` : `Board pack written, but ${count(leftOut, "row")} of ${pack.totalRows.toLocaleString("en-GB")} left out`;
-      summary = `From the table "${data.name}" on "${data.sheet}": ${count(pack.totalRows, "row")} read, ${costed.toLocaleString("en-GB")} costed, ${leftOut.toLocaleString("en-GB")} left out. The figures cover only the rows costed: correct the rows below${issuesSheet ? ` (all are on the sheet "${issuesSheet.name}")` : ""} and generate again.`;
+    const hiddenText = hiddenLeftOut > 0 ? ` ${count(hiddenLeftOut, "hidden row")} left out (unhide them to cost them).` : "";
+    if (leftOut > 0 || hiddenLeftOut > 0) {
+      const out = leftOut + hiddenLeftOut;
+      title = `Board pack written, but ${count(out, "row")} of ${(pack.totalRows).toLocaleString("en-GB")} left out`;
+      summary =
+        `From the table "${data.name}" on "${data.sheet}": ${count(pack.totalRows, "row")} read, ${costed.toLocaleString("en-GB")} costed, ${leftOut.toLocaleString("en-GB")} left out` +
+        `${intake.peopleLeftOut > 0 ? ` (${count(intake.peopleLeftOut, "person", "people")})` : ""}.${hiddenText} The figures cover only the rows costed: ` +
+        `${leftOut > 0 ? `correct the rows below${issuesSheet ? ` (all are on the sheet "${issuesSheet.name}")` : ""} and generate again.` : "unhide the rows and generate again to include them."}`;
     } else {
       title = warnings.length > 0 ? "Board pack written, with parts left out" : "Board pack written";
       summary = `From the table "${data.name}" on "${data.sheet}": all ${count(pack.totalRows, "row")} read and costed.`;
@@ -461,6 +485,8 @@ export class TaskPane {
     setText("issues-more", issues.length > MAX_ISSUES_SHOWN ? `Showing the first ${MAX_ISSUES_SHOWN}; all ${issues.length.toLocaleString("en-GB")} are on the sheet.` : "");
     setHidden("issues-more", issues.length <= MAX_ISSUES_SHOWN);
     setHidden("issues-block", issues.length === 0);
+    renderIntake(byId("intake-block"), intake, intake.columnsNotUsed.length > 0 || hiddenLeftOut > 0);
+    setHidden("intake-block", false);
 
     setHidden("results", false);
     box.scrollIntoView({ block: "start" });
@@ -498,6 +524,7 @@ export class TaskPane {
       message = `Something went wrong that the add-in did not expect: ${detail} Nothing was written to the workbook.`;
     }
     setText("error-title", "The board pack was not written");
+    setHidden("error-intake", true);
     setText("error-text", message);
     const list = byId("error-list");
     clear(list);
@@ -507,4 +534,52 @@ export class TaskPane {
     byId("error").scrollIntoView({ block: "start" });
     byId("error-title").focus();
   }
+}
+
+/**
+ * How the staff list was read (the intake report), as the pane shows it under the outcome: the
+ * header row, each column used and what it was taken as, each column not used and why, hidden rows,
+ * rows that are not staff, and the intake's notes. Open when something was not used or left out.
+ */
+export function renderIntake(container: HTMLElement, r: IntakeReport, open: boolean): void {
+  clear(container);
+  const details = document.createElement("details");
+  details.open = open;
+  details.appendChild(textElement("summary", "How the staff list was read"));
+  const para = (t: string) => details.appendChild(textElement("p", t));
+  const list = (items: string[]) => {
+    const ul = document.createElement("ul");
+    for (const item of items) ul.appendChild(textElement("li", item));
+    details.appendChild(ul);
+  };
+  for (const n of r.readerNotes) para(n);
+  para(`Heading row: row ${r.headerRow}${r.rowsAboveHeader > 0 ? ` (${count(r.rowsAboveHeader, "row")} above it not read)` : ""}.`);
+  para(`Columns used (${r.columnsUsed.length}):`);
+  list(r.columnsUsed.map((c) => `${c.column} "${c.heading}": ${c.takenAs}`));
+  if (r.columnsNotUsed.length > 0) {
+    para(`Columns not used (${r.columnsNotUsed.length}):`);
+    list(r.columnsNotUsed.map((c) => `${c.column} "${c.heading}": ${c.why}`));
+  } else para("Every column was used.");
+  if (r.hiddenRows.length > 0)
+    para(`${count(r.hiddenRows.length, "hidden row")} (${rowList(r.hiddenRows)}) ${r.hiddenIncluded ? "costed like the others" : "left out: they are hidden in the table (unhide them to cost them)"}.`);
+  if (r.notStaffRows.length > 0) {
+    para(`${count(r.notStaffRows.length, "row")} not read as staff:`);
+    list(r.notStaffRows.slice(0, 20).map((n) => `Row ${n.row}: ${n.why}`).concat(r.notStaffRows.length > 20 ? [`… and ${(r.notStaffRows.length - 20).toLocaleString("en-GB")} more.`] : []));
+  }
+  if (r.notes.length > 0) list(r.notes);
+  para(`${count(r.staffRows, "staff row")} (${count(r.people, "person", "people")}): ${r.rowsRead.toLocaleString("en-GB")} read into the costing.`);
+  container.appendChild(details);
+}
+
+/** "5, 7-9, 12" (the first 20 runs, then "…"). */
+function rowList(rows: number[]): string {
+  const sorted = [...rows].sort((a, b) => a - b);
+  const runs: string[] = [];
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j] + 1) j++;
+    runs.push(i === j ? `row ${sorted[i]}` : `rows ${sorted[i]}-${sorted[j]}`);
+    i = j + 1;
+  }
+  return runs.length > 20 ? `${runs.slice(0, 20).join(", ")}, …` : runs.join(", ");
 }

@@ -182,17 +182,59 @@ describe("task pane at 320 px", () => {
     await page.waitForSelector("#results", { state: "visible", timeout: 90_000 });
     expect(await page.getAttribute("#results", "class")).toBe("message warning");
     expect(await text(page, "#results-title")).toBe("Board pack written, but 1 row of 24 left out");
-    expect(await text(page, "#results-summary")).toContain("24 rows read, 23 costed, 1 left out. The figures cover only the rows costed");
+    expect(await text(page, "#results-summary")).toContain("24 rows read, 23 costed, 1 left out (1 person). The figures cover only the rows costed");
     expect(await activeId(page)).toBe("results-title");
     const said: string[] = await page.evaluate(() => (window as any).__said);
     const firstIndex = (re: RegExp) => said.findIndex((s) => re.test(s));
-    const order = [/^Reading the staff table from Excel…$/, /^Checking 24 rows of the staff table…$/, /^Costing staff: 0% done\.$/, /^Laying out the sheets…$/, /^Writing sheets…$/, /^Board pack written, but 1 row of 24 left out\. .*1 left out/];
+    const order = [/^Reading the staff table from Excel…$/, /^Checking 24 rows of the staff table…$/, /^Costing staff: 0% done\.$/, /^Laying out the sheets…$/, /^Writing sheets…$/, /^Board pack written, but 1 row of 24 left out\. .*1 left out \(1 person\)/];
     const at = order.map(firstIndex);
     expect(at.every((i) => i >= 0)).toBe(true);
     for (let i = 1; i < at.length; i++) expect(at[i]).toBeGreaterThan(at[i - 1]);
     expect(said[said.length - 1]).toMatch(/left out/);
     await expectNoAxeViolations(page, "results with rows left out");
     await screenshot(page, "pane-results-320.png");
+  });
+
+  test("5: the results show how the staff list was read: each column used, and a column not used named with why", async () => {
+    await page.evaluate(() => {
+      const w = window as any;
+      const table = w.__staffTable(4).map((row: unknown[], i: number) => [...row, i === 0 ? "Favourite colour" : "green"]);
+      w.__fake.workbook.seedTable("Extra", "StaffExtra", "A1", table);
+    });
+    await page.click("#refresh-tables");
+    await page.waitForSelector('#table option[value="StaffExtra"]', { state: "attached" });
+    await fillScenario(page, "StaffExtra");
+    await page.click("#generate");
+    await page.waitForSelector("#results", { state: "visible", timeout: 90_000 });
+    const intake = await text(page, "#intake-block");
+    expect(await page.$eval("#intake-block details", (d) => (d as HTMLDetailsElement).open)).toBe(true);
+    expect(intake).toContain("How the staff list was read");
+    expect(intake).toContain("Heading row: row 1.");
+    expect(intake).toMatch(/Columns used \(\d+\):/);
+    expect(intake).toContain('A "Employee reference"');
+    expect(intake).toMatch(/Columns not used \(1\):\s*R "Favourite colour": /);
+    await expectNoAxeViolations(page, "results with the intake report");
+    await page.locator("#intake-block").screenshot({ path: require("path").join(require("./harness").OUT, "pane-intake-320.png") });
+  });
+
+  test("5: when no one can be costed, no pack is written and the pane says why (not a success, not an empty pack)", async () => {
+    await page.evaluate(() => {
+      const w = window as any;
+      const table = w.__staffTable(3).map((row: unknown[]) => row.filter((_: unknown, c: number) => c !== 2)); // no "Staff group" column
+      w.__fake.workbook.seedTable("NoGroup", "StaffNoGroup", "A1", table);
+    });
+    await page.click("#refresh-tables");
+    await page.waitForSelector('#table option[value="StaffNoGroup"]', { state: "attached" });
+    await fillScenario(page, "StaffNoGroup");
+    const before = await sheetNames(page);
+    await page.click("#generate");
+    await page.waitForSelector("#error", { state: "visible", timeout: 90_000 });
+    expect(await text(page, "#error-text")).toMatch(/^No one in the staff list could be costed, so no board pack was written\./);
+    expect((await errorItems(page)).join(" ")).toMatch(/Staff group/);
+    expect(await page.isVisible("#error-intake")).toBe(true);
+    expect(await page.isHidden("#results")).toBe(true);
+    expect(await sheetNames(page)).toEqual(before);
+    await expectNoAxeViolations(page, "nothing costed");
   });
 
   test("3 and 7: Enter near the top shows progress in view and locks the form; every stage is sliced; Cancel works while laying out and while writing", async () => {
