@@ -8,7 +8,8 @@
  * Screenshots in out/ (pane-*.png) are for a person to look at.
  */
 import type { Page } from "playwright-core";
-import { axeViolations, openPane, screenshot, type Pane } from "./harness";
+import * as path from "path";
+import { axeViolations, OUT, openPane, screenshot, type Pane } from "./harness";
 
 const count = (page: Page, selector: string) => page.$$eval(selector, (els) => els.length);
 const text = async (page: Page, selector: string) => ((await page.textContent(selector)) ?? "").trim();
@@ -214,7 +215,7 @@ describe("task pane at 320 px", () => {
     expect(intake).toContain('A "Employee reference"');
     expect(intake).toMatch(/Columns not used \(1\):\s*R "Favourite colour": /);
     await expectNoAxeViolations(page, "results with the intake report");
-    await page.locator("#intake-block").screenshot({ path: require("path").join(require("./harness").OUT, "pane-intake-320.png") });
+    await page.locator("#intake-block").screenshot({ path: path.join(OUT, "pane-intake-320.png") });
   });
 
   test("5: when no one can be costed, no pack is written and the pane says why (not a success, not an empty pack)", async () => {
