@@ -190,7 +190,7 @@ async function run(args: string[]): Promise<number> {
   // rate are not theirs.
   if (a.staff !== null && a.scenario === null) {
     sayLine("No --scenario given. The sample scenario's title, target terms and pension rates are not yours, so the pack is not written.");
-    sayLine(`Run \`caretrust init ${a.staff}\` to write a starter scenario beside the list (every setting is explained in docs/board-pack.md), edit it, then run`);
+    sayLine(`Run \`caretrust init ${a.staff} --target AFC\` (or NJC: the terms to harmonise onto) to write a starter scenario beside the list (every setting is explained in docs/board-pack.md), fill it in, then run`);
     sayLine(`  caretrust board ${a.staff} --scenario ${initScenarioPath(a.staff)}`);
     return 2;
   }

@@ -8,6 +8,8 @@ const USAGE = `caretrust — the Care Trust Calculator on the command line
                                     (a range too large for the command line: @range.json, or - for stdin)
   caretrust board [STAFF.csv|.xlsx] [--scenario scenario.json] [--out pack.xlsx]
                                     write the board pack (no arguments: the shipped sample data)
+  caretrust init STAFF --target AFC|NJC
+                                    write a starter scenario beside your staff list (never over a file)
 `;
 
 type Command = (args: string[]) => Promise<number> | number;

@@ -70,7 +70,7 @@ export interface IntakeReport {
 export function intakeReportLines(r: IntakeReport, options: { maxIssues?: number; issues?: boolean } = {}): string[] {
   const out: string[] = [];
   const src = r.source;
-  if (src) {
+  if (src && r.readerNotes.length === 0) {
     const where = [src.file, src.sheet ? `sheet "${src.sheet}"` : null, src.table ? `table ${src.table}` : null].filter(Boolean).join(", ");
     if (where) out.push(`Read ${where}${src.encoding ? `, ${src.encoding}` : ""}${src.delimiter ? `, separated by ${delimiterName(src.delimiter)}` : ""}.`);
   }

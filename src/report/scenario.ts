@@ -706,7 +706,11 @@ export function checkBoardScenario(json: unknown): { scenario: BoardScenario | n
   if (json.jobMatch !== undefined && json.jobMatch !== null) {
     if (!Array.isArray(json.jobMatch) || json.jobMatch.some((m) => !isObj(m) || typeof m.from !== "string" || typeof m.to !== "string"))
       r.fail("jobMatch", 'should list matches such as [{ "from": "6", "to": "29-31" }] (from an AfC band or NJC points, to a target grade).');
-    else jobMatch = (json.jobMatch as Obj[]).map((m) => ({ from: String(m.from), to: String(m.to) }));
+    else {
+      jobMatch = (json.jobMatch as Obj[]).map((m) => ({ from: String(m.from), to: String(m.to) }));
+      for (const m of jobMatch)
+        if (m.to.trim() === "") r.fail("jobMatch", `the match for "${m.from}" has no target grade: give "to" (an AfC band such as "6", or NJC points such as "29-31").`);
+    }
   }
 
   const marking = r.text(json.protectiveMarking, "protectiveMarking", DEFAULT_MARKING) || DEFAULT_MARKING;

@@ -56,6 +56,9 @@ export function matchesFrom(row: JobMatchRow, terms: "AFC" | "NJC", grade: strin
 export function targetGradeFor(m: Pick<StaffMember, "ref" | "terms" | "grade" | "targetGrade">, scale: ScaleRef, table: readonly JobMatchRow[]): Grade {
   if (m.targetGrade !== null && m.targetGrade !== undefined && String(m.targetGrade).trim() !== "") return parseGrade(m.targetGrade, scale);
   const row = table.find((r) => matchesFrom(r, m.terms, m.grade));
+  // Staff already on the target scale keep their own band or point unless the table regrades them:
+  // Agenda for Change staff need no job match when the target is Agenda for Change (NJC likewise).
+  if (!row && scale.kind === m.terms) return parseGrade(m.grade, scale);
   if (!row)
     throw invalidValue(
       `No job match for ${m.terms === "AFC" ? `AfC band ${m.grade}` : `NJC SCP ${m.grade}`}: give the target grade (an AfC band, or NJC spinal column points such as "29-32") or add a row for it to the job-match table.`,

@@ -60,6 +60,13 @@ describe("reading grades and job matches", () => {
     );
   });
 
+  test("staff already on the target terms keep their own band or point without a job match; the table can still regrade them", () => {
+    expect(targetGradeFor({ ref: "E", terms: "AFC", grade: "5", targetGrade: null }, { kind: "AFC" }, [])).toEqual({ scale: "AFC", band: "5" });
+    expect(targetGradeFor({ ref: "F", terms: "NJC", grade: "30", targetGrade: null }, { kind: "NJC" }, [])).toEqual(targetGradeFor({ ref: "F", terms: "NJC", grade: "30", targetGrade: "30" }, { kind: "NJC" }, []));
+    expect(targetGradeFor({ ref: "G", terms: "AFC", grade: "5", targetGrade: null }, { kind: "AFC" }, [{ from: "5", to: "6" }])).toEqual({ scale: "AFC", band: "6" });
+    expect(engineError(() => targetGradeFor({ ref: "H", terms: "NJC", grade: "30", targetGrade: null }, { kind: "AFC" }, [])).message).toMatch(/No job match for NJC SCP 30/);
+  });
+
   test("the scenario's job-match table is used for a person without a target grade", () => {
     const r = harmonisePerson(member(), toNjc({ jobMatch: [{ from: "5", to: "17-20" }] }));
     expect(r.assimilation.positionLabel).toBe("NJC SCP 18");
