@@ -3,7 +3,7 @@
  *
  *   npm run bench                   every figure (a few minutes)
  *   npm run bench -- --quick        fewer calls and the smaller sizes only (under a minute)
- *   npm run bench -- --only calls   one section: calls, tables, harmonise, boardpack, pane, bundles
+ *   npm run bench -- --only calls   one section: calls, tables, harmonise, boardpack, pane, readers, bundles
  *
  * Sections whose code has not been written yet print "not available yet: <why>". The harmonisation
  * and board pack figures run in a child process per size, so each peak memory is that size's own.
@@ -16,6 +16,7 @@ import { callBenchmarks } from "./calls";
 import { boardPackChild, type BoardPackFigures } from "./boardPack";
 import { harmoniseChild, type HarmoniseFigures } from "./harmonise";
 import { paneChild, type PaneFigures } from "./pane";
+import { makeReaderCase, readReaderCase, READER_CASES, type ReaderFigures } from "./readers";
 import { fmt, fmtBytes, fmtSeconds, machine } from "./measure";
 import { tableBenchmarks } from "./tables";
 
@@ -23,8 +24,8 @@ const ROOT = path.resolve(__dirname, "..", "..");
 const RESULT_TAG = "BENCH-RESULT ";
 const log = (line: string): void => console.log(line);
 
-type Section = "calls" | "tables" | "harmonise" | "boardpack" | "pane" | "bundles";
-const SECTIONS: Section[] = ["calls", "tables", "harmonise", "boardpack", "pane", "bundles"];
+type Section = "calls" | "tables" | "harmonise" | "boardpack" | "pane" | "readers" | "bundles";
+const SECTIONS: Section[] = ["calls", "tables", "harmonise", "boardpack", "pane", "readers", "bundles"];
 
 /** A heap large enough for the 100,000-person harmonisation (about three quarters of this machine's memory). */
 function childHeapMb(): number {
@@ -109,9 +110,44 @@ function paneSection(sizes: number[]): void {
   }
 }
 
+function readersSection(quick: boolean): void {
+  log("  (each file made by one process and read by another, so the peak memory is the reading's own)");
+  READER_CASES.forEach((c, i) => {
+    if (quick && i !== 0 && i !== 3) return;
+    const made = runChild<{ bytes: number }>("readers-make", i);
+    if (!made.ok) {
+      log(`  ${c.name}: could not make the file: ${made.why}`);
+      return;
+    }
+    const r = runChild<ReaderFigures>("readers-read", i);
+    if (!r.ok) {
+      log(`  ${c.name}: failed: ${r.why}`);
+      return;
+    }
+    const f = r.value;
+    const size = `${fmt(f.bytes / 1e6, 1)} MB`;
+    if (f.refused) {
+      log(`  ${c.name}: ${size}, refused in ${fmtSeconds(f.readSeconds)}, peak RSS ${fmtBytes(f.peakRssBytes)}: "${f.refused}…"`);
+      return;
+    }
+    const check = f.checkSeconds === null ? "" : `, checked by the intake in ${fmtSeconds(f.checkSeconds)} (${fmt(f.staffRows ?? 0)} staff rows good), read and checked ${fmtSeconds(f.readSeconds + f.checkSeconds)}`;
+    log(`  ${c.name}: ${size}, ${fmt(f.rows)} rows read in ${fmtSeconds(f.readSeconds)}${check}; peak RSS ${fmtBytes(f.peakRssBytes)}`);
+  });
+}
+
 async function child(part: string, n: number): Promise<void> {
   const value =
-    part === "harmonise" ? harmoniseChild(n) : part === "boardpack" ? await boardPackChild(n) : part === "pane" ? await paneChild(n) : { unavailable: `no part ${part}` };
+    part === "harmonise"
+      ? harmoniseChild(n)
+      : part === "boardpack"
+        ? await boardPackChild(n)
+        : part === "pane"
+          ? await paneChild(n)
+          : part === "readers-make"
+            ? makeReaderCase(n)
+            : part === "readers-read"
+              ? await readReaderCase(n)
+              : { unavailable: `no part ${part}` };
   process.stdout.write(`${RESULT_TAG}${JSON.stringify(value)}\n`);
 }
 
@@ -152,6 +188,11 @@ async function main(argv: string[]): Promise<void> {
     log("");
     log("Task pane: the longest time it holds the thread in each stage (its own 40 ms slices; the fake's work in sync() not counted):");
     paneSection(quick ? [10_000] : [10_000, 40_000]);
+  }
+  if (want("readers")) {
+    log("");
+    log("Reading staff files (src/intake/readers), time and peak memory:");
+    readersSection(quick);
   }
   if (want("bundles")) {
     log("");

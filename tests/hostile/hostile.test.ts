@@ -230,7 +230,7 @@ describe("hostile CSVs", () => {
     fs.truncateSync(big, 200e6); // sparse: nothing written to disk
     const r = await board(big, "--scenario", scenario, "--out", at("h.xlsx"));
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/huge\.csv" is 200 MB, more than the 105 MB a staff list may be here\. A list of 100,000 people is about 20 MB: save only the staff table/);
+    expect(r.stderr).toMatch(/huge\.csv" is 200 MB, more than the 100 MB a staff list may be here\. A list of 100,000 people is about 20 MB: save only the staff table/);
   });
 });
 

@@ -7,7 +7,7 @@
  */
 
 /** The largest staff file read, in bytes (CSV, text or .xlsx). */
-export const MAX_FILE_BYTES = 100 * 1024 * 1024;
+export const MAX_FILE_BYTES = 100_000_000;
 /** Excel's own limits: a sheet has at most 1,048,576 rows and 16,384 columns (A to XFD). */
 export const MAX_ROWS = 1_048_576;
 export const MAX_COLUMNS = 16_384;

@@ -16,6 +16,7 @@ import { inflateEntry, readEntryText, readZipDirectory, type ZipEntry, type ZipL
 import { MAX_CELL_CHARS, MAX_COLUMNS, MAX_ROWS, SHEET_PREVIEW_ROWS, ZIP_LIMITS } from "./limits";
 import { StaffFileError } from "./errors";
 import { escapeControls, showValue } from "../safeText";
+import { TextKeeper } from "./keepText";
 import type { RawCell, RawProblem, RawTable } from "../rawTable";
 
 export interface XlsxReadOptions {
@@ -135,6 +136,7 @@ function parseDateStyles(xml: string, what: string): Set<number> {
 
 function parseSharedStrings(xml: string, what: string): string[] {
   const strings: string[] = [];
+  const keeper = new TextKeeper();
   let inSi = false;
   let inT = false;
   let phonetic = 0;
@@ -151,7 +153,7 @@ function parseSharedStrings(xml: string, what: string): string[] {
       },
       close(name) {
         if (name === "si") {
-          strings.push(current);
+          strings.push(keeper.keep(current));
           inSi = false;
         } else if (name === "t") inT = false;
         else if (name === "rPh") phonetic--;
@@ -285,6 +287,7 @@ async function readSheet(zip: ZipWorkbook, sheet: SheetInfo, strings: readonly s
   const entry = zip.entry(sheet.part);
   if (!entry) throw new StaffFileError(`${zip.what}: sheet "${escapeControls(sheet.name)}" is listed but its part ${sheet.part} is missing; open the file in Excel and save it again.`, "corrupt");
   const out: SheetRead = { rows: [], rowNumbers: [], hidden: new Set(), problems: [], autoFilter: null, complete: true };
+  const keeper = new TextKeeper();
   const where = `${zip.what}, sheet "${escapeControls(sheet.name)}"`;
 
   let rowNumber = 0;
@@ -325,7 +328,7 @@ async function readSheet(zip: ZipWorkbook, sheet: SheetInfo, strings: readonly s
       }
       return s;
     }
-    if (cellType === "str" || cellType === "inlineStr") return hasValue || cellType === "inlineStr" ? value : null;
+    if (cellType === "str" || cellType === "inlineStr") return hasValue || cellType === "inlineStr" ? keeper.keep(value) : null;
     if (!hasValue) return null;
     if (cellType === "b") return value.trim() === "1" || value.trim().toLowerCase() === "true";
     if (cellType === "d") {
