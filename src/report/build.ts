@@ -15,7 +15,9 @@ import type { IntakeReport, RowIssue } from "../intake";
 import { financialYear, type FinancialYear } from "../engine/years";
 import type { BoardPool, BoardScenario } from "./scenario";
 import { ScenarioError } from "./scenario";
-import type { BoardReport, ElementSet, GroupLine, PersonLine, PoolReport, ProjectionYear, SourceLine } from "./model";
+import { appraisalSteps, type AppraisalOutput, type AppraisalStep } from "./appraisal";
+import { confidenceLines } from "./confidence";
+import type { AppraisalReport, BoardReport, ElementSet, GroupLine, PersonLine, PoolReport, ProjectionYear, SourceLine } from "./model";
 
 /** The longest projection the pack chooses by itself when protection has no fixed end (mark-time, red-circling). */
 export const MAX_AUTO_PROJECTION_YEARS = 15;
@@ -49,6 +51,8 @@ export interface ReportStep {
   pass: number;
   /** Years projected in this pass. */
   years: number;
+  /** Present while the options of an appraisal are costed (every option for each person). */
+  options?: true;
 }
 
 export interface ReportStepOptions {
@@ -121,6 +125,7 @@ function personLine(p: PersonCosts, row: number, includeNames: boolean): PersonL
     levelledUp: elements(y.levelledUp),
     protection: { payments, onCosts, total: y.protected.total },
     protectionContinues: p.protectionContinues,
+    schemes: { current: p.current.scheme, target: p.target.scheme },
   };
 }
 
@@ -262,7 +267,7 @@ export function sourceLines(used: ReadonlySet<string>, years: readonly Financial
     }
     for (const { year, usedFor, sourced } of perYear)
       for (const src of sourced.sources)
-        out.push({ tableId: entry.id, table: entry.title, year, usedFor, provenance: sourced.provenance, publisher: src.publisher, title: src.title, url: src.url });
+        out.push({ tableId: entry.id, note: sourced.note ?? null, table: entry.title, year, usedFor, provenance: sourced.provenance, publisher: src.publisher, title: src.title, url: src.url });
   }
   return out;
 }
@@ -295,6 +300,32 @@ function poolReport(p: BoardPool, payYear: string): PoolReport {
     riskShareText: p.riskShareText,
     fixedShares: !!p.pool.fixedShares,
   };
+}
+
+/** The appraisal's steps as report steps (the pass stays the scenario's last, so "pass 2" still means "over more years"). */
+function* optionSteps(steps: Generator<AppraisalStep, AppraisalOutput, void>, pass: number): Generator<ReportStep, AppraisalOutput, void> {
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+    yield { done: r.value.done, total: r.value.total, pass, years: r.value.years, options: true };
+  }
+}
+
+/** What the board is asked to do, when the scenario does not say: written from the scenario. */
+export function defaultBoardAsk(sc: BoardScenario, people: number, s: ResolvedScenario, appraisal: AppraisalReport | null): string {
+  if (appraisal) {
+    const last = appraisal.years[appraisal.years.length - 1];
+    const rec = appraisal.recommended !== null ? appraisal.options[appraisal.recommended] : null;
+    return (
+      `The board is asked to note the cost of the ${appraisal.options.length} options for the terms of the ${appraisal.headcount} staff, year by year from ${appraisal.years[0]} to ${last}, ` +
+      `with the one-off cost of pay protection shown apart from the recurring cost and the net present cost of each; ` +
+      (rec ? `and to agree the recommended option: "${rec.name}".` : "and to choose between them.")
+    );
+  }
+  return (
+    `The board is asked to note the cost of harmonising the terms of the ${people} staff onto ${TERMS_WORDS[s.target.terms]} terms from ${s.year.label} ` +
+    `(${describeProtection(s.protection).replace(/^./, (c) => c.toLowerCase())}), against the cost of their current terms and of levelling up, and to agree the approach.`
+  );
 }
 
 export interface ReportOutput {
@@ -335,6 +366,8 @@ export function* buildReportSteps(input: ReportInput, options: ReportStepOptions
   let pairs: Map<string, { group: string; employer: string; totals: Totals }>;
   let tables: Set<string>;
   let continuing: number;
+  /** Index (in input.members) of each person costed, in order. */
+  let costedIndex: number[];
   let pass = 0;
 
   // People are costed one at a time and only what the pack shows is kept (their base-year line and
@@ -351,6 +384,7 @@ export function* buildReportSteps(input: ReportInput, options: ReportStepOptions
     const base = s.year.start;
     years = Array.from({ length: s.projectionYears }, (_, t) => financialYear(base + t));
     lines = [];
+    costedIndex = [];
     costingIssues = [];
     pairs = new Map();
     tables = new Set(["EMPLOYER_NI", "APPRENTICESHIP_LEVY"]);
@@ -369,6 +403,7 @@ export function* buildReportSteps(input: ReportInput, options: ReportStepOptions
       }
       if (p) {
         lines.push(personLine(p, input.memberRows[i], sc.includeNames));
+        costedIndex.push(i);
         const key = `${p.group}\u0000${p.employer}`;
         let pair = pairs.get(key);
         if (!pair) pairs.set(key, (pair = { group: p.group, employer: p.employer, totals: new Totals(key, years) }));
@@ -410,6 +445,16 @@ export function* buildReportSteps(input: ReportInput, options: ReportStepOptions
       if (!(e instanceof EngineError)) throw e;
       poolProblem = e.message;
     }
+  }
+
+  // The options appraisal, for the people the scenario costed.
+  let appraisal: AppraisalReport | null = null;
+  let appraisalIssues: RowIssue[] = [];
+  if (sc.appraisal) {
+    const members = costedIndex!.map((i) => input.members[i]);
+    const out = yield* optionSteps(appraisalSteps(sc.appraisal, members, costedIndex!.map((i) => input.memberRows[i]), options.peoplePerStep), pass);
+    appraisal = out.appraisal;
+    appraisalIssues = out.issues;
   }
 
   const leftOut = input.rows.leftOut + costingIssues!.length;
@@ -485,12 +530,17 @@ export function* buildReportSteps(input: ReportInput, options: ReportStepOptions
       total: input.rows.total,
       read,
       leftOut,
-      issues: [...input.rows.issues, ...costingIssues!].sort((a, b) => a.row - b.row),
+      issues: [...input.rows.issues, ...costingIssues!, ...appraisalIssues].sort((a, b) => a.row - b.row),
       // People, not rows: those the intake left out, and each person the engine could not cost.
       peopleLeftOut: (input.rows.intake?.peopleLeftOut ?? input.rows.leftOut) + costingIssues!.length,
       intake: input.rows.intake ?? null,
     },
+    appraisal,
+    boardAskedTo: sc.boardAskedTo ?? defaultBoardAsk(sc, lines!.length, s, appraisal),
+    figuresIn: sc.figuresIn,
+    confidence: [],
   };
+  report.confidence = confidenceLines(report, sc, s);
   return { report, costingIssues: costingIssues! };
 }
 

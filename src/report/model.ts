@@ -71,6 +71,8 @@ export interface PersonLine {
   protection: { payments: Decimal; onCosts: Decimal; total: Decimal };
   /** Whether protection is still paid in the last year projected. */
   protectionContinues: boolean;
+  /** The pension scheme now and on the target terms ("NHS", "LGPS", "LGPS5050", "NONE"). */
+  schemes: { current: string; target: string };
 }
 
 /** A group's (or everyone's) cost under each option in the base year. */
@@ -100,6 +102,8 @@ export interface ProjectionYear {
 
 export interface SourceLine {
   tableId: string;
+  /** The note the data gives for this table and year (how a derived figure was worked out, what is not confirmed). */
+  note: string | null;
   table: string;
   /** The data year used ("2025/26"), or "all years" for undated terms. */
   year: string;
@@ -168,6 +172,71 @@ export interface Headline {
   rowsLeftOut: number;
 }
 
+/** One year of an option's cost over the planning period. */
+export interface AppraisalYear {
+  year: string;
+  /** "projected" when any scale figure that year rests on an assumed pay award. */
+  basis: "data" | "projected";
+  /** The cost of the option's terms (pay and employer on-costs), which carries on. */
+  recurring: Decimal;
+  /** Protection payments and the on-costs on them: one-off, they end. */
+  oneOff: Decimal;
+  /** recurring + oneOff. */
+  total: Decimal;
+  /** Staff receiving protection that year. */
+  protectedCount: number;
+  /** The discount factor for the year (t = 0 for the first year). */
+  discountFactor: Decimal;
+}
+
+export interface AppraisalOption {
+  name: string;
+  approach: "HARMONISE" | "KEEP_CURRENT" | "LEVEL_UP";
+  /** What the option does, in words ("Onto Agenda for Change terms; cash protection, frozen, for 3 years"). */
+  description: string;
+  /** The settings it changes from the scenario's, in words ("target terms: NJC"). */
+  changes: string[];
+  baseline: boolean;
+  recommended: boolean;
+  /** True when the Detail and Projection sheets show this option (it is the scenario itself, harmonising). */
+  shownInDetail: boolean;
+  years: AppraisalYear[];
+  recurringTotal: Decimal;
+  oneOffTotal: Decimal;
+  total: Decimal;
+  /** Net present cost over the planning period, to the penny. */
+  presentCost: Decimal;
+  /** Staff still protected in the last year of the planning period (0: protection has ended). */
+  protectedInFinalYear: number;
+  /** The last year with a protection payment, or null when there is none. */
+  lastProtectionYear: string | null;
+}
+
+export interface AppraisalReport {
+  years: string[];
+  discountRate: Decimal;
+  gdpDeflator: Decimal | null;
+  options: AppraisalOption[];
+  baseline: number;
+  recommended: number | null;
+  /** People in every option's figures (a person who cannot be costed under any option is left out of all). */
+  headcount: number;
+  /** People left out of the appraisal because an option could not cost them (they are listed with the rows left out). */
+  leftOut: number;
+  /** How the figures are worked out, in sentences. */
+  method: string[];
+}
+
+/** Where figures rest on something other than a confirmed published rate: what, how many people, how much. */
+export interface ConfidenceLine {
+  kind: "derived" | "secondary" | "pending" | "projected" | "user";
+  /** In words, for a board member ("NJC pay for 2025/26 is derived from 2024/25 by the 3.2% award"). */
+  text: string;
+  people: number;
+  /** The amount in the base year resting on it (£ a year), or over the planning period where the text says so. */
+  amount: Decimal;
+}
+
 export interface BoardReport {
   title: string;
   organisation: string | null;
@@ -209,4 +278,12 @@ export interface BoardReport {
     /** How the staff list was read (null when the report was built from staff records, not a list). */
     intake: IntakeReport | null;
   };
+  /** The options appraisal, when the scenario lists options. */
+  appraisal: AppraisalReport | null;
+  /** What the board is asked to do (the scenario's words, or a default written from the scenario). */
+  boardAskedTo: string;
+  /** Headline figures in whole pounds or thousands (the Detail sheet keeps pence). */
+  figuresIn: "POUNDS" | "THOUSANDS";
+  /** Where the figures rest on derived, secondary, pending, projected or user-supplied rates. */
+  confidence: ConfidenceLine[];
 }

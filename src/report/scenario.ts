@@ -112,6 +112,44 @@ export interface BoardScenarioInput {
   pool?: PoolInput | null;
   /** Values for the whole staff list when it has no column for them (an ESR export has no employer column). */
   staffList?: { employer?: string; terms?: "AFC" | "NJC" };
+  // The options appraisal (optional: without `options` the pack is the single scenario above).
+  /** Two to six options, each overriding the settings above (see OptionInput). */
+  options?: OptionInput[];
+  /** The option every other is compared with (its name); default the first. */
+  baselineOption?: string;
+  /** The option the paper recommends (its name), if any. */
+  recommendedOption?: string;
+  /** Years in the planning period the options are costed over; default 5. */
+  planningYears?: number;
+  /** The discount rate for the net present cost; default the Green Book's 3.5% (real). */
+  discountRate?: RateInput;
+  /** General inflation (GDP deflator) a year, to turn cash figures into base-year prices before discounting; default none. */
+  gdpDeflator?: RateInput;
+  /** What the board is asked to do, printed at the top of the summary; a default is written from the scenario. */
+  boardAskedTo?: string;
+  /** Headline figures in whole pounds ("POUNDS", default) or thousands ("THOUSANDS"). */
+  figuresIn?: "POUNDS" | "THOUSANDS";
+}
+
+/** How an option treats the staff. */
+export type OptionApproach = "HARMONISE" | "KEEP_CURRENT" | "LEVEL_UP";
+
+/** One option of an appraisal: a name, an approach and the settings that differ from the scenario's. */
+export interface OptionInput {
+  name: string;
+  /** HARMONISE (default): onto the target terms with the protection policy; KEEP_CURRENT: everyone stays on the terms they have (a protected transfer, no harmonisation); LEVEL_UP: every element at the better of the two, for good. */
+  approach?: OptionApproach | string;
+  targetTerms?: BoardScenarioInput["targetTerms"];
+  protection?: BoardScenarioInput["protection"];
+  protectUnsocial?: boolean;
+  movePension?: boolean;
+  hoursBasis?: BoardScenarioInput["hoursBasis"];
+  increments?: boolean;
+  jobMatch?: JobMatchRow[];
+  lgpsEmployerRate?: RateInput;
+  nhsEmployerRate?: BoardScenarioInput["nhsEmployerRate"];
+  leaveValuation?: BoardScenarioInput["leaveValuation"];
+  description?: string;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -145,8 +183,40 @@ export interface BoardScenario {
   pool: BoardPool | null;
   /** Values for the whole staff list when it has no column for them (the intake's StaffListDefaults). */
   staffList: { employer: string | null; terms: "AFC" | "NJC" | null } | null;
+  /** The options appraisal, when the scenario lists options. */
+  appraisal: BoardAppraisal | null;
+  /** What the board is asked to do, as the scenario words it (null: the pack writes a default). */
+  boardAskedTo: string | null;
+  /** Headline figures in whole pounds or in thousands. */
+  figuresIn: "POUNDS" | "THOUSANDS";
   /** The scenario as given, for the assumptions sheet and for saving alongside the pack. */
   input: BoardScenarioInput;
+}
+
+/** An option, checked: its harmonisation is the scenario's with the option's settings applied. */
+export interface BoardOption {
+  name: string;
+  approach: OptionApproach;
+  harmonisation: HarmonisationScenario;
+  /** The settings this option changes from the scenario's, as given (empty: the scenario itself). */
+  changes: string[];
+  /**
+   * True when the option's target terms differ from the scenario's: the staff list's "Target job
+   * match" column names grades on the scenario's target terms, so this option uses its job-match table.
+   */
+  ignoresTargetColumn: boolean;
+}
+
+export interface BoardAppraisal {
+  options: BoardOption[];
+  /** Index of the baseline option. */
+  baseline: number;
+  /** Index of the recommended option, or null. */
+  recommended: number | null;
+  planningYears: number;
+  discountRate: Decimal;
+  /** General inflation a year, or null when the figures are discounted as cash. */
+  gdpDeflator: Decimal | null;
 }
 
 export class ScenarioError extends Error {
@@ -156,10 +226,19 @@ export class ScenarioError extends Error {
   }
 }
 
+/** The appraisal's settings at the top level of a scenario. */
+const APPRAISAL_KEYS = ["options", "baselineOption", "recommendedOption", "planningYears", "discountRate", "gdpDeflator", "boardAskedTo", "figuresIn"];
+/** The settings an option may change; everything else (year, pay awards, the staff list, the pool) is shared. */
+const OPTION_SETTINGS = ["targetTerms", "protection", "protectUnsocial", "movePension", "hoursBasis", "increments", "jobMatch", "lgpsEmployerRate", "nhsEmployerRate", "leaveValuation"] as const;
+export const DEFAULT_PLANNING_YEARS = 5;
+/** HM Treasury Green Book discount rate (social time preference rate), 3.5% real, for years 0 to 30. */
+export const GREEN_BOOK_DISCOUNT_RATE = "0.035";
+
 const TOP_KEYS = [
   "title", "organisation", "financialYear", "projectionYears", "targetTerms", "currentTerms", "protection", "protectUnsocial",
   "payAwards", "lgpsEmployerRate", "nhsEmployerRate", "leaveValuation", "movePension", "hoursBasis", "increments", "jobMatch",
   "protectiveMarking", "includeNames", "pool", "$schema", "description", "notes", "staffList",
+  ...APPRAISAL_KEYS,
 ];
 
 type Obj = Record<string, unknown>;
@@ -718,6 +797,9 @@ export function checkBoardScenario(json: unknown): { scenario: BoardScenario | n
   const includeNames = r.bool(json.includeNames, "includeNames", false);
   const pool = poolOf(r, json.pool);
   const staffList = staffListOf(r, json.staffList);
+  const boardAskedTo = r.text(json.boardAskedTo, "boardAskedTo", null) || null;
+  if (boardAskedTo && boardAskedTo.length > 2000) r.fail("boardAskedTo", "should be at most 2,000 characters: the decision in a few lines.");
+  const figuresIn = json.figuresIn === undefined || json.figuresIn === null ? "POUNDS" : (r.choice(json.figuresIn, "figuresIn", "Figures in", ["POUNDS", "THOUSANDS"] as const, { "000": "THOUSANDS", K: "THOUSANDS", "£000": "THOUSANDS" }) ?? "POUNDS");
 
   if (r.problems.length > 0 || !target) return { scenario: null, problems: r.problems };
   const harmonisation: HarmonisationScenario = {
@@ -736,6 +818,7 @@ export function checkBoardScenario(json: unknown): { scenario: BoardScenario | n
     jobMatch,
     increments: r.bool(json.increments, "increments", true),
   };
+  const appraisal = appraisalOf(r, json, harmonisation);
   if (r.problems.length > 0) return { scenario: null, problems: r.problems };
   return {
     scenario: {
@@ -747,6 +830,9 @@ export function checkBoardScenario(json: unknown): { scenario: BoardScenario | n
       includeNames,
       pool,
       staffList,
+      appraisal,
+      boardAskedTo,
+      figuresIn,
       input: json as unknown as BoardScenarioInput,
     },
     problems: [],
@@ -762,6 +848,78 @@ function staffListOf(r: Reader, v: unknown): BoardScenario["staffList"] {
   if (employer !== null && (employer.trim() === "" || employer.length > 120)) r.fail("staffList.employer", "should be the employer's name (1 to 120 characters).");
   const terms = v.terms === undefined || v.terms === null ? null : r.choice(v.terms, "staffList.terms", "The terms of everyone in the list", ["AFC", "NJC"] as const);
   return { employer: employer?.trim() || null, terms };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The options appraisal
+// ---------------------------------------------------------------------------------------------
+
+const APPROACH_ALIASES: Record<string, OptionApproach> = {
+  KEEPCURRENT: "KEEP_CURRENT",
+  KEEP: "KEEP_CURRENT",
+  CURRENT: "KEEP_CURRENT",
+  NOHARMONISATION: "KEEP_CURRENT",
+  PROTECTEDTRANSFER: "KEEP_CURRENT",
+  LEVELUP: "LEVEL_UP",
+  LEVELLEDUP: "LEVEL_UP",
+  LEVELLINGUP: "LEVEL_UP",
+  HARMONISE: "HARMONISE",
+};
+
+/**
+ * Reads the options appraisal. Each option is the scenario with the option's settings applied,
+ * checked by the same rules as the scenario (a problem is reported as "options[1].protection: …").
+ * Returns null when the scenario lists no options and sets none of the appraisal's settings.
+ */
+function appraisalOf(r: Reader, json: Obj, harmonisation: HarmonisationScenario): BoardAppraisal | null {
+  const given = APPRAISAL_KEYS.filter((k) => k !== "boardAskedTo" && k !== "figuresIn" && json[k] !== undefined && json[k] !== null);
+  if (json.options === undefined || json.options === null) {
+    for (const k of given) r.fail(k, 'applies to an options appraisal: add "options", e.g. [{ "name": "Stay as we are", "approach": "KEEP_CURRENT" }, { "name": "Onto Agenda for Change" }].');
+    return null;
+  }
+  if (!Array.isArray(json.options) || json.options.length < 2 || json.options.length > 6) {
+    r.fail("options", 'should list 2 to 6 options, each { "name": "…", and the settings it changes, e.g. "targetTerms", "protection" }.');
+    return null;
+  }
+  const options: BoardOption[] = [];
+  const names = new Set<string>();
+  json.options.forEach((o, i) => {
+    const path = `options[${i}]`;
+    if (!isObj(o)) return r.fail(path, 'should be { "name": "…", "approach"?: "HARMONISE" | "KEEP_CURRENT" | "LEVEL_UP", and the settings it changes }.');
+    r.unknownKeys(o, ["name", "approach", "description", ...OPTION_SETTINGS], path);
+    const name = r.text(o.name, `${path}.name`, null);
+    if (!name) return r.fail(`${path}.name`, 'is missing: give each option a short name a board will recognise, e.g. "Onto Agenda for Change, 3 years\' cash protection".');
+    if (name.length > 80) return r.fail(`${path}.name`, "should be at most 80 characters (it heads a table column and a chart bar).");
+    if (names.has(name.toLowerCase())) return r.fail(`${path}.name`, `"${name}" is the name of another option: give each option its own name.`);
+    names.add(name.toLowerCase());
+    const approach = o.approach === undefined || o.approach === null ? "HARMONISE" : r.choice<OptionApproach>(o.approach, `${path}.approach`, "The approach", ["HARMONISE", "KEEP_CURRENT", "LEVEL_UP"], APPROACH_ALIASES);
+    if (!approach) return null;
+    const changes = OPTION_SETTINGS.filter((k) => o[k] !== undefined);
+    const merged: Obj = { ...json, pool: undefined, title: undefined };
+    for (const k of APPRAISAL_KEYS) delete merged[k];
+    for (const k of changes) merged[k] = o[k];
+    const checked = checkBoardScenario(merged);
+    if (!checked.scenario) {
+      for (const p of checked.problems) r.problems.push(changes.some((k) => p.startsWith(k)) ? `${path}.${p}` : `${path} (with the scenario's settings): ${p}`);
+      return null;
+    }
+    const h = checked.scenario.harmonisation;
+    options.push({ name, approach, harmonisation: h, changes: [...changes], ignoresTargetColumn: h.target.terms !== harmonisation.target.terms });
+  });
+  const find = (key: "baselineOption" | "recommendedOption"): number | null => {
+    const v = json[key];
+    if (v === undefined || v === null) return null;
+    if (typeof v !== "string") return r.fail(key, `should be the name of one of the options; got ${JSON.stringify(v)}.`);
+    const i = options.findIndex((o) => o.name.toLowerCase() === v.trim().toLowerCase());
+    if (i < 0) return r.fail(key, `"${v}" is not the name of an option. Options: ${options.map((o) => `"${o.name}"`).join(", ")}.`);
+    return i;
+  };
+  const baseline = find("baselineOption") ?? 0;
+  const recommended = find("recommendedOption");
+  const planningYears = r.wholeNumber(json.planningYears, "planningYears", "The planning period", 1, 30) ?? DEFAULT_PLANNING_YEARS;
+  const discountRate = r.rate(json.discountRate, "discountRate", "The discount rate", 0.2) ?? new D(GREEN_BOOK_DISCOUNT_RATE);
+  const gdpDeflator = r.rate(json.gdpDeflator, "gdpDeflator", "The GDP deflator (general inflation)", 0.2, -0.05);
+  return { options, baseline, recommended, planningYears, discountRate, gdpDeflator };
 }
 
 /**

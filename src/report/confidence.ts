@@ -1,0 +1,119 @@
+/**
+ * How firm the figures are: where the pack's figures rest on a rate that is not read from its
+ * publication (derived from an earlier year, from a secondary source, or a pay award not yet
+ * agreed), on an assumed pay award, or on a figure the user supplied, with the people and the
+ * pounds each touches. Read from the data's own provenance (src/data: `provenance`, `note`), never
+ * from a list kept here.
+ */
+import type { ResolvedScenario } from "../engine/harmonise";
+import { ZERO, sum, type Decimal } from "../engine/money";
+import type { BoardReport, ConfidenceLine, PersonLine, SourceLine } from "./model";
+import type { BoardScenario } from "./scenario";
+
+const PROVENANCE_WORDS: Record<string, string> = {
+  derived: "worked out from an earlier year's published table by the published award, not read from the publication",
+  secondary: "taken from a secondary source: the publication itself could not be read",
+  pending: "a pay award not yet agreed: the figure is the offer or an assumption",
+};
+
+/** Tables that change no cost in the pack (members' own contributions are shown for information only). */
+const NO_COST_EFFECT = new Set(["NHS_MEMBER_TIERS", "LGPS_BANDS"]);
+
+const pctText = (d: Decimal) => `${d.times(100).toDecimalPlaces(2).toString()}%`;
+
+/** The people a table's figures reach, and the base-year amount resting on them. */
+function reach(tableId: string, r: BoardReport): { people: PersonLine[]; amount: Decimal; what: string } {
+  const family = tableId.split("_")[0];
+  if (family === "AFC" || family === "NJC") {
+    if (r.targetTerms === family) return { people: r.people, amount: sum(r.people.map((p) => p.protection.total)), what: "their cost on the target terms with protection" };
+    const people = r.people.filter((p) => p.terms === family);
+    return { people, amount: sum(people.map((p) => p.current.total)), what: "their cost on current terms" };
+  }
+  if (family === "NHS") {
+    const people = r.people.filter((p) => p.schemes.current === "NHS" || p.schemes.target === "NHS");
+    return { people, amount: sum(people.map((p) => (p.schemes.target === "NHS" ? p.target.employerPension : p.current.employerPension))), what: "employer pension" };
+  }
+  return { people: r.people, amount: sum(r.people.map((p) => (tableId === "EMPLOYER_NI" ? p.target.employerNi : p.target.apprenticeshipLevy))), what: "on target terms" };
+}
+
+function dataLines(r: BoardReport): ConfidenceLine[] {
+  const out: ConfidenceLine[] = [];
+  const seen = new Set<string>();
+  const inBaseYear = (s: SourceLine) => s.usedFor.includes(r.baseYear);
+  for (const s of r.sources) {
+    const key = `${s.tableId} ${s.year}`;
+    if (seen.has(key) || s.provenance === "official" || NO_COST_EFFECT.has(s.tableId) || !inBaseYear(s)) continue;
+    seen.add(key);
+    const { people, amount, what } = reach(s.tableId, r);
+    if (people.length === 0) continue;
+    const kind = s.provenance === "derived" || s.provenance === "secondary" ? s.provenance : "pending";
+    out.push({
+      kind,
+      text: `${s.table}, ${s.year === "all years" ? "every year" : s.year}: ${PROVENANCE_WORDS[s.provenance] ?? s.provenance}. It reaches ${people.length} staff (${what} in ${r.baseYear}).`,
+      people: people.length,
+      amount,
+    });
+  }
+  return out;
+}
+
+function projectedLine(r: BoardReport, s: ResolvedScenario): ConfidenceLine | null {
+  const projected = r.projection.filter((y) => y.basis === "projected");
+  if (projected.length === 0) return null;
+  const awards = `AfC ${pctText(s.payAwards.AFC)}, NJC ${pctText(s.payAwards.NJC)} a year`;
+  return {
+    kind: "projected",
+    text: `${projected[0].year}${projected.length > 1 ? ` to ${projected[projected.length - 1].year}` : ""}: no pay scale is published yet, so pay rests on the awards assumed (${awards}). The amount is the cost with protection over ${projected.length === 1 ? "that year" : "those years"}.`,
+    people: r.headline.headcount,
+    amount: sum(projected.map((y) => y.protected)),
+  };
+}
+
+function userLines(r: BoardReport, sc: BoardScenario, s: ResolvedScenario): ConfidenceLine[] {
+  const out: ConfidenceLine[] = [];
+  if (s.lgpsEmployerRate) {
+    const now = r.people.filter((p) => p.schemes.current.startsWith("LGPS"));
+    const then = r.people.filter((p) => p.schemes.target.startsWith("LGPS"));
+    const people = new Set([...now, ...then]).size;
+    if (people > 0)
+      out.push({
+        kind: "user",
+        text: `The LGPS employer rate (${pctText(s.lgpsEmployerRate)}) is the scenario's: each pension fund sets its own. The amount is the LGPS employer pension in ${r.baseYear}${then.length > 0 ? " (on target terms where people are in the LGPS there, else on current terms)" : " on current terms"}.`,
+        people,
+        amount: sum([...new Set([...now, ...then])].map((p) => (p.schemes.target.startsWith("LGPS") ? p.target.employerPension : p.current.employerPension))),
+      });
+  }
+  const cur = sc.harmonisation.current ?? {};
+  for (const terms of ["AFC", "NJC"] as const) {
+    const rates = cur[terms]?.unsocialRates;
+    const given = rates && (rates.nightsAndSaturdays || rates.sundaysAndPublicHolidays);
+    if (!given) continue;
+    const people = r.people.filter((p) => p.terms === terms && !p.current.unsocial.isZero());
+    if (people.length === 0) continue;
+    const which = [rates.nightsAndSaturdays ? `nights and Saturdays ${pctText(rates.nightsAndSaturdays)}` : "", rates.sundaysAndPublicHolidays ? `Sundays and public holidays ${pctText(rates.sundaysAndPublicHolidays)}` : ""].filter(Boolean).join(", ");
+    out.push({
+      kind: "user",
+      text: `Unsocial-hours rates on current ${terms === "AFC" ? "Agenda for Change" : "NJC"} terms (${which}) are the scenario's own, not national rates. The amount is those staff's unsocial-hours pay on current terms in ${r.baseYear}.`,
+      people: people.length,
+      amount: sum(people.map((p) => p.current.unsocial)),
+    });
+  }
+  const t = sc.harmonisation.target;
+  if ((t.unsocialRates && (t.unsocialRates.nightsAndSaturdays || t.unsocialRates.sundaysAndPublicHolidays)) || (t.localAllowance && !t.localAllowance.isZero())) {
+    const people = r.people.filter((p) => !p.target.unsocial.isZero() || !p.target.supplement.isZero());
+    if (people.length > 0)
+      out.push({
+        kind: "user",
+        text: `Rates on the target terms given in the scenario (${[t.unsocialRates ? "unsocial-hours rates" : "", t.localAllowance ? "a local allowance" : ""].filter(Boolean).join(" and ")}). The amount is those staff's unsocial-hours pay and allowances on target terms in ${r.baseYear}.`,
+        people: people.length,
+        amount: sum(people.map((p) => p.target.unsocial.plus(p.target.supplement))),
+      });
+  }
+  return out;
+}
+
+/** Every place the figures rest on something other than a confirmed published rate. */
+export function confidenceLines(r: BoardReport, sc: BoardScenario, s: ResolvedScenario): ConfidenceLine[] {
+  const projected = projectedLine(r, s);
+  return [...dataLines(r), ...(projected ? [projected] : []), ...userLines(r, sc, s)].filter((l) => l.people > 0 || !l.amount.eq(ZERO));
+}
