@@ -36,8 +36,23 @@ function reach(tableId: string, r: BoardReport): { people: PersonLine[]; amount:
   return { people: r.people, amount: sum(r.people.map((p) => (tableId === "EMPLOYER_NI" ? p.target.employerNi : p.target.apprenticeshipLevy))), what: "on target terms" };
 }
 
+/** Lines about tables that reach the same people in the same way, joined into one ("A, B and C: …"). */
+function joinSameReach(lines: { kind: ConfidenceLine["kind"]; table: string; what: string; people: number; amount: Decimal }[]): ConfidenceLine[] {
+  const groups = new Map<string, typeof lines>();
+  for (const l of lines) {
+    const key = `${l.kind}|${l.what}|${l.people}|${l.amount.toString()}`;
+    groups.set(key, [...(groups.get(key) ?? []), l]);
+  }
+  return [...groups.values()].map((g) => {
+    const names = g.map((l) => l.table);
+    const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join("; ")} and ${names[names.length - 1]}`;
+    const { kind, what, people, amount } = g[0];
+    return { kind, text: `${list}: ${PROVENANCE_WORDS[kind] ?? kind} (the amount is ${what}).`, people, amount };
+  });
+}
+
 function dataLines(r: BoardReport): ConfidenceLine[] {
-  const out: ConfidenceLine[] = [];
+  const out: { kind: ConfidenceLine["kind"]; table: string; what: string; people: number; amount: Decimal }[] = [];
   const seen = new Set<string>();
   const inBaseYear = (s: SourceLine) => s.usedFor.includes(r.baseYear);
   for (const s of r.sources) {
@@ -47,14 +62,9 @@ function dataLines(r: BoardReport): ConfidenceLine[] {
     const { people, amount, what } = reach(s.tableId, r);
     if (people.length === 0) continue;
     const kind = s.provenance === "derived" || s.provenance === "secondary" ? s.provenance : "pending";
-    out.push({
-      kind,
-      text: `${s.table}, ${s.year === "all years" ? "every year" : s.year}: ${PROVENANCE_WORDS[s.provenance] ?? s.provenance}. It reaches ${people.length} staff (${what} in ${r.baseYear}).`,
-      people: people.length,
-      amount,
-    });
+    out.push({ kind, table: `${s.table}${s.year === "all years" ? "" : ` ${s.year}`}`, what: `${what} in ${r.baseYear}`, people: people.length, amount });
   }
-  return out;
+  return joinSameReach(out);
 }
 
 function projectedLine(r: BoardReport, s: ResolvedScenario): ConfidenceLine | null {

@@ -21,8 +21,8 @@
  */
 import { intakeReportLines } from "../intake/report";
 import { D, type Decimal } from "../engine/money";
-import { ELEMENTS, type BoardReport, type ElementDef, type ElementKey, type GroupLine, type OptionKey, type PersonLine, type PoolYearsReport } from "../report/model";
-import { fitWidth, headingHeights } from "./layout";
+import { ELEMENTS, type AppraisalOption, type BoardReport, type ElementDef, type ElementKey, type GroupLine, type OptionKey, type PersonLine, type PoolYearsReport } from "../report/model";
+import { fitWidth, headingHeights, wrapText } from "./layout";
 import {
   a1,
   NUMBER_FORMATS,
@@ -48,6 +48,7 @@ import {
  * references (src/excel/references.ts); the .xlsx renderer writes a fresh workbook and never does. */
 export const SHEET_NAMES = {
   summary: "Board summary",
+  options: "Options",
   detail: "Detail",
   projection: "Projection",
   pool: "Pool statement",
@@ -57,6 +58,7 @@ export const SHEET_NAMES = {
 
 export const SHEET_KEYS = {
   summary: "summary",
+  options: "options",
   detail: "detail",
   projection: "projection",
   pool: "pool",
@@ -426,6 +428,8 @@ export interface SummaryLayout {
   byEmployer: TableBlock;
   protection: TableBlock;
   facts: { headcount: CellRange; fte: CellRange };
+  /** The options appraisal side by side, when the scenario has options. */
+  appraisal: TableBlock | null;
 }
 
 function groupTable(
@@ -435,19 +439,20 @@ function groupTable(
   lines: readonly GroupLine[],
   keyCol: number,
   d: DetailLayout,
+  money: string = MONEY,
 ): TableBlock {
   const key = detailColumn(d, keyCol);
   const columns: TableColumn[] = [
     { header: label, numberFormat: NUMBER_FORMATS.text, total: "Total" },
     { header: "Headcount", numberFormat: NUMBER_FORMATS.integer, total: "sum" },
     { header: "FTE", numberFormat: FTE_FMT, total: "sum" },
-    { header: "Current terms", numberFormat: MONEY, total: "sum" },
-    { header: "Target, no protection", numberFormat: MONEY, total: "sum" },
-    { header: "Target with protection", numberFormat: MONEY, total: "sum" },
-    { header: "Levelled up", numberFormat: MONEY, total: "sum" },
-    { header: "With protection: change", numberFormat: MONEY, total: "sum" },
+    { header: "Current terms", numberFormat: money, total: "sum" },
+    { header: "Target, no protection", numberFormat: money, total: "sum" },
+    { header: "Target with protection", numberFormat: money, total: "sum" },
+    { header: "Levelled up", numberFormat: money, total: "sum" },
+    { header: "With protection: change", numberFormat: money, total: "sum" },
     { header: "With protection: change %", numberFormat: PCT },
-    { header: "Levelled up: change", numberFormat: MONEY, total: "sum" },
+    { header: "Levelled up: change", numberFormat: money, total: "sum" },
     { header: "Levelled up: change %", numberFormat: PCT },
   ];
   const totalsRow = row + 1 + Math.max(1, lines.length);
@@ -475,14 +480,146 @@ function groupTable(
   return { kind: "table", name, row, col: 0, columns, rows, showTotals: true, style: "TableStyleLight9" };
 }
 
-export function summarySheet(r: BoardReport, d: DetailLayout, p: ProjectionLayout): { sheet: SheetPlan; layout: SummaryLayout } {
+/** The money format of the board's sheets: whole pounds or £000, negatives in brackets (the Detail sheet keeps pence). */
+export function boardMoney(r: BoardReport): string {
+  return r.figuresIn === "THOUSANDS" ? NUMBER_FORMATS.moneyThousands : NUMBER_FORMATS.moneyBoard;
+}
+
+/** "(£ a year)" or "(£000 a year)": the unit a board table's heading states. */
+function unit(r: BoardReport, what = ""): string {
+  return `${r.figuresIn === "THOUSANDS" ? "£000" : "£"}${what ? ` ${what}` : ""}`;
+}
+
+/** 1234567.891 -> "1,234,568"; negatives in brackets, as the board's sheets show them. */
+export function wholePounds(d: Decimal, figuresIn: BoardReport["figuresIn"] = "POUNDS"): string {
+  const thousands = figuresIn === "THOUSANDS";
+  const v = d.abs().dividedBy(thousands ? 1000 : 1).toDecimalPlaces(0, D.ROUND_HALF_UP).toFixed(0);
+  const grouped = v.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  const text = thousands ? `£${grouped}k` : `£${grouped}`;
+  return d.isNegative() && !d.isZero() ? `(${text})` : text;
+}
+
+/** The width, in characters, a paragraph line may take on the summary before it reaches the page edge. */
+const SUMMARY_LINE = 170;
+
+/** A paragraph, one line a row; returns the row after it. */
+function paragraph(blocks: Block[], row: number, text: string, style: CellStyle = {}, indent = "   "): number {
+  const lines = wrapText(text, SUMMARY_LINE, indent);
+  blocks.push({ kind: "range", row, col: 0, values: lines.map((l) => [l]), style });
+  return row + lines.length;
+}
+
+/** Terms a board member may not know, explained in a line each. */
+export function glossary(r: BoardReport): [string, string][] {
+  const rate = r.appraisal ? `${r.appraisal.discountRate.times(100).toString()}%` : "3.5%";
+  const out: [string, string][] = [
+    ["Current terms", "What staff cost on the terms they transferred on, which TUPE protects: no change."],
+    ["Target terms", "The terms staff are moved onto. Each person goes to the lowest point of their new grade that is not below their current pay."],
+    ["Protection", "Payments that stop a person's pay falling when their new pay is lower, for a time (cash protection for a set number of years; mark-time until the new pay catches up). They end: a one-off cost."],
+    ["Levelled up", "Every element of pay and terms at the better of the two sides for each person (the higher pay, the more leave, the shorter week): the most harmonising could cost, for good."],
+    ["Change from current / baseline", "The option's cost less the cost of current terms (or of the baseline option): more cost is shown plain, less cost in brackets."],
+    ["On-costs", "What the employer pays on top of pay: employer National Insurance, employer pension contributions and the Apprenticeship Levy."],
+  ];
+  if (r.appraisal)
+    out.push(
+      ["Recurring / one-off", "Recurring: the cost of an option's terms, which carries on after the period. One-off: protection payments and their on-costs, which end."],
+      ["Net present cost", `All the years' costs added up after discounting later years at ${rate} a year (HM Treasury Green Book), so options whose costs fall at different times compare fairly.`],
+    );
+  out.push(["Derived / projected", "Derived: a rate worked out from a published table and a published award, not read from the publication. Projected: a later year resting on the pay awards assumed."]);
+  return out;
+}
+
+export function summarySheet(r: BoardReport, d: DetailLayout, p: ProjectionLayout, opt: OptionsLayout | null): { sheet: SheetPlan; layout: SummaryLayout } {
   const blocks: Block[] = [];
   const org = r.organisation ? `${r.organisation}. ` : "";
   blocks.push(...titleBlocks(r, r.title, `${org}${r.subtitle}`));
+  const BOARD = boardMoney(r);
+  const a = r.appraisal;
 
-  // The options, with the difference from current.
-  blocks.push(heading(4, `The options compared: cost in ${r.baseYear} (£ a year, pay and employer on-costs)`));
-  const oHead = 5;
+  // The decision.
+  blocks.push(heading(4, "The decision"));
+  let row = paragraph(blocks, 5, r.boardAskedTo, { fontSize: 11 }, "");
+  if (a && a.recommended !== null) {
+    const rec = a.options[a.recommended];
+    row = paragraph(blocks, row, `Recommended: ${rec.name}. ${rec.description}.`, { bold: true, fontColor: "#003087" }, "");
+  }
+  row += 1;
+
+  // The options appraisal, side by side, and a chart of the differences from the baseline.
+  let appraisalTable: TableBlock | null = null;
+  if (a && opt) {
+    const last = a.years[a.years.length - 1];
+    blocks.push(heading(row, `The options over ${a.years.length} years, ${a.years[0]} to ${last} (${unit(r, "cash")}; net present cost at ${a.discountRate.times(100).toString()}% a year)`));
+    const head = row + 1;
+    const base = a.options[a.baseline];
+    const ref = (rr: number, cc: number) => `${quoteSheetName(SHEET_NAMES.options)}!${abs(rr, cc)}`;
+    const changeCol = 3;
+    appraisalTable = {
+      kind: "table",
+      name: "AppraisalSummary",
+      row: head,
+      col: 0,
+      columns: [
+        { header: "Option", numberFormat: NUMBER_FORMATS.text },
+        { header: `Total over ${a.years.length} years`, numberFormat: BOARD },
+        { header: "Net present cost", numberFormat: BOARD },
+        { header: `Net present cost: change from baseline`, numberFormat: BOARD },
+        { header: "One-off: protection over the period", numberFormat: BOARD },
+        { header: `Recurring cost in ${last}`, numberFormat: BOARD },
+        { header: `Recurring in ${last}: change from baseline`, numberFormat: BOARD },
+        { header: "Protection", numberFormat: NUMBER_FORMATS.text },
+      ],
+      rows: a.options.map((o, i): PlanValue[] => {
+        const rr = opt.rowsOf[i];
+        const here = head + 1 + i;
+        const baseRow = head + 1 + a.baseline;
+        const role = o.baseline ? " (baseline)" : o.recommended ? " (recommended)" : "";
+        const lastRec = o.years[o.years.length - 1].recurring;
+        const baseLastRec = base.years[base.years.length - 1].recurring;
+        return [
+          `${o.name}${role}`,
+          f(ref(rr.total, opt.totalCol), o.total),
+          f(ref(rr.total, opt.npcCol), o.presentCost),
+          f(`${a1(here, 2)}-${abs(baseRow, 2)}`, o.presentCost.minus(base.presentCost)),
+          f(ref(rr.oneOff, opt.totalCol), o.oneOffTotal),
+          f(ref(rr.recurring, opt.firstYearCol + a.years.length - 1), lastRec),
+          f(`${a1(here, 5)}-${abs(baseRow, 5)}`, lastRec.minus(baseLastRec)),
+          protectionWords(o, last),
+        ];
+      }),
+      showTotals: false,
+      style: "TableStyleMedium2",
+    };
+    blocks.push(appraisalTable);
+    row = head + 1 + a.options.length + 1;
+    row = paragraph(blocks, row, `Baseline: ${base.name}. Every option is costed for the same ${a.headcount} staff with the same pay awards; "Terms used" below explains the terms, and the Options sheet has every year.`, STYLE.note);
+    row += 1;
+    blocks.push({
+      kind: "chart",
+      type: "barClustered",
+      title: `Net present cost over ${a.years.length} years: change from the baseline (${unit(r)})`,
+      categories: { row: head + 1, col: 0, rowCount: a.options.length, colCount: 1 },
+      series: [{ name: "Change from baseline", values: { row: head + 1, col: changeCol, rowCount: a.options.length, colCount: 1 } }],
+      anchor: { row, col: 0, colSpan: 6, rowSpan: 12 },
+      axisNumberFormat: BOARD,
+      dataLabels: true,
+      legend: false,
+      colors: ["#005EB8"],
+    });
+    row += 13;
+  }
+
+  // The scenario shown on the Detail sheet, in its base year.
+  const shown = a?.options.find((o) => o.shownInDetail);
+  blocks.push(
+    heading(
+      row,
+      a
+        ? `The Detail sheet's scenario${shown ? ` ("${shown.name}")` : ""} in ${r.baseYear}: current, target, protected and levelled up (${unit(r, "a year")})`
+        : `The options compared: cost in ${r.baseYear} (${unit(r, "a year")}, pay and employer on-costs)`,
+    ),
+  );
+  const oHead = row + 1;
   const o = d.col.options;
   const h = r.headline;
   const optionRows: [string, number, Decimal][] = [
@@ -499,13 +636,13 @@ export function summarySheet(r: BoardReport, d: DetailLayout, p: ProjectionLayou
     col: 0,
     columns: [
       { header: "Option", numberFormat: NUMBER_FORMATS.text },
-      { header: `Cost ${r.baseYear}`, numberFormat: MONEY },
-      { header: "Less current (£)", numberFormat: MONEY },
-      { header: "Less current (%)", numberFormat: PCT },
+      { header: `Cost ${r.baseYear}`, numberFormat: BOARD },
+      { header: "Change from current", numberFormat: BOARD },
+      { header: "Change from current (%)", numberFormat: PCT },
     ],
     rows: optionRows.map(([label, col, cost], i) => {
-      const row = oHead + 1 + i;
-      return [label, f(`SUM(${detailColumn(d, col)})`, cost), f(`${a1(row, 1)}-${cur}`, cost.minus(h.current)), f(pctOf(a1(row, 2), cur), ratio(cost.minus(h.current), h.current))];
+      const rr = oHead + 1 + i;
+      return [label, f(`SUM(${detailColumn(d, col)})`, cost), f(`${a1(rr, 1)}-${cur}`, cost.minus(h.current)), f(pctOf(a1(rr, 2), cur), ratio(cost.minus(h.current), h.current))];
     }),
     showTotals: false,
     style: "TableStyleMedium2",
@@ -532,30 +669,37 @@ export function summarySheet(r: BoardReport, d: DetailLayout, p: ProjectionLayou
         ),
       ],
     ],
-    style: { numberFormat: MONEY, bold: true },
+    style: { numberFormat: BOARD, bold: true },
   });
   blocks.push({ kind: "range", row: factsRow + 3, col: 1, values: [[r.rows.leftOut]], style: { numberFormat: NUMBER_FORMATS.integer, bold: true, ...(r.rows.leftOut > 0 ? { fontColor: "#AE2573" } : {}) } });
   blocks.push({ kind: "range", row: factsRow, col: 0, values: [["Staff costed (headcount)"], ["Full-time equivalent"], [`Cost of protection, ${r.years[0]} to ${r.years[r.years.length - 1]}`], ["Rows of the staff list left out"]], style: STYLE.label });
 
-  // The chart of the options, to the right.
-  blocks.push({
-    kind: "chart",
-    type: "columnClustered",
-    title: `The options, ${r.baseYear} (£ a year)`,
-    categories: { row: oHead + 1, col: 0, rowCount: 4, colCount: 1 },
-    series: [{ name: `Cost ${r.baseYear}`, values: { row: oHead + 1, col: 1, rowCount: 4, colCount: 1 } }],
-    anchor: { row: 4, col: 5, colSpan: 6, rowSpan: 16 },
-    axisNumberFormat: NUMBER_FORMATS.moneyWhole,
-    dataLabels: true,
-    legend: false,
-    colors: ["#005EB8"],
-    axisMin: 0,
-  });
+  // Without an appraisal, the chart shows the options' differences from current terms, to the right.
+  if (!a)
+    blocks.push({
+      kind: "chart",
+      type: "barClustered",
+      title: `Change from current terms, ${r.baseYear} (${unit(r, "a year")})`,
+      categories: { row: oHead + 1, col: 0, rowCount: 4, colCount: 1 },
+      series: [{ name: "Change from current", values: { row: oHead + 1, col: 2, rowCount: 4, colCount: 1 } }],
+      anchor: { row: oHead - 1, col: 5, colSpan: 6, rowSpan: 12 },
+      axisNumberFormat: BOARD,
+      dataLabels: true,
+      legend: false,
+      colors: ["#005EB8"],
+    });
+
+  // How firm the figures are.
+  let cRow = factsRow + 6;
+  blocks.push(heading(cRow, "How firm the figures are"));
+  cRow += 1;
+  if (r.confidence.length === 0) cRow = paragraph(blocks, cRow, "Every rate is read from its publication; nothing rests on a derived, pending or user-supplied figure.");
+  for (const c of r.confidence) cRow = paragraph(blocks, cRow, `• ${c.people} staff, ${wholePounds(c.amount, r.figuresIn)}: ${c.text}`);
 
   // Protection by year, from the Projection sheet.
-  const pHead = factsRow + 7;
-  blocks.push(heading(pHead - 1, "Cost of protection by year (£)"));
-  const proj = (row: number, col: number) => `${quoteSheetName(SHEET_NAMES.projection)}!${abs(row, col)}`;
+  const pHead = cRow + 2;
+  blocks.push(heading(pHead - 1, `Cost of protection by year (${unit(r)})`));
+  const proj = (rr: number, col: number) => `${quoteSheetName(SHEET_NAMES.projection)}!${abs(rr, col)}`;
   const protection: TableBlock = {
     kind: "table",
     name: "ProtectionByYear",
@@ -564,8 +708,8 @@ export function summarySheet(r: BoardReport, d: DetailLayout, p: ProjectionLayou
     columns: [
       { header: "Year", numberFormat: NUMBER_FORMATS.text, total: "Total" },
       { header: "Staff protected", numberFormat: NUMBER_FORMATS.integer },
-      { header: "Protection payments", numberFormat: MONEY, total: "sum" },
-      { header: "Cost with on-costs", numberFormat: MONEY, total: "sum" },
+      { header: "Protection payments", numberFormat: BOARD, total: "sum" },
+      { header: "Cost with on-costs", numberFormat: BOARD, total: "sum" },
     ],
     rows: r.projection.map((y, i) => {
       const pr = p.firstDataRow + i;
@@ -583,18 +727,18 @@ export function summarySheet(r: BoardReport, d: DetailLayout, p: ProjectionLayou
 
   // By staff group and by employer.
   const gHead = pHead + Math.max(1, r.projection.length) + 4;
-  blocks.push(heading(gHead - 1, `By staff group, ${r.baseYear} (£ a year)`));
-  const byGroup = groupTable("ByStaffGroup", gHead, "Staff group", r.byGroup, d.col.group, d);
+  blocks.push(heading(gHead - 1, `By staff group, ${r.baseYear} (${unit(r, "a year")})`));
+  const byGroup = groupTable("ByStaffGroup", gHead, "Staff group", r.byGroup, d.col.group, d, BOARD);
   blocks.push(byGroup);
   const eHead = gHead + Math.max(1, r.byGroup.length) + 4;
-  blocks.push(heading(eHead - 1, `By current employer, ${r.baseYear} (£ a year)`));
-  const byEmployer = groupTable("ByEmployer", eHead, "Current employer", r.byEmployer, d.col.employer, d);
+  blocks.push(heading(eHead - 1, `By current employer, ${r.baseYear} (${unit(r, "a year")})`));
+  const byEmployer = groupTable("ByEmployer", eHead, "Current employer", r.byEmployer, d.col.employer, d, BOARD);
   blocks.push(byEmployer);
 
   // The basis, in short.
   let bRow = eHead + Math.max(1, r.byEmployer.length) + 4;
   blocks.push(heading(bRow - 1, "Basis of the figures"));
-  const pick = (label: string) => r.assumptions.find((a) => a.label === label)?.value;
+  const pick = (label: string) => r.assumptions.find((x) => x.label === label)?.value;
   const basis: [string, string][] = [
     ["Harmonisation year", r.baseYear],
     ["Target terms", pick("Target terms") ?? r.targetTerms],
@@ -603,26 +747,229 @@ export function summarySheet(r: BoardReport, d: DetailLayout, p: ProjectionLayou
     ["Pension", `${pick("Pension") ?? ""}; LGPS employer rate ${pick("LGPS employer rate") ?? "not given"}; NHS ${pick("NHS Pension employer rate") ?? ""}`],
     ["Leave and hours", pick("Leave and hours valued at") ?? ""],
     ["Staff list", pick("Staff list") ?? ""],
+    ["Figures", `${r.figuresIn === "THOUSANDS" ? "in £000" : "in whole pounds"} on this sheet, negatives in brackets; the Detail sheet has every figure to the penny.`],
     ["More", 'Every assumption, method and the source of every rate: sheet "Assumptions and sources".'],
   ];
-  blocks.push({ kind: "range", row: bRow, col: 0, values: basis.map(([a]) => [a]), style: STYLE.label });
+  blocks.push({ kind: "range", row: bRow, col: 0, values: basis.map(([x]) => [x]), style: STYLE.label });
   blocks.push({ kind: "range", row: bRow, col: 1, values: basis.map(([, b]) => [b]) });
   bRow += basis.length;
-  if (r.poolProblem) blocks.push(note(bRow + 1, `The pooled budget statement is not included: ${r.poolProblem}`, STYLE.warning));
+  if (r.poolProblem) {
+    blocks.push(note(bRow + 1, `The pooled budget statement is not included: ${r.poolProblem}`, STYLE.warning));
+    bRow += 2;
+  }
+
+  // Terms used.
+  let gRow = bRow + 2;
+  blocks.push(heading(gRow - 1, "Terms used"));
+  for (const [term, meaning] of glossary(r)) {
+    const lines = wrapText(meaning, SUMMARY_LINE - 36, "");
+    blocks.push({ kind: "range", row: gRow, col: 0, values: [[term]], style: STYLE.label });
+    blocks.push({ kind: "range", row: gRow, col: 1, values: lines.map((l) => [l]) });
+    gRow += lines.length;
+  }
 
   return {
     sheet: {
       key: SHEET_KEYS.summary,
       name: SHEET_NAMES.summary,
       blocks,
-      columnWidths: [34, 15, 15, 15, 15, 15, 15, 15, 12, 15, 12],
+      columnWidths: [a ? 58 : 34, 15, 15, 15, 15, 15, 15, a ? 30 : 15, 12, 15, 12],
       freeze: { rows: 3, columns: 0 },
       print: print(r, { first: 0, last: 2 }),
       tabColor: "#005EB8",
     },
-    layout: { options, byGroup, byEmployer, protection, facts: { headcount, fte } },
+    layout: { options, byGroup, byEmployer, protection, facts: { headcount, fte }, appraisal: appraisalTable },
   };
 }
+
+/** When an option's protection ends, in words. */
+function protectionWords(o: AppraisalOption, last: string): string {
+  if (o.approach !== "HARMONISE") return "none needed";
+  if (o.protectedInFinalYear > 0) return `still paid to ${o.protectedInFinalYear} staff in ${last}`;
+  return o.lastProtectionYear ? `ends after ${o.lastProtectionYear}` : "none paid";
+}
+
+// ---------------------------------------------------------------------------------------------
+// Options appraisal
+// ---------------------------------------------------------------------------------------------
+
+/** Where the Options sheet's figures are, so the summary can point at them. */
+export interface OptionsLayout {
+  rate: CellRange;
+  deflator: CellRange;
+  /** The row of discount factors (one cell per year, from firstYearCol). */
+  factorRow: number;
+  firstYearCol: number;
+  totalCol: number;
+  npcCol: number;
+  byYear: TableBlock;
+  /** The rows of each option's recurring, one-off and total lines in byYear. */
+  rowsOf: { recurring: number; oneOff: number; total: number }[];
+  change: TableBlock | null;
+  forGood: TableBlock;
+}
+
+export function optionsSheet(r: BoardReport): { sheet: SheetPlan; layout: OptionsLayout } | null {
+  const a = r.appraisal;
+  if (!a) return null;
+  const BOARD = boardMoney(r);
+  const n = a.years.length;
+  const last = a.years[n - 1];
+  const base = a.options[a.baseline];
+  const blocks: Block[] = [
+    ...titleBlocks(
+      r,
+      `Options appraisal: ${a.options.length} options over ${n} years, ${a.years[0]} to ${last}`,
+      `The same ${a.headcount} staff and the same pay awards in every option. Baseline: ${base.name}.${a.recommended !== null ? ` Recommended: ${a.options[a.recommended].name}.` : ""}`,
+    ),
+  ];
+
+  // Settings: the discount rate and deflator are cells every factor below reads, so a reader can try another rate.
+  blocks.push(heading(4, "Settings (change the discount rate here and every figure below follows)"));
+  const rate: CellRange = { row: 5, col: 1, rowCount: 1, colCount: 1 };
+  const deflator: CellRange = { row: 6, col: 1, rowCount: 1, colCount: 1 };
+  blocks.push({ kind: "range", row: 5, col: 0, values: [["Discount rate a year (HM Treasury Green Book: 3.5% real)"], ["GDP deflator a year (0: cash figures discounted as they are)"]], style: STYLE.label });
+  blocks.push({ kind: "range", row: 5, col: 1, values: [[n2(a.discountRate)], [a.gdpDeflator ? n2(a.gdpDeflator) : 0]], style: { numberFormat: "0.00%", fill: "#FFF2CC" } });
+
+  // Cost by year.
+  const head = 10;
+  const firstYearCol = 2;
+  const totalCol = firstYearCol + n;
+  const npcCol = totalCol + 1;
+  blocks.push(heading(head - 2, `Cost of each option by year (${unit(r, "cash")}: pay and employer on-costs, with the pay awards assumed)`));
+  const factorRow = head - 1;
+  const factorCells: PlanValue[] = a.years.map((_, t) => f(`1/((1+${abs(rate.row, rate.col)})*(1+${abs(deflator.row, deflator.col)}))^${t}`, a.options[0].years[t].discountFactor));
+  blocks.push({ kind: "range", row: factorRow, col: 0, values: [["Discount factor: 1 / ((1 + rate) × (1 + deflator))^t", `t = 0 for ${a.years[0]}`]], style: { italic: true } });
+  blocks.push({ kind: "range", row: factorRow, col: firstYearCol, values: [factorCells], style: { italic: true, numberFormat: NUMBER_FORMATS.factor } });
+  const factorRange = abs(factorRow, firstYearCol, 1, n);
+  const rows: PlanValue[][] = [];
+  const rowsOf: OptionsLayout["rowsOf"] = [];
+  a.options.forEach((o, i) => {
+    const rec = head + 1 + i * 3;
+    const one = rec + 1;
+    const tot = rec + 2;
+    rowsOf.push({ recurring: rec, oneOff: one, total: tot });
+    const role = o.baseline ? " (baseline)" : o.recommended ? " (recommended)" : "";
+    rows.push([`${o.name}${role}`, "Recurring: the option's terms", ...o.years.map((y) => n2(y.recurring)), f(`SUM(${a1(rec, firstYearCol, 1, n)})`, o.recurringTotal), null]);
+    rows.push([null, "One-off: protection and its on-costs", ...o.years.map((y) => n2(y.oneOff)), f(`SUM(${a1(one, firstYearCol, 1, n)})`, o.oneOffTotal), null]);
+    rows.push([
+      null,
+      "Total",
+      ...o.years.map((y, t) => f(`${a1(rec, firstYearCol + t)}+${a1(one, firstYearCol + t)}`, y.total)),
+      f(`SUM(${a1(tot, firstYearCol, 1, n)})`, o.total),
+      f(`ROUND(SUMPRODUCT(${a1(tot, firstYearCol, 1, n)},${factorRange}),2)`, o.presentCost),
+    ]);
+  });
+  const byYear: TableBlock = {
+    kind: "table",
+    name: "AppraisalByYear",
+    row: head,
+    col: 0,
+    columns: [
+      { header: "Option", numberFormat: NUMBER_FORMATS.text },
+      { header: "Cost", numberFormat: NUMBER_FORMATS.text },
+      ...a.years.map((y) => ({ header: y, numberFormat: BOARD })),
+      { header: `Total over ${n} years`, numberFormat: BOARD },
+      { header: "Net present cost", numberFormat: BOARD },
+    ],
+    rows,
+    showTotals: false,
+    style: "TableStyleLight9",
+  };
+  blocks.push(byYear);
+  let row = head + 1 + rows.length + 2;
+
+  // Change from the baseline.
+  let change: TableBlock | null = null;
+  const others = a.options.map((o, i) => ({ o, i })).filter(({ o }) => !o.baseline);
+  if (others.length > 0) {
+    blocks.push(heading(row - 1, `Change from the baseline, ${base.name} (${unit(r)}; in brackets: costs less than the baseline)`));
+    const b = rowsOf[a.baseline].total;
+    change = {
+      kind: "table",
+      name: "AppraisalChange",
+      row,
+      col: 0,
+      columns: byYear.columns.map((c, k) => ({ ...c, header: k === 1 ? "Change in" : c.header })),
+      rows: others.map(({ o, i }): PlanValue[] => {
+        const t = rowsOf[i].total;
+        return [
+          o.name,
+          "Total cost",
+          ...o.years.map((y, k) => f(`${a1(t, firstYearCol + k)}-${a1(b, firstYearCol + k)}`, y.total.minus(base.years[k].total))),
+          f(`${a1(t, totalCol)}-${a1(b, totalCol)}`, o.total.minus(base.total)),
+          f(`${a1(t, npcCol)}-${a1(b, npcCol)}`, o.presentCost.minus(base.presentCost)),
+        ];
+      }),
+      showTotals: false,
+      style: "TableStyleLight9",
+    };
+    blocks.push(change);
+    row += 1 + others.length + 3;
+  }
+
+  // What each option costs for good, once protection has ended.
+  blocks.push(heading(row - 1, `Once protection has ended: what each option costs for good (${unit(r)})`));
+  const fg = row;
+  const forGood: TableBlock = {
+    kind: "table",
+    name: "AppraisalForGood",
+    row: fg,
+    col: 0,
+    columns: [
+      { header: "Option", numberFormat: NUMBER_FORMATS.text },
+      { header: "Protection", numberFormat: NUMBER_FORMATS.text },
+      { header: "One-off: protection over the period", numberFormat: BOARD },
+      { header: `Recurring cost in ${last}`, numberFormat: BOARD },
+      { header: `Recurring in ${last}: change from baseline`, numberFormat: BOARD },
+    ],
+    rows: a.options.map((o, i): PlanValue[] => {
+      const lastRec = o.years[n - 1].recurring;
+      return [
+        o.name,
+        protectionWords(o, last),
+        f(a1(rowsOf[i].oneOff, totalCol), o.oneOffTotal),
+        f(a1(rowsOf[i].recurring, totalCol - 1), lastRec),
+        f(`${a1(rowsOf[i].recurring, totalCol - 1)}-${a1(rowsOf[a.baseline].recurring, totalCol - 1)}`, lastRec.minus(base.years[n - 1].recurring)),
+      ];
+    }),
+    showTotals: false,
+    style: "TableStyleLight9",
+  };
+  blocks.push(forGood);
+  row = fg + 1 + a.options.length + 2;
+
+  // What each option is, and how the figures are worked out.
+  blocks.push(heading(row - 1, "The options"));
+  for (const o of a.options) {
+    const changes = o.changes.length > 0 ? ` Differs from the scenario's settings in: ${o.changes.join(", ")}.` : "";
+    row = paragraphAt(blocks, row, `${o.name}: ${o.description}.${changes}${o.shownInDetail ? " The Detail and Projection sheets show this option." : ""}`);
+  }
+  row += 2;
+  blocks.push(heading(row - 1, "How the figures are worked out"));
+  for (const m of a.method) row = paragraphAt(blocks, row, m);
+
+  const widths = [58, 34, ...a.years.map(() => 14), 16, 16];
+  return {
+    sheet: {
+      key: SHEET_KEYS.options,
+      name: SHEET_NAMES.options,
+      blocks,
+      columnWidths: widths,
+      freeze: { rows: 3, columns: 0 },
+      print: print(r, { first: 0, last: 2 }),
+      tabColor: "#41B6E6",
+    },
+    layout: { rate, deflator, factorRow, firstYearCol, totalCol, npcCol, byYear, rowsOf, change, forGood },
+  };
+}
+
+/** A paragraph on a sheet whose printable width is about SUMMARY_LINE characters. */
+function paragraphAt(blocks: Block[], row: number, text: string): number {
+  return paragraph(blocks, row, text, {}, "   ");
+}
+
+const n2 = (d: Decimal): number => d.toNumber();
 
 // ---------------------------------------------------------------------------------------------
 // Pool statement
@@ -1120,6 +1467,7 @@ export interface BoardLayout {
   detail: DetailLayout;
   projection: ProjectionLayout;
   summary: SummaryLayout;
+  options: OptionsLayout | null;
   pool: PoolLayout | null;
   sources: TableBlock;
 }
@@ -1141,13 +1489,15 @@ export function* boardWorkbookPlanSteps(r: BoardReport): Generator<LayoutStep, {
   const detail = yield* detailSheetSteps(r);
   yield { sheet: SHEET_NAMES.projection, done: 0, total: 0 };
   const projection = projectionSheet(r);
+  yield { sheet: SHEET_NAMES.options, done: 0, total: 0 };
+  const optionsPlan = optionsSheet(r);
   yield { sheet: SHEET_NAMES.summary, done: 0, total: 0 };
-  const summary = summarySheet(r, detail.layout, projection.layout);
+  const summary = summarySheet(r, detail.layout, projection.layout, optionsPlan?.layout ?? null);
   const pool = poolSheet(r);
   yield { sheet: SHEET_NAMES.assumptions, done: 0, total: 0 };
   const assumptions = assumptionsSheet(r);
   const issues = issuesSheet(r);
-  const sheets = [summary.sheet, detail.sheet, projection.sheet];
+  const sheets = [summary.sheet, ...(optionsPlan ? [optionsPlan.sheet] : []), detail.sheet, projection.sheet];
   if (pool) sheets.push(pool.sheet);
   sheets.push(assumptions.sheet);
   if (issues) sheets.push(issues);
@@ -1157,6 +1507,6 @@ export function* boardWorkbookPlanSteps(r: BoardReport): Generator<LayoutStep, {
   }
   return {
     plan: { sheets, properties: { title: r.title, version: r.version, created: r.generatedOn } },
-    layout: { detail: detail.layout, projection: projection.layout, summary: summary.layout, pool: pool?.layout ?? null, sources: assumptions.sources },
+    layout: { detail: detail.layout, projection: projection.layout, summary: summary.layout, options: optionsPlan?.layout ?? null, pool: pool?.layout ?? null, sources: assumptions.sources },
   };
 }

@@ -54,3 +54,22 @@ export function fitWidth(texts: Iterable<string>, min: number, max: number, samp
   }
   return Math.max(min, Math.min(max, longest + 2));
 }
+
+/**
+ * Text broken into lines of at most `width` characters at word boundaries, for a paragraph written
+ * one line to a row (a cell that overflows to the right prints only as far as the page edge, and a
+ * wrapped cell is only as wide as its column). Continuation lines are indented by `indent`.
+ */
+export function wrapText(text: string, width: number, indent = ""): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const candidate = line === "" ? (lines.length > 0 ? indent : "") + word : `${line} ${word}`;
+    if (candidate.length > width && line !== "") {
+      lines.push(line);
+      line = indent + word;
+    } else line = candidate;
+  }
+  if (line !== "") lines.push(line);
+  return lines.length > 0 ? lines : [""];
+}

@@ -57,6 +57,12 @@ export interface CellStyle {
 export const NUMBER_FORMATS = {
   money: "£#,##0.00;[Red]-£#,##0.00",
   moneyWhole: "£#,##0;[Red]-£#,##0",
+  /** Board papers: whole pounds, negatives in brackets (the value keeps its pence). */
+  moneyBoard: "£#,##0;(£#,##0);£0",
+  /** Board papers in thousands (the heading says £000): 1,234,567.89 shows as 1,235. */
+  moneyThousands: "#,##0,;(#,##0,);0",
+  /** Discount factors. */
+  factor: "0.0000",
   percent: "0.0%",
   decimal2: "0.00",
   integer: "0",
