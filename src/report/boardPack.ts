@@ -38,6 +38,8 @@ export interface BoardPackStep {
   years?: number;
   /** "layout" only: the sheet being laid out (done and total count its rows where it has many). */
   sheet?: string;
+  /** "cost" only: present while the options of an appraisal are costed (every option for each person). */
+  options?: true;
 }
 
 export interface BoardPackStepOptions {
@@ -91,7 +93,7 @@ function* costSteps(steps: Generator<ReportStep, ReportOutput, void>): Generator
   for (;;) {
     const r = steps.next();
     if (r.done) return r.value;
-    yield { stage: "cost", done: r.value.done, total: r.value.total, pass: r.value.pass, years: r.value.years };
+    yield { stage: "cost", done: r.value.done, total: r.value.total, pass: r.value.pass, years: r.value.years, ...(r.value.options ? { options: true as const } : {}) };
   }
 }
 
@@ -156,7 +158,12 @@ export function* buildBoardPackSteps(input: BoardPackInput, options: BoardPackSt
     headline: report.headline,
     report,
     layout,
-    warnings: report.poolProblem ? [`The pooled budget statement is not included: ${report.poolProblem}`] : [],
+    warnings: [
+      ...(report.poolProblem ? [`The pooled budget statement is not included: ${report.poolProblem}`] : []),
+      ...(report.appraisal && report.appraisal.leftOut > 0
+        ? [`${report.appraisal.leftOut} staff are left out of the options appraisal (an option could not cost them; see the rows listed): the options cover ${report.appraisal.headcount}.`]
+        : []),
+    ],
   };
 }
 

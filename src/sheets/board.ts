@@ -1489,7 +1489,7 @@ export function* boardWorkbookPlanSteps(r: BoardReport): Generator<LayoutStep, {
   const detail = yield* detailSheetSteps(r);
   yield { sheet: SHEET_NAMES.projection, done: 0, total: 0 };
   const projection = projectionSheet(r);
-  yield { sheet: SHEET_NAMES.options, done: 0, total: 0 };
+  if (r.appraisal) yield { sheet: SHEET_NAMES.options, done: 0, total: 0 };
   const optionsPlan = optionsSheet(r);
   yield { sheet: SHEET_NAMES.summary, done: 0, total: 0 };
   const summary = summarySheet(r, detail.layout, projection.layout, optionsPlan?.layout ?? null);

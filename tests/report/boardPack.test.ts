@@ -135,7 +135,7 @@ describe("buildBoardPack with awkward input", () => {
     expect(pack.report.people).toEqual([]);
     expect(pack.headline.current.toString()).toBe(ZERO.toString());
     expect(pack.issues[0].message).toMatch(/no "Employee reference"/);
-    expect(pack.workbook.sheets.map((s) => s.name)).toEqual(["Board summary", "Detail", "Projection", "Pool statement", "Assumptions and sources", "Rows left out"]);
+    expect(pack.workbook.sheets.map((s) => s.name)).toEqual(["Board summary", "Options", "Detail", "Projection", "Pool statement", "Assumptions and sources", "Rows left out"]);
   });
 
   it("reports a pool that cannot be settled as a warning and leaves the pool sheet out", () => {

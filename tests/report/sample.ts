@@ -22,3 +22,13 @@ export const HEADER = [
   "Employee reference", "Name", "Staff group", "Current employer", "Current terms", "Band or grade", "Step", "FTE",
   "Years of service", "Pension scheme", "Target job match",
 ];
+
+/** The settings of the sample's options appraisal. */
+export const APPRAISAL_SETTINGS = ["options", "baselineOption", "recommendedOption", "planningYears", "discountRate", "gdpDeflator", "boardAskedTo", "figuresIn"];
+
+/** The sample scenario without its options appraisal: the simple, single-scenario pack. */
+export function singleScenario(changes: Record<string, unknown> = {}): BoardScenario {
+  const json = sampleScenarioJson();
+  for (const k of APPRAISAL_SETTINGS) delete json[k];
+  return parseBoardScenario({ ...json, ...changes });
+}

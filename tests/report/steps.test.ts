@@ -10,7 +10,7 @@ import {
 import { PERSON_YEARS_PER_STEP } from "../../src/report/build";
 import { DETAIL_ROWS_PER_STEP } from "../../src/sheets/board";
 import { STAFF_ROWS_PER_STEP } from "../../src/intake";
-import { sampleScenario, sampleTable } from "./sample";
+import { sampleScenario, sampleTable, singleScenario } from "./sample";
 
 const GEN = { generatedOn: "2026-11-29", version: "9.9.9" };
 
@@ -28,7 +28,8 @@ function runSteps(input: BoardPackInput, peoplePerStep?: number): { steps: Board
 const costSteps = (steps: BoardPackStep[]) => steps.filter((s) => s.stage === "cost");
 
 describe("buildBoardPackSteps", () => {
-  const input: BoardPackInput = { table: sampleTable(), scenario: sampleScenario(), ...GEN };
+  // The single-scenario pack: the appraisal's own steps are checked below.
+  const input: BoardPackInput = { table: sampleTable(), scenario: singleScenario(), ...GEN };
   const { steps, result } = runSteps(input);
   const costed = result.report.people.length; // 404 of the sample's 407 rows
 
@@ -73,7 +74,7 @@ describe("buildBoardPackSteps", () => {
   });
 
   it("costs everyone again over more years when protection outlasts the projection, and says so", () => {
-    const redCircle = { table: sampleTable(), scenario: sampleScenario({ protection: { policy: "REDCIRCLE" }, pool: null }), ...GEN };
+    const redCircle = { table: sampleTable(), scenario: singleScenario({ protection: { policy: "REDCIRCLE" }, pool: null }), ...GEN };
     const run = runSteps(redCircle);
     const cost = costSteps(run.steps);
     const passes = [...new Set(cost.map((s) => `${s.pass}:${s.years}`))];
@@ -81,6 +82,19 @@ describe("buildBoardPackSteps", () => {
     expect(cost.filter((s) => s.pass === 3).pop()!.done).toBe(costed);
     expect(run.result.report.years).toHaveLength(15);
     expect(run.result).toEqual(buildBoardPack(redCircle));
+  });
+
+  it("costs an appraisal's options after the scenario, in steps marked as the options', and gives the same pack", () => {
+    const withOptions: BoardPackInput = { table: sampleTable(), scenario: sampleScenario(), ...GEN };
+    const run = runSteps(withOptions);
+    const cost = costSteps(run.steps);
+    const options = cost.filter((s) => s.options);
+    expect(cost.filter((s) => !s.options)).toEqual(costSteps(steps));
+    expect(options[0]).toMatchObject({ done: 0, total: costed, years: 5, options: true });
+    expect(options[options.length - 1].done).toBe(costed);
+    // Three options over five years: 15 person-years a person, so at most 16 people a step.
+    for (let i = 1; i < options.length; i++) expect(options[i].done - options[i - 1].done).toBeLessThanOrEqual(Math.floor(PERSON_YEARS_PER_STEP / 15));
+    expect(run.result).toEqual(buildBoardPack(withOptions));
   });
 
   it("can be dropped part-way", () => {
@@ -101,7 +115,8 @@ describe("buildBoardPackSteps", () => {
 });
 
 describe("buildBoardPackAsync", () => {
-  const input: BoardPackInput = { table: sampleTable(), scenario: sampleScenario(), ...GEN };
+  // The single-scenario pack: the appraisal's own steps are checked below.
+  const input: BoardPackInput = { table: sampleTable(), scenario: singleScenario(), ...GEN };
   const expected = buildBoardPack(input);
   const { steps } = runSteps(input);
 

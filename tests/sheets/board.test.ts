@@ -13,7 +13,7 @@ import {
   type Formula,
   type TableBlock,
 } from "../../src/sheets/plan";
-import { sampleScenario, sampleTable } from "../report/sample";
+import { sampleScenario, sampleTable, singleScenario } from "../report/sample";
 
 const pack = buildBoardPack({ table: sampleTable(), scenario: sampleScenario(), generatedOn: "2026-11-29", version: "0.1.0" });
 const { workbook: plan, layout, report } = pack;
@@ -133,13 +133,25 @@ describe("the Board summary", () => {
     expect(s.protection.rows[1][0]).toEqual({ formula: `'Projection'!${abs(p.firstDataRow + 1, p.col.year)}`, result: report.years[1] });
   });
 
-  it("has a native column chart of the four options over the options table", () => {
+  it("charts the differences: the change in net present cost from the baseline, by option (not bars from £0 that all look equal)", () => {
     const charts = blocksOf(plan, "chart").filter((c) => c.sheet.key === "summary");
     expect(charts).toHaveLength(1);
     const c = charts[0].block;
-    expect(c.categories).toEqual({ row: s.options.row + 1, col: 0, rowCount: 4, colCount: 1 });
-    expect(c.series[0].values).toEqual({ row: s.options.row + 1, col: 1, rowCount: 4, colCount: 1 });
-    expect(c.axisMin).toBe(0);
+    const t = s.appraisal!;
+    expect(c.categories).toEqual({ row: t.row + 1, col: 0, rowCount: 3, colCount: 1 });
+    expect(t.columns[3].header).toMatch(/change from baseline/);
+    expect(c.series[0].values).toEqual({ row: t.row + 1, col: 3, rowCount: 3, colCount: 1 });
+    expect(c.title).toMatch(/change from the baseline/);
+  });
+
+  it("without options, charts each option's change from current terms in the base year", () => {
+    const single = buildBoardPack({ table: sampleTable(), scenario: singleScenario(), generatedOn: "2026-11-29", version: "0.1.0" });
+    const charts = blocksOf(single.workbook, "chart").filter((c) => c.sheet.key === "summary");
+    expect(charts).toHaveLength(1);
+    const o = single.layout.summary.options;
+    expect(o.columns[2].header).toBe("Change from current");
+    expect(charts[0].block.series[0].values).toEqual({ row: o.row + 1, col: 2, rowCount: 4, colCount: 1 });
+    expect(single.workbook.sheets.map((x) => x.key)).not.toContain("options");
   });
 
   it("prints on A4 landscape with the title rows repeated and the marking in the header and footer", () => {

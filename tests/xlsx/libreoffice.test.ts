@@ -123,7 +123,7 @@ describeLO("the demo board pack in LibreOffice", () => {
     expect(await zip.file("xl/workbook.xml")!.async("string")).toMatch(/<calcPr [^>]*fullCalcOnLoad="1"/);
     // The stripped copy really has nothing saved.
     expect(await savedFormulas(fs.readFileSync(stripped))).toEqual(saved.map((s) => ({ ...s, saved: null })));
-    expect([...sheets.keys()].sort()).toEqual(["Assumptions and sources", "Board summary", "Detail", "Pool statement", "Projection", "Rows left out"]);
+    expect([...sheets.keys()].sort()).toEqual(["Assumptions and sources", "Board summary", "Detail", "Options", "Pool statement", "Projection", "Rows left out"]);
   });
 
   it("LibreOffice's recalculation of the stripped copy equals the saved result in every formula cell", () => {
@@ -148,11 +148,56 @@ describeLO("the demo board pack in LibreOffice", () => {
       const pdf = convertToPdf(file, dir, noRecalcProfile());
       const summary = pdfText(pdf).split("\f")[0];
       const h = pack.headline;
-      for (const v of [h.current, h.target, h.protected, h.levelledUp])
-        expect(summary).toContain(`£${v.toNumber().toLocaleString("en-GB", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`);
+      // The summary shows whole pounds (the Detail sheet keeps the pence).
+      for (const v of [h.current, h.target, h.protected, h.levelledUp]) expect(summary).toContain(`£${Math.round(v.toNumber()).toLocaleString("en-GB")}`);
       const pngs = pdfToPngs(pdf, path.join(dir, "page"), 70);
       expect(pngs.length).toBe(pdfPageCount(pdf));
       console.log(`The pack with calculation off, rendered for review: ${dir} (${pngs.length} pages)`);
+    });
+  });
+
+  it("recalculates the Options sheet to the penny: discount factors, each option's years, totals, net present costs, changes from the baseline", () => {
+    const a = r.appraisal!;
+    const o = layout.options!;
+    a.years.forEach((_, t) => expect(cell("Options", o.factorRow, o.firstYearCol + t)).toBeCloseTo(a.options[0].years[t].discountFactor.toNumber(), 12));
+    a.options.forEach((opt, i) => {
+      const rows = o.rowsOf[i];
+      opt.years.forEach((y, t) => {
+        expectPenny("Options", rows.recurring, o.firstYearCol + t, y.recurring);
+        expectPenny("Options", rows.oneOff, o.firstYearCol + t, y.oneOff);
+        expectPenny("Options", rows.total, o.firstYearCol + t, y.total);
+      });
+      expectPenny("Options", rows.recurring, o.totalCol, opt.recurringTotal);
+      expectPenny("Options", rows.oneOff, o.totalCol, opt.oneOffTotal);
+      expectPenny("Options", rows.total, o.totalCol, opt.total);
+      expectPenny("Options", rows.total, o.npcCol, opt.presentCost);
+    });
+    const base = a.options[a.baseline];
+    a.options
+      .filter((x) => !x.baseline)
+      .forEach((opt, k) => {
+        const row = o.change!.row + 1 + k;
+        expectPenny("Options", row, o.totalCol, opt.total.minus(base.total));
+        expectPenny("Options", row, o.npcCol, opt.presentCost.minus(base.presentCost));
+      });
+    // The hand-worked net present costs (tests/report/appraisal.test.ts), recalculated by LibreOffice.
+    expectPenny("Options", o.rowsOf[0].total, o.npcCol, 92272420.48);
+    expectPenny("Options", o.rowsOf[1].total, o.npcCol, 92500211.71);
+    expectPenny("Options", o.rowsOf[2].total, o.npcCol, 92387347.18);
+  });
+
+  it("recalculates the summary's options appraisal to the penny", () => {
+    const a = r.appraisal!;
+    const t = layout.summary.appraisal!;
+    const base = a.options[a.baseline];
+    a.options.forEach((opt, i) => {
+      const row = t.row + 1 + i;
+      expectPenny("Board summary", row, 1, opt.total);
+      expectPenny("Board summary", row, 2, opt.presentCost);
+      expectPenny("Board summary", row, 3, opt.presentCost.minus(base.presentCost));
+      expectPenny("Board summary", row, 4, opt.oneOffTotal);
+      expectPenny("Board summary", row, 5, opt.years[opt.years.length - 1].recurring);
+      expectPenny("Board summary", row, 6, opt.years[opt.years.length - 1].recurring.minus(base.years[base.years.length - 1].recurring));
     });
   });
 
@@ -252,9 +297,14 @@ describeLO("the demo board pack in LibreOffice", () => {
     expect(text).toMatch(/£18,\d{3},\d{3}\.\d{2}/);
     const summary = text.split("\f")[0];
     expect(summary).not.toContain("###");
+    // A board paper: the decision first, the recommendation, whole pounds, less cost in brackets.
+    expect(summary).toContain("The board is asked to");
+    expect(summary).toContain("Recommended: Onto Agenda for Change, 3 years' cash protection");
+    expect(summary).toMatch(/\(£\d{1,3}(,\d{3})+\)/);
+    expect(summary).not.toMatch(/£18,\d{3},\d{3}\.\d{2}/);
     fs.rmSync(PAGES, { recursive: true, force: true });
     fs.mkdirSync(PAGES, { recursive: true });
-    const pngs = pdfToPngs(pdf, path.join(PAGES, "page"), 70);
+    const pngs = pdfToPngs(pdf, path.join(PAGES, "page"), 80);
     expect(pngs.length).toBe(pages);
     for (const png of pngs) expect(fs.statSync(png).size).toBeGreaterThan(1000);
     console.log(`Board pack pages rendered for review: ${PAGES} (${pngs.length} pages)`);
