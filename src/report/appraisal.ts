@@ -11,7 +11,7 @@ import { EngineError } from "../engine/errors";
 import { costResolved, describeProtection, resolveScenario, type PersonCosts, type ResolvedScenario } from "../engine/harmonise";
 import { ZERO, sum, type Decimal } from "../engine/money";
 import type { StaffMember } from "../engine/staff";
-import type { RowIssue } from "../engine/staffRows";
+import type { RowIssue } from "../intake";
 import { financialYear } from "../engine/years";
 import type { AppraisalOption, AppraisalReport, AppraisalYear } from "./model";
 import { ScenarioError, type BoardAppraisal, type BoardOption } from "./scenario";
