@@ -168,6 +168,26 @@ const scenario = {
       { name: "Care coordination and administration", contributions: [500000, 500000, 200000], expenditure: 1231980.25 },
     ],
   },
+  // The options appraisal: three options over five years, each changing the settings above where it differs.
+  options: [
+    { name: "Transfer on protected terms, no harmonisation", approach: "KEEP_CURRENT" },
+    { name: "Onto Agenda for Change, 3 years' cash protection" },
+    {
+      name: "Onto NJC terms with mark-time",
+      targetTerms: { terms: "NJC", unsocialRates: { sundaysAndPublicHolidays: "50%" } },
+      protection: { policy: "MARKTIME" },
+      // AfC bands onto council grades (ranges of spinal column points), and council staff onto their own grades.
+      jobMatch: [
+        { from: "2", to: "2-3" }, { from: "3", to: "3-6" }, { from: "4", to: "7-11" }, { from: "5", to: "17-20" },
+        { from: "6", to: "26-31" }, { from: "7", to: "38-41" }, { from: "8a", to: "42-43" }, { from: "8b", to: "42-43" },
+        { from: "2-6", to: "2-6" }, { from: "7-12", to: "7-12" }, { from: "13-15", to: "13-15" }, { from: "26-31", to: "26-31" }, { from: "38-43", to: "38-43" },
+      ],
+    },
+  ],
+  baselineOption: "Transfer on protected terms, no harmonisation",
+  recommendedOption: "Onto Agenda for Change, 3 years' cash protection",
+  planningYears: 5,
+  discountRate: "3.5%",
 };
 
 const out = path.join(__dirname, "..", "samples");

@@ -9,7 +9,7 @@ import { chartXml } from "../../src/xlsx/charts";
 import { loadWorkbook } from "../../src/xlsx/read";
 import { buildBoardPack } from "../../src/report/boardPack";
 import { columnLetters, type WorkbookPlan } from "../../src/sheets/plan";
-import { HEADER, sampleScenario, sampleTable } from "../report/sample";
+import { HEADER, sampleScenario, sampleTable, singleScenario } from "../report/sample";
 
 const GEN = { generatedOn: "2026-11-29", version: "0.1.0" };
 
@@ -27,7 +27,8 @@ describe("renderXlsx on the sample board pack", () => {
   let buf: Buffer;
   let wb: ExcelJS.Workbook;
   let zip: JSZip;
-  const pack = buildBoardPack({ table: sampleTable(), scenario: sampleScenario(), ...GEN });
+  // The single-scenario pack (the options appraisal's sheets are checked in tests/xlsx/libreoffice.test.ts).
+  const pack = buildBoardPack({ table: sampleTable(), scenario: singleScenario(), ...GEN });
 
   beforeAll(async () => {
     buf = await renderXlsx(pack.workbook);
@@ -80,11 +81,11 @@ describe("renderXlsx on the sample board pack", () => {
   it("caches every chart series' points and categories: the values the cells show", async () => {
     const charts = await Promise.all(Object.keys(zip.files).filter((p) => /^xl\/charts\/chart\d+\.xml$/.test(p)).sort().map((p) => zip.file(p)!.async("string")));
     expect(charts).toHaveLength(2);
-    const options = charts.find((x) => x.includes("The options"))!;
+    const options = charts.find((x) => x.includes("Change from current terms"))!;
     const h = pack.headline;
     const points = [...options.matchAll(/<c:numCache>(.*?)<\/c:numCache>/g)][0][1];
     expect(points).toContain('<c:ptCount val="4"/>');
-    [h.current, h.target, h.protected, h.levelledUp].forEach((v, i) => expect(points).toContain(`<c:pt idx="${i}"><c:v>${v.toNumber()}</c:v></c:pt>`));
+    [h.current, h.target, h.protected, h.levelledUp].forEach((v, i) => expect(points).toContain(`<c:pt idx="${i}"><c:v>${v.minus(h.current).toNumber()}</c:v></c:pt>`));
     expect(options).toContain('<c:pt idx="0"><c:v>Current terms (no change)</c:v></c:pt>');
     const byYear = charts.find((x) => x.includes("Cost by year"))!;
     expect([...byYear.matchAll(/<c:numCache>/g)]).toHaveLength(3);
@@ -95,7 +96,9 @@ describe("renderXlsx on the sample board pack", () => {
   it("applies £ and % number formats, column widths, frozen headings and print set-up", () => {
     const summary = wb.getWorksheet("Board summary")!;
     const r = pack.layout.summary.options.row + 2;
-    expect(summary.getRow(r).getCell(2).numFmt).toBe("£#,##0.00;[Red]-£#,##0.00");
+    // The summary: whole pounds, negatives in brackets (a board paper); the Detail sheet keeps pence.
+    expect(summary.getRow(r).getCell(2).numFmt).toBe("£#,##0;(£#,##0);£0");
+    expect(wb.getWorksheet("Detail")!.getRow(pack.layout.detail.firstDataRow + 1).getCell(pack.layout.detail.col.options.current.total + 1).numFmt).toBe("£#,##0.00;[Red]-£#,##0.00");
     expect(summary.getRow(r).getCell(4).numFmt).toBe("0.0%");
     expect(summary.getColumn(1).width).toBe(34);
     const detail = wb.getWorksheet("Detail")!;
@@ -133,8 +136,9 @@ describe("renderXlsx on the sample board pack", () => {
     const chart = await zip.file("xl/charts/chart1.xml")!.async("string");
     const o = pack.layout.summary.options.row;
     expect(chart).toContain(`<c:f>&apos;Board summary&apos;!$A$${o + 2}:$A$${o + 5}</c:f>`);
-    expect(chart).toContain(`<c:f>&apos;Board summary&apos;!$B$${o + 2}:$B$${o + 5}</c:f>`);
-    expect(chart).toContain('<c:min val="0"/>');
+    // The change from current terms (column C), so small differences show: no value axis forced from £0.
+    expect(chart).toContain(`<c:f>&apos;Board summary&apos;!$C$${o + 2}:$C$${o + 5}</c:f>`);
+    expect(chart).not.toContain('<c:min val="0"/>');
     // Well-formed XML, checked by xmllint where it is installed.
     const xmllint = ["/usr/bin/xmllint", "/usr/local/bin/xmllint"].find((p) => fs.existsSync(p));
     if (xmllint) {
