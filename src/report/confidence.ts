@@ -6,6 +6,7 @@
  * from a list kept here.
  */
 import type { ResolvedScenario } from "../engine/harmonise";
+import { givenValue, type RateGiven } from "../engine/rates";
 import { ZERO, sum, type Decimal } from "../engine/money";
 import type { BoardReport, ConfidenceLine, PersonLine, SourceLine } from "./model";
 import type { BoardScenario } from "./scenario";
@@ -18,6 +19,15 @@ const PROVENANCE_WORDS: Record<string, string> = {
 
 /** Tables that change no cost in the pack (members' own contributions are shown for information only). */
 const NO_COST_EFFECT = new Set(["NHS_MEMBER_TIERS", "LGPS_BANDS"]);
+
+const RATE_WORDS: Record<string, string> = {
+  nightsAndSaturdays: "nights and Saturdays",
+  sundaysAndPublicHolidays: "Sundays and public holidays",
+  nights: "nights",
+  saturdays: "Saturdays",
+  sundays: "Sundays",
+  publicHolidays: "public holidays",
+};
 
 const pctText = (d: Decimal) => `${d.times(100).toDecimalPlaces(2).toString()}%`;
 
@@ -95,12 +105,11 @@ function userLines(r: BoardReport, sc: BoardScenario, s: ResolvedScenario): Conf
   }
   const cur = sc.harmonisation.current ?? {};
   for (const terms of ["AFC", "NJC"] as const) {
-    const rates = cur[terms]?.unsocialRates;
-    const given = rates && (rates.nightsAndSaturdays || rates.sundaysAndPublicHolidays);
-    if (!given) continue;
+    const given = Object.entries(cur[terms]?.unsocialRates ?? {}).filter(([, v]) => v !== null && v !== undefined) as [string, RateGiven][];
+    if (given.length === 0) continue;
     const people = r.people.filter((p) => p.terms === terms && !p.current.unsocial.isZero());
     if (people.length === 0) continue;
-    const which = [rates.nightsAndSaturdays ? `nights and Saturdays ${pctText(rates.nightsAndSaturdays)}` : "", rates.sundaysAndPublicHolidays ? `Sundays and public holidays ${pctText(rates.sundaysAndPublicHolidays)}` : ""].filter(Boolean).join(", ");
+    const which = given.map(([k, v]) => `${RATE_WORDS[k] ?? k} ${pctText(givenValue(v))}`).join(", ");
     out.push({
       kind: "user",
       text: `Unsocial-hours rates on current ${terms === "AFC" ? "Agenda for Change" : "NJC"} terms (${which}) are the scenario's own, not national rates. The amount is those staff's unsocial-hours pay on current terms in ${r.baseYear}.`,
@@ -109,12 +118,13 @@ function userLines(r: BoardReport, sc: BoardScenario, s: ResolvedScenario): Conf
     });
   }
   const t = sc.harmonisation.target;
-  if ((t.unsocialRates && (t.unsocialRates.nightsAndSaturdays || t.unsocialRates.sundaysAndPublicHolidays)) || (t.localAllowance && !t.localAllowance.isZero())) {
+  const targetRates = Object.values(t.unsocialRates ?? {}).some((v) => v !== null && v !== undefined);
+  if (targetRates || (t.localAllowance && !t.localAllowance.isZero())) {
     const people = r.people.filter((p) => !p.target.unsocial.isZero() || !p.target.supplement.isZero());
     if (people.length > 0)
       out.push({
         kind: "user",
-        text: `Rates on the target terms given in the scenario (${[t.unsocialRates ? "unsocial-hours rates" : "", t.localAllowance ? "a local allowance" : ""].filter(Boolean).join(" and ")}). The amount is those staff's unsocial-hours pay and allowances on target terms in ${r.baseYear}.`,
+        text: `Rates on the target terms given in the scenario (${[targetRates ? "unsocial-hours rates" : "", t.localAllowance ? "a local allowance" : ""].filter(Boolean).join(" and ")}). The amount is those staff's unsocial-hours pay and allowances on target terms in ${r.baseYear}.`,
         people: people.length,
         amount: sum(people.map((p) => p.target.unsocial.plus(p.target.supplement))),
       });
