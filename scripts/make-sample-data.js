@@ -148,7 +148,8 @@ const scenario = {
   organisation: "Northshire Care Trust with Northshire County Council and Northshire ICB",
   financialYear: "2025/26",
   targetTerms: "AFC",
-  currentTerms: { NJC: { unsocialRates: { sundaysAndPublicHolidays: "50%" } } },
+  // The Green Book sets no national Saturday or Sunday rate: the council's own (Saturdays at the night rate, time plus a third).
+  currentTerms: { NJC: { unsocialRates: { saturdays: "1/3", sundaysAndPublicHolidays: "50%" } } },
   protection: { policy: "CASH", years: 3 },
   payAwards: { AFC: "3%", NJC: "3%" },
   lgpsEmployerRate: "19.5%",
@@ -174,7 +175,8 @@ const scenario = {
     { name: "Onto Agenda for Change, 3 years' cash protection" },
     {
       name: "Onto NJC terms with mark-time",
-      targetTerms: { terms: "NJC", unsocialRates: { sundaysAndPublicHolidays: "50%" } },
+      // The council's own weekend rates, as for the council staff now.
+      targetTerms: { terms: "NJC", unsocialRates: { saturdays: "1/3", sundaysAndPublicHolidays: "50%" } },
       protection: { policy: "MARKTIME" },
       // AfC bands onto council grades (ranges of spinal column points), and council staff onto their own grades.
       jobMatch: [
