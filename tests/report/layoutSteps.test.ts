@@ -45,7 +45,7 @@ describe("laying out the sheets in steps", () => {
 
   it("the whole pack yields before each sheet and gives what boardWorkbookPlan gives", () => {
     const { steps, value } = drain(boardWorkbookPlanSteps(report));
-    expect([...new Set(steps.map((s) => s.sheet))]).toEqual(["Detail", "Projection", "Board summary", "Assumptions and sources"]);
+    expect([...new Set(steps.map((s) => s.sheet))]).toEqual(["Detail", "Projection", "Options", "Board summary", "Assumptions and sources"]);
     expect(value).toEqual(boardWorkbookPlan(report));
   });
 });

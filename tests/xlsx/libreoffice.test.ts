@@ -116,7 +116,7 @@ describeLO("the demo board pack in LibreOffice", () => {
     expect(demo.code).toBe(0);
     expect(demo.stdout).toMatch(/^Wrote .*board-pack\.xlsx/);
     expect(demo.stdout).toContain("Current terms, 2025/26");
-    expect(demo.stderr).toContain("3 of 407 rows of samples/staff.csv left out.");
+    expect(demo.stderr).toContain("3 people (3 of 407 rows of samples/staff.csv) left out of every figure");
     expect(saved.length).toBeGreaterThan(1800);
     expect(saved.filter((s) => s.saved === null || (typeof s.saved === "number" && !Number.isFinite(s.saved)))).toEqual([]);
     const zip = await JSZip.loadAsync(fs.readFileSync(xlsx));
