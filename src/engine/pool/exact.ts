@@ -2,7 +2,7 @@ import { invalidNumber, invalidValue } from "../errors";
 import { D, dec, roundPenny, sum, ZERO, type Decimal, type DecimalInput } from "../money";
 import { pounds } from "./format";
 import type { ShareContext } from "./riskShare";
-import type { SplitRule } from "./rules";
+import type { Rule, SplitRule } from "./rules";
 import { splitByWeights } from "./split";
 
 /**
@@ -122,4 +122,35 @@ function proportional(v: Decimal, weights: readonly Decimal[], basis: string): D
     throw invalidValue(`Cannot split ${pounds(v)} in proportion to the ${basis}: they add up to zero. At least one partner's must be above zero.`);
   }
   return weights.map((w) => v.times(w).dividedBy(total));
+}
+
+/**
+ * A rule's exact (unrounded) shares of `v` (whole pence), with what a risk pool and underspends
+ * elsewhere absorb (whole pence): the parts add up to v − riskPool − underspendsElsewhere.
+ * Used to round a pool of lines across the lines and the partners at once (table.ts, roundLines).
+ */
+export function exactRule(v: Decimal, rule: Rule, ctx: ShareContext, label: Label): { parts: Decimal[]; riskPool: Decimal; underspendsElsewhere: Decimal } {
+  const whole = (x: Decimal) => x.toDecimalPlaces(2, D.ROUND_DOWN);
+  const smaller = (a: Decimal, b: Decimal) => (a.lte(b) ? a : b);
+  switch (rule.method) {
+    case "RISKPOOL": {
+      if (v.lte(0)) return { parts: exactSplit(v, rule.then, ctx, label), riskPool: ZERO, underspendsElsewhere: ZERO };
+      const absorbed = smaller(v, whole(rule.reserve));
+      return { parts: exactSplit(v.minus(absorbed), rule.then, ctx, label), riskPool: absorbed, underspendsElsewhere: ZERO };
+    }
+    case "WATERFALL": {
+      if (v.lte(0)) return { parts: exactSplit(v, rule.then, ctx, label), riskPool: ZERO, underspendsElsewhere: ZERO };
+      const fromUnderspends = smaller(v, whole(rule.available));
+      const fromRiskPool = smaller(v.minus(fromUnderspends), whole(rule.reserve));
+      return { parts: exactSplit(v.minus(fromUnderspends).minus(fromRiskPool), rule.then, ctx, label), riskPool: fromRiskPool, underspendsElsewhere: fromUnderspends };
+    }
+    case "OWN":
+      return {
+        parts: rule.amounts === null ? proportional(v, ctx.contributions, "contributions to this line") : rule.amounts.map((a) => roundPenny(a)),
+        riskPool: ZERO,
+        underspendsElsewhere: ZERO,
+      };
+    default:
+      return { parts: exactSplit(v, rule, ctx, label), riskPool: ZERO, underspendsElsewhere: ZERO };
+  }
 }

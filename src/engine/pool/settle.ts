@@ -3,7 +3,9 @@ import { dec, roundPenny, sum, ZERO, type Decimal, type DecimalInput } from "../
 import { pounds } from "./format";
 import { partnerLabel, shareVariance, applyRule, validateRule, type ShareContext } from "./riskShare";
 import { DEFAULT_ARRANGEMENT, usesRiskPool, type Arrangement, type WaterfallRule } from "./rules";
+import { exactRule } from "./exact";
 import { grossWaterfall } from "./gross";
+import { roundLines } from "./table";
 import { poolShares } from "./shares";
 import { splitByWeights } from "./split";
 
@@ -254,7 +256,12 @@ export function settlePool(pool: Pool): PoolStatement {
       statements.set(l, { ...statementOf(l), borne: withIncome(l, gross.borne[k]), riskPool: gross.riskPool[k], underspendsElsewhere: gross.underspendsElsewhere[k] }),
     );
   } else {
-    pooled.forEach((l) => {
+    // Each line is shared under its rule; the pennies are then rounded across the lines and the
+    // partners at once (table.ts, roundLines), so every line adds up to its variance and every
+    // partner's total is within a penny of its exact share of the whole pool.
+    const exact: Decimal[][] = [];
+    const totals: Decimal[] = [];
+    const shares = pooled.map((l) => {
       const arrangement = l.arrangement ?? poolArrangement;
       if (l.arrangement?.overspend.method === "WATERFALL")
         throw invalidValue(`WATERFALL settles the whole pool: give it as the pool's method, not ${l.name}'s.`);
@@ -262,10 +269,18 @@ export function settlePool(pool: Pool): PoolStatement {
       hasElsewhere ||= arrangement.underspend.method === "WATERFALL";
       const ctx: ShareContext = { weights: fixed ?? l.contributions, contributions: l.contributions, names };
       const share = withLine(lines.length > 1 ? l.name : null, () => shareVariance(l.shared, arrangement, ctx));
+      const v = roundPenny(l.shared);
+      const e = exactRule(v.isZero() ? ZERO : v, v.lt(0) ? arrangement.underspend : arrangement.overspend, ctx, (i) => partnerLabel(names, i));
+      exact.push(e.parts);
+      totals.push(v.minus(share.riskPool).minus(share.underspendsElsewhere));
       riskPool = riskPool.plus(share.riskPool);
       elsewhere = elsewhere.plus(share.underspendsElsewhere);
-      statements.set(l, { ...statementOf(l), borne: withIncome(l, share.parts), riskPool: share.riskPool, underspendsElsewhere: share.underspendsElsewhere });
+      return share;
     });
+    const rounded = roundLines(exact, totals);
+    pooled.forEach((l, k) =>
+      statements.set(l, { ...statementOf(l), borne: withIncome(l, rounded[k]), riskPool: shares[k].riskPool, underspendsElsewhere: shares[k].underspendsElsewhere }),
+    );
   }
   // Aligned lines: each partner bears its own, in proportion to what it put in.
   alignedLines.forEach((l) => {

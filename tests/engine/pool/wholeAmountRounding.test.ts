@@ -5,7 +5,7 @@
  */
 import fc from "fast-check";
 import { D, sum, type Decimal } from "../../../src/engine/money";
-import { both, shareVariance, type SimpleRule, type SplitRule } from "../../../src/engine/pool";
+import { both, settlePool, shareVariance, type SimpleRule, type SplitRule } from "../../../src/engine/pool";
 import { riskShare } from "../../../src/functions/pool";
 import { s } from "./helpers";
 
@@ -135,6 +135,64 @@ describe("property: every split's parts are each within a penny of the exact sha
         });
       }),
       { numRuns: RUNS },
+    );
+  });
+});
+
+describe("a pool of lines is rounded across the lines and the partners at once", () => {
+  test("three lines each overspent by a penny, two equal partners: 0.02 / 0.01, not 0.03 / 0", () => {
+    // Each line: 1p × ½ = 0.5p each. Rounded line by line, the first partner would win every tie: 3p / 0p,
+    // 1.5p from its exact 1.5p share of the whole. Rounded across: each line still adds up to 1p, and the
+    // partners' totals are 2p and 1p, each within a penny of 1.5p.
+    const line = (name: string) => ({ name, contributions: [{ base: 100 }, { base: 100 }], expenditure: "200.01" });
+    const st = settlePool({ partners: ["A", "B"], lines: [line("L1"), line("L2"), line("L3")] });
+    expect(st.lines.map((l) => sum(l.borne).toFixed(2))).toEqual(["0.01", "0.01", "0.01"]);
+    expect(st.partners.map((a) => a.varianceBorne.toFixed(2))).toEqual(["0.02", "0.01"]);
+  });
+
+  test("property: every line adds up to its variance, every cell and every partner's total within a penny of exact", () => {
+    const poolCase = fc
+      .integer({ min: 2, max: 4 })
+      .chain((n) =>
+        fc.tuple(
+          fc.constant(n),
+          fc.array(fc.tuple(fc.array(fc.integer({ min: 0, max: 1e8 }), { minLength: n, maxLength: n }), fc.integer({ min: 0, max: 2e8 })), { minLength: 1, maxLength: 8 }),
+          fc.constantFrom("PROPORTIONAL", "OWN", "FIXED", "RISKPOOL"),
+        ),
+      )
+      .filter(([, lines]) => lines.every(([c]) => c.some((x) => x > 0)));
+    fc.assert(
+      fc.property(poolCase, ([n, lines, method]) => {
+        const pct = Array.from({ length: n }, (_, i) => new D(i + 1).dividedBy((n * (n + 1)) / 2));
+        const rule =
+          method === "FIXED"
+            ? { method: "FIXED" as const, percentages: pct }
+            : method === "OWN"
+              ? { method: "OWN" as const, amounts: null }
+              : method === "RISKPOOL"
+                ? { method: "RISKPOOL" as const, reserve: new D("123.45"), then: { method: "PROPORTIONAL" as const } }
+                : { method: "PROPORTIONAL" as const };
+        const st = settlePool({
+          partners: Array.from({ length: n }, (_, i) => `P${i}`),
+          lines: lines.map(([c, e], l) => ({ name: `L${l}`, contributions: c.map((x) => ({ base: pennies(x) })), expenditure: pennies(e) })),
+          arrangement: both(rule),
+        });
+        // The exact shares, worked here: each line's variance (less what the risk pool took) by the rule's weights.
+        const exactTotals = Array.from({ length: n }, () => new D(0));
+        st.lines.forEach((l) => {
+          const toShare = l.variance.minus(l.riskPool);
+          const w = method === "FIXED" ? pct : l.contributions;
+          const total = sum(w);
+          const exact = w.map((x) => toShare.times(x).dividedBy(total));
+          expect(sum(l.borne).plus(l.riskPool).eq(l.variance)).toBe(true);
+          l.borne.forEach((b, i) => {
+            expect(b.minus(exact[i]).abs().lt(PENNY)).toBe(true);
+            exactTotals[i] = exactTotals[i].plus(exact[i]);
+          });
+        });
+        st.partners.forEach((a, i) => expect(a.varianceBorne.minus(exactTotals[i]).abs().lt(PENNY)).toBe(true));
+      }),
+      { numRuns: Math.min(RUNS, 150) },
     );
   });
 });
