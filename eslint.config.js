@@ -36,10 +36,39 @@ module.exports = tseslint.config(
           paths: impureModules,
           patterns: [
             { group: ["**/excel/**", "**/xlsx/**", "**/functions/**", "**/taskpane/**", "**/cli/**"], message: "Imports run one way: adapters use the engine, never the reverse (DESIGN.md)." },
+            { group: ["**/testSupport/**"], message: "The recording fake of Excel is for the tests and the benchmark only." },
           ],
         },
       ],
       "no-restricted-globals": ["error", { name: "Office", message: "No Office.js in the pure layers." }, { name: "Excel", message: "No Office.js in the pure layers." }, { name: "document", message: "No DOM in the pure layers." }, { name: "window", message: "No DOM in the pure layers." }, { name: "fetch", message: "Nothing leaves the workbook." }],
+    },
+  },
+  {
+    // The two renderers share only the sheet-plan layer (src/sheets): neither imports the other.
+    files: ["src/xlsx/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["**/excel/**"], message: "The .xlsx renderer shares only src/sheets with the Office.js renderer (palette, references)." },
+            { group: ["**/testSupport/**"], message: "The recording fake of Excel is for the tests and the benchmark only." },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["src/excel/**/*.ts", "src/functions/**/*.ts", "src/taskpane/**/*.ts", "src/cli/**/*.ts", "src/intake/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["**/testSupport/**"], message: "The recording fake of Excel is for the tests and the benchmark only." },
+          ],
+        },
+      ],
     },
   },
 );

@@ -3,11 +3,11 @@
  * the list, cost everyone, lay out the sheets) and the longest step it takes (the task pane hands
  * the thread back between steps), the memory the plan needs, the number of context.sync() round trips
  * and the largest request when the Office.js renderer writes it (against the recording fake of the
- * Excel API in src/excel/recordingExcel.ts), and the time to write the .xlsx file.
+ * Excel API in src/testSupport/recordingExcel.ts), and the time to write the .xlsx file.
  * Run in a child process per size, so that the peak memory is that size's own.
  */
 import { nowNs, optionalModule, peakRssBytes, secondsSince } from "./measure";
-import { FakeExcel } from "../excel/recordingExcel";
+import { FakeExcel } from "../testSupport/recordingExcel";
 import { BENCH_JOB_MATCH } from "./harmonise";
 import { staffTable } from "./staffList";
 

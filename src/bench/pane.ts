@@ -6,7 +6,7 @@
  * again. The recording fake's own work in context.sync() (which is Excel's, in another process, in
  * real Office) is not counted; the round trips are.
  */
-import { FakeExcel } from "../excel/recordingExcel";
+import { FakeExcel } from "../testSupport/recordingExcel";
 import { applyPlan } from "../excel/applyPlan";
 import { buildBoardPackAsync, type BoardPackStep } from "../report/boardPack";
 import { parseBoardScenario } from "../report/scenario";

@@ -47,10 +47,10 @@ import {
   type WorkbookPlan,
 } from "../sheets/plan";
 import { ACTION_OVERHEAD_BYTES, actionBytes, DEFAULT_REQUEST_BUDGET_BYTES, utf8Length } from "./payload";
-import { rewriteReferences, uniqueTableName, type Renames } from "./references";
+import { rewriteReferences, uniqueTableName, type Renames } from "../sheets/references";
 import { describeOfficeError } from "./officeErrors";
 import { fitPlanToExcel, PlanTooLargeError } from "../sheets/excelLimits";
-import { CHART_COLORS } from "./palette";
+import { CHART_COLORS } from "../sheets/palette";
 
 export interface ApplyProgress {
   /** "sending": a write request is about to go to Excel (the first one is the first change to the workbook). */

@@ -126,13 +126,13 @@ export function poolShares(contributions: any[][], fixedShares?: any[][]): numbe
 }
 
 /**
- * What each partner bears of an overspend (positive) or underspend (negative) under the pool's risk-share clause, to the penny. Methods: PROPORTIONAL, FIXED, LEAD, CAPPED, TIERED, RISKPOOL, OWN, WATERFALL; "CAPPED/PROPORTIONAL" uses the first for an overspend and the second for an underspend.
+ * What each partner bears of an overspend (positive) or underspend (negative) under the pool's risk-share clause, to the penny: PROPORTIONAL, FIXED, LEAD, CAPPED, TIERED, RISKPOOL, OWN or WATERFALL, or "OVER/UNDER" for two.
  * @customfunction
  * @helpurl https://localhost:3000/help/riskshare.html
  * @param variance The variance in £: expenditure minus contributions, an overspend positive, an underspend negative.
  * @param contributions Each partner's contribution in £, one cell per partner (a column or a row); blank counts as 0.
- * @param [method] PROPORTIONAL (default: in proportion to contributions), FIXED (agreed percentages), LEAD (one partner bears it all), CAPPED (each up to a cap, the rest to the others), TIERED (first £X one way, the rest another), RISKPOOL (a reserve absorbs an overspend first), OWN (each partner's own lines), WATERFALL (other underspends, then the risk pool, then a split). "OVER/UNDER" for different methods.
- * @param [parameters] Cells read in order, depending on method. FIXED: a percentage per partner (adding up to 100%). LEAD: the partner's number (1 = first). CAPPED: a cap in £ per partner (blank = no cap; none = capped at contributions). TIERED: limit £, method, its parameters, …, method for the rest. RISKPOOL: risk pool £ [, method for the rest]. OWN: each partner's own variance. WATERFALL: underspends available £, risk pool £ [, method for the rest]. PROPORTIONAL: none.
+ * @param [method] PROPORTIONAL (default), FIXED, LEAD, CAPPED, TIERED, RISKPOOL, OWN or WATERFALL; "CAPPED/PROPORTIONAL" uses the first for an overspend, the second for an underspend. Each method is explained on the help page.
+ * @param [parameters] Cells read in order, by method. FIXED: a percentage per partner. LEAD: the partner's number. CAPPED: a cap per partner. TIERED: limit, method, …. RISKPOOL: risk pool £. OWN: each partner's variance. WATERFALL: underspends, risk pool. See the help page.
  * @returns What each partner bears in £, with the sign of the variance, spilled in the shape of contributions. With a risk pool or underspends elsewhere, the parts add up to the variance less what they absorb.
  */
 export function riskShare(variance: any, contributions: any[][], method?: any, parameters?: any[][]): number[][] {
@@ -229,7 +229,7 @@ function poolArgs(partners: unknown, contributions: unknown, expenditure: unknow
 }
 
 /**
- * Each partner's memorandum account for a pooled budget, with a header row: base contribution, in-year changes, contribution, share, share of expenditure, variance borne and closing position, then a Total row (and Risk pool / Underspends elsewhere rows where the method uses them).
+ * Each partner's memorandum account for a pooled budget: contributions, share, share of expenditure, variance borne and closing position, with a header row and a Total row (the columns are listed on the help page).
  * @customfunction
  * @helpurl https://localhost:3000/help/poolaccount.html
  * @param partners The partners' names, a column (or a row), one per partner.
@@ -338,7 +338,7 @@ export function poolAccount(
 }
 
 /**
- * What each partner bears of each service line's over- or underspend (or, with show "SPENT", what its money paid for on each line), in the shape of contributions: the scheme-by-scheme trail behind POOLACCOUNT. Under WATERFALL, the gross view: a line's underspend that met another line's overspend shows against the partners who funded it, negative where it arose and positive where it went.
+ * What each partner bears of each service line's over- or underspend (or, with show "SPENT", what its money paid for), in the shape of contributions: the trail behind POOLACCOUNT. Under WATERFALL, the gross view (see the help page).
  * @customfunction
  * @helpurl https://localhost:3000/help/poollines.html
  * @param partners The partners' names, a column (or a row), one per partner.

@@ -113,7 +113,7 @@ function costRows(payCol: Cell[], schemeAt: (i: number) => Cell, fy: FinancialYe
 }
 
 /**
- * The employer cost of a whole staff list in one call: for each row of pay, spills pay, employer NI, employer pension, Apprenticeship Levy and total across five columns. A row with a problem shows its error (the message names the row) and the other rows are still costed; a blank row stays blank. Prefer it to COST or COSTBREAKDOWN in every row once a list runs to hundreds or thousands of rows: one call instead of thousands keeps recalculation fast and cells off #BUSY!.
+ * The employer cost of a whole staff list in one call: for each row of pay, spills pay, employer NI, employer pension, Apprenticeship Levy and total. A bad row shows its error, naming the row; the others are still costed. Far faster than COST in every row.
  * @customfunction
  * @helpurl https://localhost:3000/help/costtable.html
  * @param pays Annual pay in £ for each member of staff: a single column, one row per person.
@@ -140,7 +140,7 @@ function scaleCell(c: Cell): ScaleRef {
 }
 
 /**
- * Annual full-time basic pay for a whole staff list in one call: for each row's band (or NJC spinal column point) and step, spills the pay in one column. A row with a problem shows its error (the message names the row) and the other rows are still read; a blank row stays blank. Prefer it to SALARY in every row once a list runs to hundreds or thousands of rows; its result can feed COSTTABLE directly.
+ * Annual full-time basic pay for a whole staff list in one call: for each row's band (or NJC point) and step, spills the pay. A bad row shows its error, naming the row; the others are still read. Far faster than SALARY in every row; feeds COSTTABLE.
  * @customfunction
  * @helpurl https://localhost:3000/help/salarytable.html
  * @param scales "AFC" or "NJC": a column the same height as grades, or one value for every row.
@@ -209,10 +209,10 @@ function issueError(issues: readonly RowIssue[], width: number): Row {
 }
 
 /**
- * The cost of levelling up a whole staff list in one call: reads the staff table (with its header row), and for each person spills their annual cost on their current terms, assimilated onto the target terms, levelled up (every element at the better of the two), and the difference levelling up makes. A row with a problem shows its error (the message names the row and column) and the other rows are still costed; blank rows stay blank. Prefer it to LEVELUP in every row once a list runs to hundreds or thousands of rows.
+ * The cost of levelling up a whole staff list in one call: for each person of the staff table (with its header row), the cost now, on the target terms, levelled up, and the difference. A bad row shows its error, naming it; the others are costed.
  * @customfunction
  * @helpurl https://localhost:3000/help/leveluptable.html
- * @param staffTable The staff list with its header row: Employee reference, Staff group, Current employer, Current terms, Band or grade, Step, FTE (or Weekly hours), Years of service, Pension scheme, and optionally Target job match, HCAS area, London weighting, unsocial hours (see the help page).
+ * @param staffTable The staff list with its header row: Employee reference, Staff group, Current employer, Current terms, Band or grade, Step, FTE (or Weekly hours), Years of service, Pension scheme; optional columns are on the help page.
  * @param targetTerms The terms everyone is harmonised onto: "AFC" or "NJC".
  * @param [year] Financial year, e.g. "2025/26", 2025 or a date. Default: the latest year with both AfC and NJC scales in the data.
  * @param [lgpsRate] The LGPS fund's employer rate as a fraction (0.195 for 19.5%); required when anyone is in the LGPS.

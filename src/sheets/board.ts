@@ -45,7 +45,7 @@ import {
 
 /** The sheets' planned names. Formulas spell other sheets by these names, quoted ('Detail'!A1): a
  * renderer that has to give a sheet another name (the workbook already has a "Detail") rewrites the
- * references (src/excel/references.ts); the .xlsx renderer writes a fresh workbook and never does. */
+ * references (src/sheets/references.ts); the .xlsx renderer writes a fresh workbook and never does. */
 export const SHEET_NAMES = {
   summary: "Board summary",
   options: "Options",

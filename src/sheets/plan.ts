@@ -135,7 +135,7 @@ export interface ChartBlock {
   dataLabels?: boolean;
   /** Show a legend (default: when there is more than one series). */
   legend?: boolean;
-  /** "#RRGGBB" per series (repeated if fewer than the series); default: the add-in's palette (src/excel/palette.ts), the same in both renderers. */
+  /** "#RRGGBB" per series (repeated if fewer than the series); default: the add-in's palette (src/sheets/palette.ts), the same in both renderers. */
   colors?: string[];
   /** The value axis starts here (e.g. 0, so bars are not exaggerated); default: the renderer's automatic minimum. */
   axisMin?: number;
@@ -227,7 +227,7 @@ export function looksLikeFormula(text: string): boolean {
 /**
  * Sheet names are only final when a renderer writes them (uniqueSheetName may add " (2)"). A plan
  * refers to another of its sheets in a formula either by its planned name, quoted ('Detail'!A1),
- * which a renderer rewrites when it had to rename that sheet (src/excel/references.ts), or by key
+ * which a renderer rewrites when it had to rename that sheet (src/sheets/references.ts), or by key
  * with this token, `${sheetRef("detail")}!$M$5:$M$404`, which a renderer resolves with
  * `resolveSheetRefs`. The board pack uses planned names; the .xlsx renderer handles both.
  */

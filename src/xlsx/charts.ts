@@ -11,7 +11,7 @@
  */
 import JSZip from "jszip";
 import { rangeA1, quoteSheetName, type ChartBlock, type CellRange, type Scalar } from "../sheets/plan";
-import { CHART_COLORS } from "../excel/palette";
+import { CHART_COLORS } from "../sheets/palette";
 import { ooxmlText, xmlSafeText } from "./ooxmlText";
 
 export interface SheetCharts {

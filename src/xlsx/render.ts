@@ -37,7 +37,7 @@ import {
 } from "../sheets/plan";
 import { addChartsToZip, requestFullCalcOnLoad, RELS, type SheetCharts } from "./charts";
 import { addTablesToZip, tableName, type TablePart } from "./tables";
-import { rewriteReferences, type Renames } from "../excel/references";
+import { rewriteReferences, type Renames } from "../sheets/references";
 import { fitHeaderFooter, fitPlanToExcel, headerFooterCode } from "../sheets/excelLimits";
 import { ooxmlText, xmlSafeText } from "./ooxmlText";
 

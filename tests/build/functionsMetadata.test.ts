@@ -62,6 +62,21 @@ describe("functions.json", () => {
     }
   });
 
+  test("every function and parameter description is at most 255 characters (Excel's limit; the detail is on the help page)", () => {
+    const over: string[] = [];
+    for (const f of functions) {
+      if ((f.description ?? "").length > 255) over.push(`${f.name}: ${f.description!.length} characters`);
+      for (const p of f.parameters ?? []) if ((p.description ?? "").length > 255) over.push(`${f.name} ${p.name}: ${p.description!.length} characters`);
+    }
+    expect(over).toEqual([]);
+  });
+
+  test("docs/deployment.md requires CORS on functions.json and functions.js, with examples", () => {
+    const doc = fs.readFileSync(path.join(__dirname, "..", "..", "docs", "deployment.md"), "utf8");
+    expect(doc).toMatch(/### CORS on functions\.json and functions\.js \(required\)/);
+    expect((doc.match(/Access-Control-Allow-Origin/g) ?? []).length).toBeGreaterThanOrEqual(8);
+  });
+
   test("optional parameters come after the required ones; a repeating one is last", () => {
     for (const f of functions) {
       const params = f.parameters ?? [];

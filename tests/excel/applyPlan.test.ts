@@ -1,8 +1,8 @@
 import { applyPlan, ApplyPlanError, charsToPoints, headerFooterText } from "../../src/excel/applyPlan";
 import { EXCEL_WEB_REQUEST_LIMIT_BYTES } from "../../src/excel/payload";
-import { rewriteReferences, uniqueTableName } from "../../src/excel/references";
+import { rewriteReferences, uniqueTableName } from "../../src/sheets/references";
 import { NUMBER_FORMATS, type WorkbookPlan } from "../../src/sheets/plan";
-import { FakeExcel, typeInput } from "../../src/excel/recordingExcel";
+import { FakeExcel, typeInput } from "../../src/testSupport/recordingExcel";
 import { boardPlan, DETAIL_COLUMNS } from "./planFixtures";
 
 async function render(plan: WorkbookPlan, fake = new FakeExcel(), options: Parameters<typeof applyPlan>[2] = {}) {

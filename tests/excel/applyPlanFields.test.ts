@@ -6,7 +6,7 @@
 import { applyPlan, ApplyPlanError, rowHeightGroups, type ApplyOptions } from "../../src/excel/applyPlan";
 import { buildBoardPack } from "../../src/report/boardPack";
 import { parseBoardScenario } from "../../src/report/scenario";
-import { FakeExcel, type LoggedAction } from "../../src/excel/recordingExcel";
+import { FakeExcel, type LoggedAction } from "../../src/testSupport/recordingExcel";
 import { blocksOf, type WorkbookPlan } from "../../src/sheets/plan";
 import { boardPlan } from "./planFixtures";
 import { probePlan } from "./probePlan";

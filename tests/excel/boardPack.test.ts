@@ -5,7 +5,7 @@
 import { applyPlan } from "../../src/excel/applyPlan";
 import { buildBoardPack } from "../../src/report/boardPack";
 import { parseBoardScenario } from "../../src/report/scenario";
-import { FakeExcel } from "../../src/excel/recordingExcel";
+import { FakeExcel } from "../../src/testSupport/recordingExcel";
 import { SCENARIO, STAFF_HEADER, staffTable } from "./staffFixtures";
 
 async function renderPack(rows: number, edit?: (t: (string | number)[][]) => void, scenario: object = SCENARIO) {

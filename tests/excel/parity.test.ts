@@ -9,7 +9,7 @@
  * 2. The probe plan (./probePlan.ts) sets every field and every literal value; a field it does not
  *    set fails the second test, so each check below has something to find.
  * 3. Each row's checks run against the probe plan rendered by both renderers: by applyPlan into
- *    the recording fake of the Excel API (src/excel/recordingExcel.ts), and by renderXlsx to a file
+ *    the recording fake of the Excel API (src/testSupport/recordingExcel.ts), and by renderXlsx to a file
  *    read back with ExcelJS and as XML.
  * 4. docs/task-pane.md lists the same fields in its parity table.
  *
@@ -21,8 +21,8 @@ import * as path from "path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { applyPlan, charsToPoints, type ApplyResult } from "../../src/excel/applyPlan";
-import { CHART_COLORS } from "../../src/excel/palette";
-import { FakeExcel, type FakeCell, type FakeChart, type FakeSheet, type FakeWorkbook } from "../../src/excel/recordingExcel";
+import { CHART_COLORS } from "../../src/sheets/palette";
+import { FakeExcel, type FakeCell, type FakeChart, type FakeSheet, type FakeWorkbook } from "../../src/testSupport/recordingExcel";
 import { renderXlsx } from "../../src/xlsx/render";
 import { loadWorkbook } from "../../src/xlsx/read";
 import { NUMBER_FORMATS } from "../../src/sheets/plan";
@@ -390,7 +390,7 @@ const PARITY: Record<string, Row> = {
     } },
   },
   "ChartBlock.colors": {
-    office: { how: "`series.format.fill.setSolidColor` per series; default the shared palette (src/excel/palette.ts)", check: (o) => {
+    office: { how: "`series.format.fill.setSolidColor` per series; default the shared palette (src/sheets/palette.ts)", check: (o) => {
       expect(o.chart("Probe", 0).series.map((s) => s.color)).toEqual(["#FF0000", "#00FF00"]);
       expect(o.chart("Second", 0).series.map((s) => s.color)).toEqual(CHART_COLORS.slice(0, 2));
     } },

@@ -1,5 +1,5 @@
 import { firstRowOfAddress, listTables, readTable, ReadTableError, tableAtSelection } from "../../src/excel/readTable";
-import { FakeExcel } from "../../src/excel/recordingExcel";
+import { FakeExcel } from "../../src/testSupport/recordingExcel";
 
 const STAFF = [
   ["Employee reference", "Name", "Staff group", "FTE"],

@@ -1,7 +1,7 @@
 /**
  * The stand-in for office.js in the Chromium test: a script served at the Office CDN URL that
  * defines `Office` (onReady, context.requirements), `CustomFunctions` (associate, for the shared
- * runtime's functions bundle) and `Excel.run` over the recording fake of src/excel/recordingExcel.ts,
+ * runtime's functions bundle) and `Excel.run` over the recording fake of src/testSupport/recordingExcel.ts,
  * whose workbook holds a staff table. The fake and the staff fixture are TypeScript with no
  * imports: they are transpiled here (in memory, not built into dist/) and wrapped for the page.
  */
@@ -24,7 +24,7 @@ export function standInScript(): string {
   "use strict";
   var fakeModule = { exports: {} };
   (function (exports, module) {
-${transpile("src/excel/recordingExcel.ts")}
+${transpile("src/testSupport/recordingExcel.ts")}
   })(fakeModule.exports, fakeModule);
   var staffModule = { exports: {} };
   (function (exports, module) {
