@@ -235,7 +235,7 @@ function poolArgs(partners: unknown, contributions: unknown, expenditure: unknow
  * @param partners The partners' names, a column (or a row), one per partner.
  * @param contributions Base contributions in £: one row per partner (when partners is a column), one column per service line; a single column for a pool without lines.
  * @param expenditure What was spent in £ (outturn or forecast): one figure per service line, or one for the pool (0 if nothing; an empty cell is an error).
- * @param [method] One method for the pool, or one per service line; as for RISKSHARE (default PROPORTIONAL). WATERFALL settles the whole pool: overspends on lines are met first from underspends on other lines. OWN: each line's variance falls to those who fund it. ALIGNED (per line): an aligned budget, each partner bears its own, shown apart; the same method on every other line is one method for the pooled lines.
+ * @param [method] One method for the pool, or one per service line, as for RISKSHARE (default PROPORTIONAL): WATERFALL settles the whole pool, OWN gives each line's variance to its funders, ALIGNED (per line) leaves each partner its own. See the help page.
  * @param [parameters] The methods' parameters, cells read in order, as for RISKSHARE (one line's after another). LEAD may name the partner. OWN takes none.
  * @param [changes] In-year changes to contributions in £ (either sign), the same shape as contributions; blank counts as 0.
  * @param [fixedShares] Fixed shares from the agreement, one per partner, adding up to 100%. When given they are the partners' shares and PROPORTIONAL follows them.
@@ -474,7 +474,7 @@ function repaymentsArg(v: unknown, names: readonly string[]): RepaymentSchedule[
 }
 
 /**
- * A pooled budget over several financial years, spilled: for each year and partner its contribution, its part of the variance under that year's rule, what the reserve met or kept, repayments deferred and made, what it pays in or gets back, and what it still owes; then the totals over the years. With show "RESERVE", the reserve's ledger instead.
+ * A pooled budget over several financial years, spilled: per year and partner, contribution, its part of the variance under that year's rule, reserve met or kept, repayments, what is due and still owed; then totals. show "RESERVE": the reserve's ledger.
  * @customfunction
  * @helpurl https://localhost:3000/help/poolyears.html
  * @param partners The partners' names, a column, one per partner.
