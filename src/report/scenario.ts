@@ -69,6 +69,22 @@ export interface PoolLineInput {
   expenditure: number;
   /** This line's own risk share; the pool's when omitted. */
   riskShare?: RiskShareInput;
+  /** An aligned budget beside the pool: each partner bears its own (docs/pools.md). */
+  aligned?: boolean;
+  /** Income on the line (client contributions, grants); bornBy: the partner who bears a shortfall alone. */
+  income?: { budget: number; actual: number; bornBy?: string };
+}
+
+/** One year of a pool over several years (docs/pools.md, "A pool over several years"). */
+export interface PoolYearInput {
+  year: string | number;
+  lines: PoolLineInput[];
+  /** That year's rule; the previous year's (or the pool's) when omitted. */
+  riskShare?: RiskShareInput;
+  fixedShares?: RateInput[];
+  changes?: { date: string; partner: string; line?: string; kind: "VIREMENT_OUT" | "ONE_OFF" | "ADVANCE" | "CONTINGENCY"; amount: number; note?: string }[];
+  reserveDraws?: { amount: number; line?: string; note?: string }[];
+  reserveTopUps?: { amount: number; partner: string; note?: string }[];
 }
 
 /** A risk-share method as typed ("PROPORTIONAL", "CAPPED/PROPORTIONAL") with its parameters (docs/pools.md). */
@@ -80,8 +96,14 @@ export interface PoolInput {
   /** Fixed shares of the pool (fractions or "60%"), one per partner; default: in proportion to contributions. */
   fixedShares?: RateInput[];
   riskShare?: RiskShareInput;
-  /** The service lines (schemes) of the pool; a pool without schemes is one line. */
-  lines: PoolLineInput[];
+  /** The service lines (schemes) of the pool; a pool without schemes is one line. Not with years. */
+  lines?: PoolLineInput[];
+  /** The pool's own financial year, independent of the pay year. */
+  year?: string | number;
+  /** A pool over several years, in order. */
+  years?: PoolYearInput[];
+  reserve?: { opening?: number; drawOnOverspend?: boolean; topUpFromUnderspend?: RateInput; ceiling?: number | null };
+  repayments?: { year: string | number; partner: string; share?: RateInput; amount?: number; years: number; lender?: string }[];
 }
 
 export interface BoardScenarioInput {
