@@ -84,6 +84,20 @@ const OXFORDSHIRE_2024: Source = {
   excerpt: "salary: '£22,366.00'",
 };
 
+const JUDICIUM_2025_OFFER: Source = {
+  publisher: "Judicium Education HR hub, quoting the National Employers' offer of 22 April 2025 (later agreed)",
+  title: "National Employers (NJC Green Book) make full and final pay offer for 2025/26",
+  url: "https://hrhub.judiciumeducation.co.uk/news/national-employers-njc-green-book-make-full-and-final-pay-offer-for-2025-26",
+  excerpt: "With effect from 1 April 2026, the deletion of pay point 2 from the NJC pay spine.",
+};
+const MJ_2026_OFFER: Source = {
+  publisher: "The MJ",
+  title: "Unions call for urgent pay talks",
+  url: "https://www.themj.co.uk/unions-urgent-pay-talks",
+  excerpt:
+    "The Local Government Association (LGA) tabled an offer of a 3.3% increase for 2026-27. ... Trade unions have called for employers to come to the negotiating table after rejecting a 'full and final' from employers.",
+};
+
 const HERTS_2024: Source = {
   publisher: "Hertfordshire County Council (Teach in Herts, schools recruitment site), reproducing the NJC points SCP 2–43",
   title: "Support staff pay ranges 2024-25 ('Valid from 1st April 2024 updated November 2024')",
@@ -198,6 +212,27 @@ export const NJC_SPINE: ByYear<NjcSpineTable> = {
       { provenance: "derived", rule: RULE_2025 },
       Object.fromEntries([2, 3, 4, 5, 6, 7, 8, 9, 11, 12, 13, 14, 17, 19, 22].map((p) => [p, ADVERT_2025(p)])),
     ),
+  },
+  /**
+   * AWARD PENDING: the 2025/26 rates with SCP 2 deleted (agreed in 2025, from 1 April 2026). Every
+   * figure read from this year is the 2025/26 figure × (1 + an assumed award), rounded to the pound,
+   * and is flagged as pending wherever it is shown.
+   */
+  "2026/27": {
+    value: {
+      3: "24796", 4: "25185", 5: "25583", 6: "25989", 7: "26403", 8: "26824", 9: "27254", 10: "27694",
+      11: "28142", 12: "28598", 13: "29064", 14: "29540", 15: "30024", 16: "30518", 17: "31022", 18: "31537", 19: "32061",
+      20: "32597", 21: "33143", 22: "33699", 23: "34434", 24: "35412", 25: "36363", 26: "37280", 27: "38220", 28: "39152",
+      29: "39862", 30: "40777", 31: "41771", 32: "42839", 33: "44075", 34: "45091", 35: "46142", 36: "47181", 37: "48226",
+      38: "49282", 39: "50269", 40: "51356", 41: "52413", 42: "53460", 43: "54495",
+    },
+    provenance: "derived",
+    sources: [JUDICIUM_2025_OFFER, DERBYSHIRE_ALC_2025, MJ_2026_OFFER],
+    pending:
+      "The NJC 2026/27 pay award is not agreed: the employers offered 3.3% ('full and final') and the unions rejected it. These are the 2025/26 rates with SCP 2 deleted from 1 April 2026 (staff on SCP 2 move to SCP 3); an assumed award is applied to them.",
+    note:
+      "Award pending. The 2025/26 spine with SCP 2 deleted from 1 April 2026 (agreed in the 2025 settlement: 'With effect from 1 April 2026, the deletion of pay point 2 from the NJC pay spine'; staff on SCP 2 move to SCP 3 as a minimum). " +
+      "No 2026/27 award was agreed when this data was compiled: the employers' 3.3% offer was rejected by the unions (The MJ). Figures for 2026/27 are these rates × (1 + the award the user assumes), rounded to the pound, and are flagged as resting on an assumed award.",
   },
 };
 

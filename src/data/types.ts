@@ -37,6 +37,12 @@ export interface Sourced<T> {
    * "32"), where the table's figures do not all rest on the same footing.
    */
   figures?: Readonly<Record<string, FigureProvenance>>;
+  /**
+   * Set when the year's award is not agreed: the table holds the rates the award will apply to
+   * (e.g. the previous year's, with any agreed structural change), and every figure read from it
+   * needs an assumed award and is flagged as resting on one. The text says what is pending.
+   */
+  pending?: string;
 }
 
 /** Financial year label, 1 April to 31 March: "2025/26". */

@@ -58,13 +58,19 @@ export function yearsIn<T>(table: ByYear<T>): string[] {
   return Object.keys(table).sort();
 }
 
+/** The latest year a table holds with an agreed (not pending) entry. */
 export function latestYear<T>(table: ByYear<T>): FinancialYear {
-  const years = yearsIn(table);
+  const years = yearsIn(table).filter((y) => !table[y].pending);
   return financialYear(Number(years[years.length - 1].slice(0, 4)));
 }
 
+/** The table's pending year entries (award not agreed), oldest first. */
+export function pendingYears<T>(table: ByYear<T>): string[] {
+  return yearsIn(table).filter((y) => table[y].pending);
+}
+
 /**
- * The entry for a year, or the latest year when `year` is null.
+ * The entry for a year, or the latest agreed year when `year` is null.
  * `what` names the table in the message, e.g. "Agenda for Change pay scales".
  */
 export function forYear<T>(table: ByYear<T>, year: FinancialYear | null, what: string): Sourced<T> & { year: FinancialYear } {

@@ -1,5 +1,8 @@
 import { D, type Decimal } from "../engine/money";
-import { invalidValue, invalidNumber } from "../engine/errors";
+import { invalidValue, invalidNumber, notAvailable } from "../engine/errors";
+import { NJC_SPINE } from "../data/njc";
+import { defaultYear } from "../engine/defaultYear";
+import { checkAward } from "../engine/scales";
 import { parseFinancialYear, type FinancialYear } from "../engine/years";
 
 /**
@@ -107,13 +110,34 @@ export function choice<T extends string>(v: unknown, name: string, options: read
 /** Years as typed ("2025/26", 2025, a date serial) recur in every call: parse each once. */
 const parsedYears = new Map<unknown, FinancialYear | null>();
 
-export function year(v: unknown): FinancialYear | null {
+/**
+ * The year argument. Omitted, it is the one default year (src/engine/defaultYear.ts: the latest
+ * year every scale and rate holds as agreed), the same in every function and in the pack.
+ */
+export function year(v: unknown): FinancialYear {
   const x = scalar(v, "year");
   const hit = parsedYears.get(x);
-  if (hit !== undefined) return hit;
+  if (hit !== undefined) return hit ?? defaultYear();
   const fy = parseFinancialYear(x); // throws for a bad year, which is never cached
   if (parsedYears.size < 1000) parsedYears.set(x, fy);
-  return fy;
+  return fy ?? defaultYear();
+}
+
+/** An assumed pay award argument (a fraction, 0.03 or "3%"), from −10% to +25%; null when omitted. */
+export function award(v: unknown, name: string): Decimal | null {
+  const a = optNum(v, name);
+  if (a !== null) checkAward(a, name);
+  return a;
+}
+
+/**
+ * A year whose NJC award is pending (2026/27 as the data stands) needs an assumed award from the
+ * user whenever NJC pay is read: never the old rates silently. Returns the award to assume.
+ */
+export function pendingNjcAward(fy: FinancialYear, njcInvolved: boolean, given: Decimal | null, name = "assumedAward"): Decimal | null {
+  const pending = NJC_SPINE[fy.label]?.pending;
+  if (!pending || !njcInvolved || given !== null) return given;
+  throw notAvailable(`${pending} Give ${name}: the award to assume for ${fy.label} (0 for the 2025/26 rates; 0.033 for the employers' 3.3% offer).`);
 }
 
 /** A range as a 2-D array (a single value becomes a 1×1 range). */

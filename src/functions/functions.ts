@@ -1,7 +1,7 @@
 import { employerCost, employerNi, employeePension as memberContribution, employerPension, apprenticeshipLevy, SCHEMES, type EmployerRate } from "../engine/oncosts";
 import { scalePay } from "../engine/scales";
 import { annualLeaveDays, hcas as hcasSupplement, hourlyRate, HCAS_AREAS, TERMS_NAMES } from "../engine/terms";
-import { choice, isOmitted, num, optStep, out, scalar, text, year as yearArg } from "./args";
+import { award, choice, isOmitted, num, optStep, out, pendingNjcAward, scalar, text, year as yearArg } from "./args";
 import { excelCall } from "./excelErrors";
 import { scaleArg } from "./scaleArg";
 
@@ -25,12 +25,16 @@ function employerRateArg(v: unknown): EmployerRate {
  * @param scale "AFC" for Agenda for Change, "NJC" for the NJC pay spine, or a range holding a local scale (grade in the first column, then the annual pay for each step).
  * @param grade The AfC band ("6", 6 or "8a"), the NJC spinal column point (e.g. 30), or the local grade.
  * @param [step] The AfC pay step, 1 = entry (default 1; an empty cell, which desktop Excel passes as 0, counts as omitted). Leave empty for the NJC.
- * @param [year] Financial year, e.g. "2025/26", 2025 or a date. Default: the latest year in the data.
+ * @param [year] Financial year, e.g. "2025/26", 2025 or a date. Default: the one default year, the latest year for which every scale and rate is agreed (2025/26 while the NJC 2026/27 award is pending).
+ * @param [assumedAward] For a year whose NJC award is pending (2026/27): the award to assume on the 2025/26 rates, as a fraction (0 for those rates, 0.033 for the employers' 3.3% offer). Required there; the result then rests on it.
  * @returns Annual full-time basic pay in £.
  */
-export function salary(scale: any[][], grade: any, step?: any, year?: any): number {
+export function salary(scale: any[][], grade: any, step?: any, year?: any, assumedAward?: any): number {
   return excelCall(() => {
-    return out(scalePay(scaleArg(scale), text(grade, "grade"), optStep(step), yearArg(year)).pay);
+    const sc = scaleArg(scale);
+    const fy = yearArg(year);
+    const a = pendingNjcAward(fy, sc.kind === "NJC", award(assumedAward, "assumedAward"));
+    return out(scalePay(sc, text(grade, "grade"), optStep(step), fy, a).pay);
   });
 }
 
@@ -40,7 +44,7 @@ export function salary(scale: any[][], grade: any, step?: any, year?: any): numb
  * @helpurl https://localhost:3000/help/hcas.html
  * @param salary Annual full-time basic pay in £ (pro-rate the result for part-time staff).
  * @param area "INNER" (Inner London), "OUTER" (Outer London), "FRINGE" or "NONE".
- * @param [year] Financial year, e.g. "2025/26". Default: the latest year in the data.
+ * @param [year] Financial year, e.g. "2025/26". Default: the one default year, the latest year for which every scale and rate is agreed (2025/26 while the NJC 2026/27 award is pending).
  * @returns The annual supplement in £.
  */
 export function hcas(salary: any, area: any, year?: any): number {
@@ -52,7 +56,7 @@ export function hcas(salary: any, area: any, year?: any): number {
  * @customfunction
  * @helpurl https://localhost:3000/help/employerni.html
  * @param pay Annual pay in £.
- * @param [year] Financial year, e.g. "2025/26"; uses the tax year starting 6 April of it. Default: the latest year in the data.
+ * @param [year] Financial year, e.g. "2025/26"; uses the tax year starting 6 April of it. Default: the one default year, the latest year for which every scale and rate is agreed (2025/26 while the NJC 2026/27 award is pending).
  * @returns Employer NI in £ a year.
  */
 export function employerNI(pay: any, year?: any): number {
@@ -65,7 +69,7 @@ export function employerNI(pay: any, year?: any): number {
  * @helpurl https://localhost:3000/help/pension.html
  * @param pay Annual pensionable pay in £.
  * @param scheme "NHS" (NHS Pension Scheme), "LGPS", "LGPS5050" (LGPS 50/50 section) or "NONE".
- * @param [year] Financial year, e.g. "2025/26". Default: the latest year in the data.
+ * @param [year] Financial year, e.g. "2025/26". Default: the one default year, the latest year for which every scale and rate is agreed (2025/26 while the NJC 2026/27 award is pending).
  * @param [employerRate] The employer rate as a fraction (0.195 for 19.5%). Required for the LGPS (each fund sets its own). For the NHS scheme, default "FULL" (23.78% incl. the 0.08% levy) or "LOCAL" (14.38% collected from the employer).
  * @returns Employer pension contribution in £ a year.
  */
@@ -81,7 +85,7 @@ export function pension(pay: any, scheme: any, year?: any, employerRate?: any): 
  * @helpurl https://localhost:3000/help/employeepension.html
  * @param pay Actual annual pensionable pay in £ (part-time staff: their actual pay, not full-time equivalent).
  * @param scheme "NHS", "LGPS", "LGPS5050" or "NONE".
- * @param [year] Financial year, e.g. "2025/26". Default: the latest year in the data.
+ * @param [year] Financial year, e.g. "2025/26". Default: the one default year, the latest year for which every scale and rate is agreed (2025/26 while the NJC 2026/27 award is pending).
  * @returns The member's contribution in £ a year.
  */
 export function employeePension(pay: any, scheme: any, year?: any): number {
@@ -93,7 +97,7 @@ export function employeePension(pay: any, scheme: any, year?: any): number {
  * @customfunction
  * @helpurl https://localhost:3000/help/levy.html
  * @param pay Annual pay in £.
- * @param [year] Financial year, e.g. "2025/26". Default: the latest year in the data.
+ * @param [year] Financial year, e.g. "2025/26". Default: the one default year, the latest year for which every scale and rate is agreed (2025/26 while the NJC 2026/27 award is pending).
  * @returns The levy in £ a year.
  */
 export function levy(pay: any, year?: any): number {
@@ -106,7 +110,7 @@ export function levy(pay: any, year?: any): number {
  * @helpurl https://localhost:3000/help/cost.html
  * @param pay Annual pay in £.
  * @param scheme Pension scheme: "NHS", "LGPS", "LGPS5050" or "NONE".
- * @param [year] Financial year, e.g. "2025/26". Default: the latest year in the data.
+ * @param [year] Financial year, e.g. "2025/26". Default: the one default year, the latest year for which every scale and rate is agreed (2025/26 while the NJC 2026/27 award is pending).
  * @param [employerRate] Employer pension rate as a fraction; required for the LGPS; for the NHS scheme "FULL" (default) or "LOCAL".
  * @returns Total employer cost in £ a year.
  */
@@ -122,7 +126,7 @@ export function cost(pay: any, scheme: any, year?: any, employerRate?: any): num
  * @helpurl https://localhost:3000/help/costbreakdown.html
  * @param pay Annual pay in £.
  * @param scheme Pension scheme: "NHS", "LGPS", "LGPS5050" or "NONE".
- * @param [year] Financial year, e.g. "2025/26". Default: the latest year in the data.
+ * @param [year] Financial year, e.g. "2025/26". Default: the one default year, the latest year for which every scale and rate is agreed (2025/26 while the NJC 2026/27 award is pending).
  * @param [employerRate] Employer pension rate as a fraction; required for the LGPS; for the NHS scheme "FULL" (default) or "LOCAL".
  * @returns One row of five figures in £ a year: pay, NI, pension, levy, total.
  */

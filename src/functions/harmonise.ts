@@ -2,7 +2,6 @@ import { EngineError, invalidNumber, invalidValue } from "../engine/errors";
 import { rateOf, rateValue, type RateGiven } from "../engine/rates";
 import {
   assimilate as assimilateGrade,
-  defaultBaseYear,
   harmonisePerson,
   matchesFrom,
   parseGrade,
@@ -19,10 +18,11 @@ import {
 } from "../engine/harmonise";
 import { D, ZERO, type Decimal } from "../engine/money";
 import { SCHEMES, type Scheme } from "../engine/oncosts";
-import { scalePay, type ScaleRef } from "../engine/scales";
+import { AWARD_MAX, AWARD_MIN, scalePay, type ScaleRef } from "../engine/scales";
 import type { StaffMember } from "../engine/staff";
 import { HCAS_AREAS, TERMS_NAMES, type TermsName } from "../engine/terms";
-import { choice, isOmitted, matrix, num, optNum, out, scalar, text, year as yearArg, type Cell } from "./args";
+import { award, choice, isOmitted, matrix, num, optNum, out, pendingNjcAward, scalar, text, year as yearArg, type Cell } from "./args";
+import { NJC_SPINE } from "../data/njc";
 import { excelCall } from "./excelErrors";
 import { scaleArg } from "./scaleArg";
 
@@ -61,6 +61,7 @@ const SETTING_NAMES = [
   "movePension",
   "hoursBasis",
   "nhsRate",
+  "assumedAward",
 ] as const;
 type SettingName = (typeof SETTING_NAMES)[number];
 type Settings = Partial<Record<SettingName, Cell>>;
@@ -244,10 +245,19 @@ function personArgs(
     targetGrade: text(targetGrade, "targetGrade"),
     gradeTop: optSetting(st, "gradeTop", (v) => num(v, "gradeTop", { min: 1, integer: true }).toNumber()),
   };
+  const target = targetFrom(targetTerms, t, st);
+  const fy = yearArg(year);
+  const njcAward = pendingNjcAward(
+    fy,
+    t === "NJC" || target.scale?.kind === "NJC",
+    optSetting(st, "assumedAward", (v) => award(v, "assumedAward")),
+    "assumedAward in settings",
+  );
   const scenario: HarmonisationScenario = {
-    target: targetFrom(targetTerms, t, st),
+    target,
     current: { [t]: conditionsFrom(st, "current", t) },
-    year: yearArg(year),
+    year: fy,
+    ...(njcAward !== null ? { payAwards: { byYear: { [fy.label]: { NJC: njcAward } } } } : {}),
     projectionYears: 1,
     protection: { kind: "NONE" },
     lgpsEmployerRate: optNum(lgpsRate, "lgpsRate", { min: 0, max: 1 }),
@@ -327,7 +337,7 @@ function withSettingHint<T>(body: () => T): T {
  * @param yearsService Completed years of service (NHS reckonable or local government continuous), for leave and sick pay.
  * @param targetTerms The terms they are harmonised onto: "AFC", "NJC", or a range holding a local scale (grade, then the pay for each step).
  * @param targetGrade The job match: an AfC band ("6"), an NJC grade as spinal column points ("29-32"), or a local grade.
- * @param [year] Financial year, e.g. "2025/26", 2025 or a date. Default: the latest year with both AfC and NJC scales in the data.
+ * @param [year] Financial year, e.g. "2025/26", 2025 or a date. Default: the one default year, the latest year for which every scale and rate is agreed (2025/26 while the NJC 2026/27 award is pending).
  * @param [scheme] Their pension scheme: "NHS", "LGPS", "LGPS5050" or "NONE". Default NHS for AfC, LGPS for the NJC. Kept on transfer unless the settings say movePension.
  * @param [lgpsRate] The LGPS fund's employer rate as a fraction (0.195 for 19.5%); required when the LGPS is involved.
  * @param [unsocialHours] Unsocial hours worked a week as Agenda for Change groups them: one number (nights and Saturdays) or two cells (nights and Saturdays, Sundays and public holidays).
@@ -376,7 +386,7 @@ function cellOf(v: Decimal | number | string | null): number | string {
  * @param yearsService Completed years of service (NHS reckonable or local government continuous), for leave and sick pay.
  * @param targetTerms The terms they are harmonised onto: "AFC", "NJC", or a range holding a local scale (grade, then the pay for each step).
  * @param targetGrade The job match: an AfC band ("6"), an NJC grade as spinal column points ("29-32"), or a local grade.
- * @param [year] Financial year, e.g. "2025/26", 2025 or a date. Default: the latest year with both AfC and NJC scales in the data.
+ * @param [year] Financial year, e.g. "2025/26", 2025 or a date. Default: the one default year, the latest year for which every scale and rate is agreed (2025/26 while the NJC 2026/27 award is pending).
  * @param [scheme] Their pension scheme: "NHS", "LGPS", "LGPS5050" or "NONE". Default NHS for AfC, LGPS for the NJC.
  * @param [lgpsRate] The LGPS fund's employer rate as a fraction (0.195 for 19.5%); required when the LGPS is involved.
  * @param [unsocialHours] Unsocial hours worked a week as Agenda for Change groups them: one number (nights and Saturdays) or two cells (nights and Saturdays, Sundays and public holidays).
@@ -440,18 +450,20 @@ function mappingArg(v: unknown): JobMatchRow[] {
  * @param step Their AfC or local pay step, 1 = entry (leave empty for the NJC).
  * @param targetTerms The pay scale they move onto: "AFC", "NJC", or a range holding a local scale.
  * @param targetGrade The job match: an AfC band ("6"), an NJC grade as spinal column points ("29-32"), or a local grade. Leave empty to look it up in the mapping.
- * @param [year] Financial year, e.g. "2025/26", 2025 or a date. Default: the latest year with both AfC and NJC scales in the data.
+ * @param [year] Financial year, e.g. "2025/26", 2025 or a date. Default: the one default year, the latest year for which every scale and rate is agreed (2025/26 while the NJC 2026/27 award is pending).
  * @param [mapping] A two-column job-match table: current grade (AfC band, or NJC points such as "29-32"), then target grade. Used when targetGrade is empty.
+ * @param [assumedAward] For a year whose NJC award is pending (2026/27): the award to assume on the 2025/26 rates (0 for those rates, 0.033 for the employers' offer). Required there when the NJC is involved.
  * @returns The target step (AfC, local) or spinal column point (NJC).
  */
-export function assimilate(terms: any[][], grade: any, step: any, targetTerms: any[][], targetGrade: any, year?: any, mapping?: any[][]): number {
+export function assimilate(terms: any[][], grade: any, step: any, targetTerms: any[][], targetGrade: any, year?: any, mapping?: any[][], assumedAward?: any): number {
   return excelCall(() => {
     const current = scaleOf(terms, "terms");
     const target = scaleOf(targetTerms, "targetTerms");
-    const fy = yearArg(year) ?? defaultBaseYear();
+    const fy = yearArg(year);
+    const njcAward = pendingNjcAward(fy, current.kind === "NJC" || target.kind === "NJC", award(assumedAward, "assumedAward"));
     const g = text(grade, "grade");
     const st = optNum(step, "step", { min: 1, integer: true });
-    const currentPay = scalePay(current, g, st === null ? null : st.toNumber(), fy).pay;
+    const currentPay = scalePay(current, g, st === null ? null : st.toNumber(), fy, njcAward).pay;
     let match = isOmitted(scalar(targetGrade, "targetGrade")) ? null : text(targetGrade, "targetGrade");
     if (match === null) {
       if (isOmitted(scalarOrRange(mapping))) throw invalidValue("targetGrade is missing: give the target grade, or a mapping range to look it up in.");
@@ -460,7 +472,12 @@ export function assimilate(terms: any[][], grade: any, step: any, targetTerms: a
       if (!row) throw invalidValue(`The mapping has no row for grade ${g}: add a row with it (or a spinal column point range containing it) in the first column.`);
       match = row.to;
     }
-    const scenario = resolveScenario({ target: { terms: target.kind === "AFC" ? "AFC" : "NJC", scale: target }, protection: { kind: "NONE" }, year: fy });
+    const scenario = resolveScenario({
+      target: { terms: target.kind === "AFC" ? "AFC" : "NJC", scale: target },
+      protection: { kind: "NONE" },
+      year: fy,
+      ...(njcAward !== null ? { payAwards: { byYear: { [fy.label]: { NJC: njcAward } } } } : {}),
+    });
     const a = assimilateGrade(currentPay, parseGrade(match, target), fy, scenario, new D(1));
     return a.position.scale === "NJC" ? a.position.point : a.position.step;
   });
@@ -479,9 +496,10 @@ const PROTECTION_HEADER = ["Year", "Target point", "Target pay", "Protected leve
  * @param targetGrade The job match: an AfC band ("6"), an NJC grade as spinal column points ("29-32"), or a local grade.
  * @param policy "NONE", "CASH" (frozen for N years), "CASH_WITH_AWARDS" (with pay awards for N years), "MARKTIME" (held until the target pay overtakes it), "TAPERED" (a share of the loss each year) or "REDCIRCLE" (personal, with awards, no end).
  * @param [term] CASH and CASH_WITH_AWARDS: the number of years (required). MARKTIME: an optional cut-off in years. TAPERED: the share protected each year, as a range or text such as "100%,50%,0%".
- * @param [year] The harmonisation year, e.g. "2025/26". Default: the latest year with both AfC and NJC scales in the data.
+ * @param [year] The harmonisation year, e.g. "2025/26". Default: the one default year, the latest year for which every scale and rate is agreed (2025/26 while the NJC 2026/27 award is pending).
  * @param [years] Years to show, from the harmonisation year. Default 5, or longer to show the protection end.
- * @param [awards] The pay award assumed each year after the harmonisation year, as a fraction (0.03 for 3%): one number, or a range with one rate a year (the last repeats). Applies to scale points beyond the data and to protected pay with awards. Default 0.
+ * @param [awards] The pay award assumed each year after the harmonisation year, as a fraction (0.03 for 3%), from -10% to +25%: one number, or a range with one rate a year (the last repeats). Applies to scale points beyond the data (and to a year whose NJC award is pending) and to protected pay with awards. Default 0.
+ * @param [assumedAward] When the harmonisation year's NJC award is pending (2026/27): the award to assume for it on the 2025/26 rates. Required there when the NJC is involved.
  * @returns A table with a header row: year, target point, target pay, protected level, pay, protection payment, whether protected, and whether the scale figures are from the data or projected.
  */
 export function protection(
@@ -495,6 +513,7 @@ export function protection(
   year?: any,
   years?: any,
   awards?: any[][],
+  assumedAward?: any,
 ): any[][] {
   return excelCall(() => {
     const t = choice(terms, "terms", TERMS_NAMES);
@@ -512,9 +531,12 @@ export function protection(
     }
     const shown = optNum(years, "years", { min: 1, max: 40, integer: true });
     const defaultYears = Math.max(5, (protectionYears ?? 0) + 1, taper.length + 1);
-    const fy = yearArg(year) ?? defaultBaseYear();
-    const rates = isOmitted(scalarOrRange(awards)) ? [ZERO] : numberList(awards, "awards", { min: -0.5, max: 1 });
-    const byYear: Record<string, { AFC: Decimal; NJC: Decimal; LOCAL: Decimal }> = {};
+    const fy = yearArg(year);
+    const scale = scaleOf(targetTerms, "targetTerms");
+    const njcAward = pendingNjcAward(fy, t === "NJC" || scale.kind === "NJC", award(assumedAward, "assumedAward"));
+    const rates = isOmitted(scalarOrRange(awards)) ? [ZERO] : numberList(awards, "awards", { min: AWARD_MIN.toNumber(), max: AWARD_MAX.toNumber() });
+    const byYear: Record<string, Partial<Record<"AFC" | "NJC" | "LOCAL", Decimal>>> = {};
+    if (njcAward !== null) byYear[fy.label] = { NJC: njcAward };
     rates.forEach((r, i) => {
       const y = fy.start + 1 + i;
       byYear[`${y}/${String((y + 1) % 100).padStart(2, "0")}`] = { AFC: r, NJC: r, LOCAL: r };
@@ -540,7 +562,6 @@ export function protection(
       unsocialSundaysAndPublicHolidays: ZERO,
       targetGrade: text(targetGrade, "targetGrade"),
     };
-    const scale = scaleOf(targetTerms, "targetTerms");
     const r = harmonisePerson(member, {
       target: { terms: scale.kind === "LOCAL" ? (t === "AFC" ? "NJC" : "AFC") : scale.kind, scale, hcasArea: "NONE" },
       year: fy,
@@ -558,7 +579,7 @@ export function protection(
         out(y.basicProtection.paid),
         out(y.basicProtection.payment),
         y.basicProtection.active ? "Yes" : "No",
-        y.targetPackage.basis === "data" ? "data" : "projected",
+        y.targetPackage.basis === "data" ? "data" : NJC_SPINE[y.year.label]?.pending && (y.targetPackage.position.scale === "NJC" || t === "NJC") ? "projected (NJC award pending: assumed)" : "projected",
       ]),
     ];
   });

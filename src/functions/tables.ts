@@ -5,7 +5,7 @@ import { TERMS_NAMES, type TermsName } from "../engine/terms";
 import { invalidValue } from "../engine/errors";
 import { scalePay, type ScaleRef } from "../engine/scales";
 import type { FinancialYear } from "../engine/years";
-import { choice, isOmitted, matrix, num, optNum, optStep, out, text, year as yearArg, type Cell } from "./args";
+import { award, choice, isOmitted, matrix, num, optNum, optStep, out, pendingNjcAward, text, year as yearArg, type Cell } from "./args";
 import { cellError, excelCall } from "./excelErrors";
 
 /**
@@ -118,7 +118,7 @@ function costRows(payCol: Cell[], schemeAt: (i: number) => Cell, fy: FinancialYe
  * @helpurl https://localhost:3000/help/costtable.html
  * @param pays Annual pay in £ for each member of staff: a single column, one row per person.
  * @param schemes Pension scheme ("NHS", "LGPS", "LGPS5050" or "NONE"): a column the same height as pays, or one value for every row.
- * @param [year] Financial year, e.g. "2025/26", 2025 or a date. Default: the latest year in the data.
+ * @param [year] Financial year, e.g. "2025/26", 2025 or a date. Default: the one default year, the latest year for which every scale and rate is agreed (2025/26 while the NJC 2026/27 award is pending).
  * @param [employerRates] Employer pension rate as a fraction (0.195 for 19.5%), a column the same height as pays or one value for every row; required for LGPS rows; for NHS rows "FULL" (default) or "LOCAL".
  * @returns One row per staff row, five columns in £ a year: pay, NI, pension, levy, total.
  */
@@ -146,15 +146,17 @@ function scaleCell(c: Cell): ScaleRef {
  * @param scales "AFC" or "NJC": a column the same height as grades, or one value for every row.
  * @param grades The AfC band ("6", 6 or "8a") or the NJC spinal column point for each person: a single column, one row per person.
  * @param [steps] The AfC pay step (1 = entry) for each row: a column the same height as grades, or one value for every row. Default 1; leave empty for NJC rows.
- * @param [year] Financial year, e.g. "2025/26", 2025 or a date. Default: the latest year in the data.
+ * @param [year] Financial year, e.g. "2025/26", 2025 or a date. Default: the one default year, the latest year for which every scale and rate is agreed (2025/26 while the NJC 2026/27 award is pending).
+ * @param [assumedAward] For a year whose NJC award is pending (2026/27): the award to assume on the 2025/26 rates (0 for those rates, 0.033 for the employers' offer). Required there for NJC rows.
  * @returns One column: annual full-time basic pay in £ for each row.
  */
-export function salaryTable(scales: any[][], grades: any[][], steps?: any[][], year?: any): any[][] {
+export function salaryTable(scales: any[][], grades: any[][], steps?: any[][], year?: any, assumedAward?: any): any[][] {
   return excelCall(() => {
     const gradeCol = columnArg(grades, "grades");
     const scaleAt = perRowArg(scales, "scales", gradeCol.length, false);
     const stepAt = perRowArg(steps, "steps", gradeCol.length, true);
     const fy = yearArg(year);
+    const given = award(assumedAward, "assumedAward");
     const parseScale = memo(scaleCell);
     const rows: Row[] = new Array(gradeCol.length);
     for (let i = 0; i < gradeCol.length; i++) {
@@ -174,7 +176,7 @@ export function salaryTable(scales: any[][], grades: any[][], steps?: any[][], y
         }
         if (scale === null) throw scaleProblem;
         const g = text(grade, "grade");
-        rows[i] = [out(scalePay(scale, g, optStep(stepAt(i)), fy).pay)];
+        rows[i] = [out(scalePay(scale, g, optStep(stepAt(i)), fy, pendingNjcAward(fy, scale.kind === "NJC", given)).pay)];
       } catch (e) {
         rows[i] = rowError(e, i, 1);
       }
@@ -214,21 +216,25 @@ function issueError(issues: readonly RowIssue[], width: number): Row {
  * @helpurl https://localhost:3000/help/leveluptable.html
  * @param staffTable The staff list with its header row: Employee reference, Staff group, Current employer, Current terms, Band or grade, Step, FTE (or Weekly hours), Years of service, Pension scheme; optional columns are on the help page.
  * @param targetTerms The terms everyone is harmonised onto: "AFC" or "NJC".
- * @param [year] Financial year, e.g. "2025/26", 2025 or a date. Default: the latest year with both AfC and NJC scales in the data.
+ * @param [year] Financial year, e.g. "2025/26", 2025 or a date. Default: the one default year, the latest year for which every scale and rate is agreed (2025/26 while the NJC 2026/27 award is pending).
  * @param [lgpsRate] The LGPS fund's employer rate as a fraction (0.195 for 19.5%); required when anyone is in the LGPS.
  * @param [jobMatch] A two-column job-match table (current grade, target grade) for people whose Target job match is empty, e.g. "29-31" and "6".
  * @param [coverProportion] The share of time off to value as the cost of cover (0 to 5; default 0: leave and hours not valued in money).
+ * @param [assumedAward] For a year whose NJC award is pending (2026/27): the award to assume on the 2025/26 rates (0 for those rates, 0.033 for the employers' offer). Required there.
  * @returns A header row, then one row per row of the table: current cost, target cost, levelled-up cost and the cost of levelling up, in £ a year.
  */
-export function levelUpTable(staffTable: any[][], targetTerms: any, year?: any, lgpsRate?: any, jobMatch?: any[][], coverProportion?: any): any[][] {
+export function levelUpTable(staffTable: any[][], targetTerms: any, year?: any, lgpsRate?: any, jobMatch?: any[][], coverProportion?: any, assumedAward?: any): any[][] {
   return excelCall(() => {
     const table = matrix(staffTable, "staffTable");
     if (table.length < 2) throw invalidValue("staffTable must be the staff list with its header row and at least one row of staff.");
     const target: TermsName = choice(targetTerms, "targetTerms", TERMS_NAMES);
     const fy = yearArg(year);
+    // Anyone may be on NJC terms in a staff list: a pending NJC year always needs the assumed award.
+    const njcAward = pendingNjcAward(fy, true, award(assumedAward, "assumedAward"));
     const scenario: ResolvedScenario = resolveScenario({
       target: { terms: target },
       year: fy,
+      ...(njcAward !== null ? { payAwards: { byYear: { [fy.label]: { NJC: njcAward } } } } : {}),
       projectionYears: 1,
       protection: { kind: "NONE" },
       lgpsEmployerRate: optNum(lgpsRate, "lgpsRate", { min: 0, max: 1 }),

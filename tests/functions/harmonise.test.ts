@@ -4,6 +4,7 @@
  * The figures are the worked examples of tests/engine/harmonise/workedExamples.test.ts.
  */
 import * as typed from "../../src/functions/harmonise";
+import * as foundationFns from "../../src/functions/functions";
 
 /**
  * The functions as Excel calls them: any value in any argument. (Range arguments are typed
@@ -11,6 +12,7 @@ import * as typed from "../../src/functions/harmonise";
  */
 type Loose = (...args: unknown[]) => any;
 const h = typed as unknown as { levelUp: Loose; compare: Loose; assimilate: Loose; protection: Loose };
+const typedF = foundationFns as unknown as { salary: Loose };
 import { runFn } from "../../src/cli/fn";
 
 function excelError(call: () => unknown): { code: string; message: string } {
@@ -177,7 +179,7 @@ describe("PROTECTION", () => {
     expect(t).toEqual([
       header,
       ["2025/26", "NJC SCP 25", 36363, 37796, 37796, 1433, "Yes", "data"],
-      ["2026/27", "NJC SCP 25", 37454, 37796, 37796, 342, "Yes", "projected"],
+      ["2026/27", "NJC SCP 25", 37454, 37796, 37796, 342, "Yes", "projected (NJC award pending: assumed)"],
       ["2027/28", "NJC SCP 25", 38578, 37796, 38578, 0, "No", "projected"],
       ["2028/29", "NJC SCP 25", 39735, "", 39735, 0, "No", "projected"],
       ["2029/30", "NJC SCP 25", 40927, "", 40927, 0, "No", "projected"],
@@ -281,5 +283,52 @@ describe("council enhancements, each at its own rate, held exactly", () => {
     const e = excelError(() => h.levelUp("AFC", 5, 1, 1, 1, "NJC", "17-20", "2025/26", null, null, null, null, [[1, 2, 3, 4, 5]]));
     expect(e.code).toBe("#VALUE!");
     expect(e.message).toMatch(/councilHours is up to four cells/);
+  });
+});
+
+describe("PROTECTION: the protected level is blank once protection has ended, under every policy", () => {
+  test("TAPERED 100%, 50%, 0%: level 37,796 then 37,454 + 50% × (37,796 − 37,454) = 37,625, then blank", () => {
+    const t = h.protection("AFC", 5, 3, "NJC", "22-25", "TAPERED", "100%,50%,0%", "2025/26", 5, 0.03, 0.03);
+    expect(t.slice(1).map((r: unknown[]) => r[3])).toEqual([37796, 37625, "", "", ""]);
+    expect(t.slice(1).map((r: unknown[]) => r[6])).toEqual(["Yes", "Yes", "No", "No", "No"]);
+  });
+  test("TAPERED 100% for 4 years: blank from the year the target pay (38,578 in 2027/28) overtakes the protected pay (37,796)", () => {
+    const t = h.protection("AFC", 5, 3, "NJC", "22-25", "TAPERED", "100%,100%,100%,100%", "2025/26", 4, 0.03, 0.03);
+    expect(t.slice(1).map((r: unknown[]) => r[3])).toEqual([37796, 37796, "", ""]);
+  });
+  test("an implausible award (−50%) is refused with a message, not applied", () => {
+    const e = excelError(() => h.protection("AFC", 5, 3, "NJC", "22-25", "CASH", 3, "2025/26", 3, -0.5));
+    expect(e.message).toMatch(/awards \(item 1\) must be at least -0\.1/);
+  });
+});
+
+describe("NJC 2026/27: award pending, never silently", () => {
+  test("SALARY NJC 2026/27 without an assumed award is #N/A saying the award is pending and what to give", () => {
+    const e = excelError(() => typedF.salary("NJC", 23, null, "2026/27"));
+    expect(e.code).toBe("#N/A");
+    expect(e.message).toMatch(/2026\/27 pay award is not agreed.*3\.3%.*Give assumedAward/);
+  });
+  test("with an assumed award: 2025/26 SCP 23 £34,434 × 1.033 = 35,570.322 → £35,570; × 1 → £34,434", () => {
+    expect(typedF.salary("NJC", 23, null, "2026/27", 0.033)).toBe(35570);
+    expect(typedF.salary("NJC", 23, null, "2026/27", 0)).toBe(34434);
+  });
+  test("SCP 2 is deleted from 1 April 2026: #N/A saying staff move to SCP 3", () => {
+    const e = excelError(() => typedF.salary("NJC", 2, null, "2026/27", 0));
+    expect(e.message).toMatch(/deleted from 1 April 2026: staff on it move to SCP 3/);
+  });
+  test("an implausible assumed award (+30%) is refused", () => {
+    expect(excelError(() => typedF.salary("NJC", 23, null, "2026/27", 0.3)).message).toMatch(/from -10% to 25%/);
+  });
+  test("AfC 2026/27 is agreed: no assumed award needed", () => {
+    expect(typedF.salary("AFC", 5, 1, "2026/27")).toBe(32073);
+  });
+  test("LEVELUP for 2026/27 with the NJC involved needs assumedAward in settings", () => {
+    const e = excelError(() => h.levelUp("NJC", 30, null, 1, 8, "AFC", 6, "2026/27", "LGPS", 0.195));
+    expect(e.message).toMatch(/Give assumedAward in settings/);
+    expect(typeof h.levelUp("NJC", 30, null, 1, 8, "AFC", 6, "2026/27", "LGPS", 0.195, null, [["assumedAward", 0.033]])).toBe("number");
+  });
+  test("ASSIMILATE 2026/27: SCP 30 £40,777 × 1.033 = 42,122.641 → £42,123, against band 6 2026/27 (£39,959 / £42,170): step 2", () => {
+    expect(h.assimilate("NJC", 30, null, "AFC", 6, "2026/27", null, 0.033)).toBe(2);
+    expect(excelError(() => h.assimilate("NJC", 30, null, "AFC", 6, "2026/27")).code).toBe("#N/A");
   });
 });

@@ -17,4 +17,4 @@ export { protectionSchedule, describeProtection } from "./protection";
 export { comparisonRows, costPair, valueTimeOff } from "./compare";
 export { buildPackage, sickPayFor, sickPayText, unsocialRatesFor, unsocialRatesText, unsocialPay, unsocialGroup, MissingRateError, NO_UNSOCIAL_HOURS, onCosts, type UnsocialCategory } from "./package";
 export { unsocialHoursOf } from "./person";
-export { parseGrade, parseScpRange, gradePositions, gradeLabel, positionLabel, fullTimePayAt } from "./positions";
+export { parseGrade, parseScpRange, gradePositions, gradeLabel, positionLabel, fullTimePayAt, pendingAwards, lowestNjcPoint, type PendingAward } from "./positions";

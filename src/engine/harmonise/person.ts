@@ -13,7 +13,7 @@ import { plus, sumOf } from "./arith";
 import { assimilate, targetGradeFor } from "./assimilate";
 import { comparisonRows, costLine, costPair } from "./compare";
 import { buildPackage, employerRateFor, onCosts, unsocialGroup, unsocialRatesFor } from "./package";
-import { afcStepAt, afcThresholds, allowanceAt, fullTimePayAt, gradeTop, progress, schemeOf } from "./positions";
+import { afcStepAt, afcThresholds, allowanceAt, fullTimePayAt, gradeTop, lowestNjcPoint, progress, schemeOf } from "./positions";
 import { protectionSchedule } from "./protection";
 import { awardFor, resolveScenario } from "./scenario";
 import type { UnsocialHours, Assimilation, CostLine, HarmonisationScenario, OptionCosts, Package, PersonCosts, PersonResult, PersonYear, Position, ResolvedScenario } from "./types";
@@ -148,7 +148,8 @@ function currentStart(m: StaffMember, base: FinancialYear): { pos: Position; yea
   const point = Number(String(m.grade).trim().replace(/^scp\s*/i, ""));
   if (!Number.isInteger(point)) throw invalidValue(`For NJC staff the grade is the spinal column point (a whole number); got "${m.grade}".`);
   if (m.step !== null && m.step !== 1) throw invalidValue("NJC pay is set by the spinal column point alone: leave the step empty.");
-  return { pos: { scale: "NJC", point }, yearsInBand: 0, top: m.gradeTop ?? null };
+  // On a point deleted from the bottom of the spine in the base year (SCP 2 from 1 April 2026): the new bottom point.
+  return { pos: { scale: "NJC", point: Math.max(point, lowestNjcPoint(base)) }, yearsInBand: 0, top: m.gradeTop ?? null };
 }
 
 /** The projection's financial years for a scenario, made once and shared by every person costed under it. */

@@ -8,8 +8,8 @@ import { NJC_SPINE } from "../../data/njc";
 import type { ByYear } from "../../data/types";
 import { invalidValue, notAvailable } from "../errors";
 import { roundPenny, roundPound, type Decimal } from "../money";
-import { afcBands, afcPay, afcProgression, afcStepForYears, localPay, njcPay, normaliseAfcBand, type ScaleRef } from "../scales";
-import { financialYear, latestYear, type FinancialYear } from "../years";
+import { afcBands, afcPay, afcProgression, afcStepForYears, localPay, njcPay, njcPoints, normaliseAfcBand, type ScaleRef } from "../scales";
+import { financialYear, latestYear, pendingYears, yearsIn, type FinancialYear } from "../years";
 import { awardFor } from "./scenario";
 import type { Grade, PayBasis, PayScheme, Position, ResolvedScenario } from "./types";
 
@@ -20,8 +20,45 @@ import type { Grade, PayBasis, PayScheme, Position, ResolvedScenario } from "./t
 export function tableYear<T>(table: ByYear<T>, fy: FinancialYear): FinancialYear {
   if (table[fy.label]) return fy;
   let latest = LATEST.get(table);
-  if (!latest) LATEST.set(table, (latest = latestYear(table)));
+  if (!latest) LATEST.set(table, (latest = lastHeldYear(table)));
   return fy.start > latest.start ? latest : fy;
+}
+/** The last year a table holds, pending or not (a later year builds on it). */
+function lastHeldYear<T>(table: ByYear<T>): FinancialYear {
+  const years = yearsIn(table);
+  return financialYear(Number(years[years.length - 1].slice(0, 4)));
+}
+
+/** The lowest NJC point in a year (3 from 1 April 2026, when SCP 2 is deleted). */
+export function lowestNjcPoint(fy: FinancialYear): number {
+  const y = tableYear(NJC_SPINE, fy);
+  return njcPoints(y)[0];
+}
+
+/**
+ * The pending pay awards a scenario's years rest on: each year whose national scale the data
+ * holds only as "award pending", with the award assumed for it. The board pack and the summary
+ * say so beside every figure that uses them.
+ */
+export interface PendingAward {
+  scheme: "NJC";
+  year: FinancialYear;
+  /** The award assumed (the scenario's award for that year and scheme; 0 unless the user set one). */
+  assumed: Decimal;
+  /** Whether the user set the award for that year or scheme (false: the default 0 is assumed). */
+  given: boolean;
+  /** What is pending, from the data. */
+  what: string;
+}
+
+export function pendingAwards(s: ResolvedScenario, years: readonly FinancialYear[]): PendingAward[] {
+  const out: PendingAward[] = [];
+  for (const label of pendingYears(NJC_SPINE)) {
+    const fy = financialYear(Number(label.slice(0, 4)));
+    if (!years.some((y) => y.start === fy.start)) continue;
+    out.push({ scheme: "NJC", year: fy, assumed: awardFor(s, "NJC", fy), given: s.payAwardsGiven.NJC || s.payAwards.byYear[label]?.NJC !== undefined, what: NJC_SPINE[label].pending as string });
+  }
+  return out;
 }
 /** The data tables are constants: their latest year is worked out once. */
 const LATEST = new WeakMap<object, FinancialYear>();
@@ -95,8 +132,10 @@ export function gradePositions(g: Grade, fy: FinancialYear): Position[] {
       return steps.map((_, i) => ({ scale: "AFC", band: g.band, step: i + 1 }));
     }
     case "NJC": {
+      // A point deleted from the bottom of the spine (SCP 2 from 1 April 2026) is no longer in the grade.
       const out: Position[] = [];
-      for (let p = g.from; p <= g.to; p++) out.push({ scale: "NJC", point: p });
+      const lowest = lowestNjcPoint(fy);
+      for (let p = Math.max(g.from, lowest); p <= Math.max(g.to, lowest); p++) out.push({ scale: "NJC", point: p });
       return out;
     }
     case "LOCAL": {
@@ -134,6 +173,10 @@ export function fullTimePayAt(pos: Position, fy: FinancialYear, s: ResolvedScena
     }
     case "NJC": {
       const y = tableYear(NJC_SPINE, fy);
+      if (NJC_SPINE[y.label]?.pending) {
+        // Award pending: the held rates × (1 + the award assumed for that year), then any later years' awards.
+        return projected(s, `N${pos.point}:${fy.start}`, () => uplift(njcPay(pos.point, y, awardFor(s, "NJC", y)).pay, y, fy, s, "NJC", roundPound));
+      }
       const base = njcPay(pos.point, y).pay;
       return y.start === fy.start ? { pay: base, basis: "data" } : projected(s, `N${pos.point}:${fy.start}`, () => uplift(base, y, fy, s, "NJC", roundPound));
     }
@@ -183,6 +226,11 @@ export function hcasYear(fy: FinancialYear): FinancialYear {
  * (`yearsInBand` = years at the base year); NJC and local grades one point a year up to `top`.
  */
 export function progress(pos: Position, t: number, fy: FinancialYear, yearsInBand: number, top: number | null, s: ResolvedScenario): Position {
+  // Staff on a point deleted from the bottom of the spine move to the new bottom point (SCP 2 to SCP 3 from 1 April 2026).
+  if (pos.scale === "NJC") {
+    const lowest = lowestNjcPoint(fy);
+    if (pos.point < lowest) pos = { ...pos, point: lowest };
+  }
   if (!s.increments || t === 0) return pos;
   switch (pos.scale) {
     case "AFC":

@@ -1,11 +1,11 @@
-import { AFC_PAY } from "../../data/afc";
-import { NJC_SPINE } from "../../data/njc";
 import { invalidNumber, invalidValue } from "../errors";
 import { dec, ZERO, type Decimal } from "../money";
 import { givenValue, type RateGiven } from "../rates";
 import { standardHours } from "../terms";
 import type { TermsName } from "../terms";
-import { financialYear, latestYear, type FinancialYear } from "../years";
+import { defaultYear } from "../defaultYear";
+import { checkAward } from "../scales";
+import type { FinancialYear } from "../years";
 import {
   PROTECTION_KINDS,
   type ConditionsOptions,
@@ -18,9 +18,9 @@ import {
 export const DEFAULT_PROJECTION_YEARS = 5;
 const MAX_PROJECTION_YEARS = 40;
 
-/** The latest year for which both the AfC and the NJC scales are in the data: the default base year. */
+/** The default base year: the one default year of every function and the pack (src/engine/defaultYear.ts). */
 export function defaultBaseYear(): FinancialYear {
-  return financialYear(Math.min(latestYear(AFC_PAY).start, latestYear(NJC_SPINE).start));
+  return defaultYear();
 }
 
 function fraction(v: Decimal | null | undefined, what: string, max = 1): Decimal | null {
@@ -30,9 +30,10 @@ function fraction(v: Decimal | null | undefined, what: string, max = 1): Decimal
   return v;
 }
 
+/** An assumed pay award: from −10% to +25% (src/engine/scales.ts checkAward says why). */
 function award(v: Decimal | null | undefined, what: string): Decimal | null {
   if (v === null || v === undefined) return null;
-  if (!v.isFinite() || v.lte(-1) || v.gt(1)) throw invalidNumber(`${what} is a fraction (3% is 0.03), above -1 and at most 1; got ${v.toString()}.`);
+  checkAward(v, what);
   return v;
 }
 
@@ -141,6 +142,7 @@ export function resolveScenario(s: HarmonisationScenario): ResolvedScenario {
     protection: { kind: p.kind, years, taper },
     protectUnsocial: s.protectUnsocial ?? false,
     payAwards: { AFC: afcAward, NJC: njcAward, LOCAL: award(aw.LOCAL, "The local scale pay award") ?? (t.terms === "AFC" ? afcAward : njcAward), byYear },
+    payAwardsGiven: { AFC: aw.AFC !== null && aw.AFC !== undefined, NJC: aw.NJC !== null && aw.NJC !== undefined },
     lgpsEmployerRate: fraction(s.lgpsEmployerRate, "The LGPS employer rate"),
     nhsRateBasis: s.nhsRateBasis ?? "FULL",
     coverProportion: cover,

@@ -9,7 +9,8 @@ import { EngineError, invalidValue } from "../errors";
 import { ZERO } from "../money";
 import { ratePercent, toExactRate, type RateGiven } from "../rates";
 import type { StaffMember } from "../staff";
-import { financialYear, latestYear } from "../years";
+import { financialYear, latestYear, pendingYears, type FinancialYear } from "../years";
+import { pendingAwards } from "./positions";
 import { forPerson, harmoniseResolved, sumOptions } from "./person";
 import { describeProtection } from "./protection";
 import { pct, resolveScenario } from "./scenario";
@@ -77,6 +78,10 @@ function groupBy(people: readonly PersonResult[], key: (p: PersonResult) => stri
 
 const TERMS_WORDS = { AFC: "Agenda for Change", NJC: "NJC Green Book" } as const;
 
+function projectionYears(s: ResolvedScenario): FinancialYear[] {
+  return Array.from({ length: s.projectionYears }, (_, t) => financialYear(s.year.start + t));
+}
+
 /** The scenario in words, for the assumptions block of a board sheet. */
 export function describeScenario(s: ResolvedScenario): Assumption[] {
   const last = financialYear(s.year.start + s.projectionYears - 1).label;
@@ -120,9 +125,13 @@ export function describeScenario(s: ResolvedScenario): Assumption[] {
           .map(([y, v]) => `; ${y}: ${Object.entries(v).map(([k, a]) => `${k} ${pct(a)}`).join(", ")}`)
           .join(""),
     },
+    ...pendingAwards(s, projectionYears(s)).map((p) => ({
+      label: `${p.scheme} ${p.year.label} pay award: PENDING`,
+      value: `${p.what} Assumed: ${pct(p.assumed)}${p.given ? "" : " (no award set: the 2025/26 rates are used as they stand; set payAwards.byYear[\"" + p.year.label + "\"].NJC)"}. Every ${p.scheme} figure from ${p.year.label} rests on this assumption.`,
+    })),
     {
       label: "Scales beyond the data",
-      value: `AfC pay is held to ${latestYear(AFC_PAY).label} and the NJC spine to ${latestYear(NJC_SPINE).label}; later years are the latest scale uplifted by the assumed award, rounded to the pound. On-cost rates beyond the data are held at the latest year's.`,
+      value: `AfC pay is held to ${latestYear(AFC_PAY).label} and the NJC spine to ${latestYear(NJC_SPINE).label} (agreed awards)${pendingYears(NJC_SPINE).length ? `, with NJC ${pendingYears(NJC_SPINE).join(", ")} award pending` : ""}; later years are the latest scale uplifted by the assumed award, rounded to the pound. On-cost rates beyond the data are held at the latest year's.`,
     },
     { label: "Incremental progression", value: s.increments ? "AfC steps by years in band; NJC and local grades one point a year to the top of the grade" : "none" },
     { label: "Pension", value: s.movePension ? "moved to the target terms' scheme" : "kept on transfer" },

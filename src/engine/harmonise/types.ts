@@ -426,6 +426,8 @@ export interface ResolvedScenario {
   protection: { kind: ProtectionKind; years: number | null; taper: readonly Decimal[] };
   protectUnsocial: boolean;
   payAwards: { AFC: Decimal; NJC: Decimal; LOCAL: Decimal; byYear: Readonly<Record<string, Partial<Record<PayScheme, Decimal>>>> };
+  /** Whether the scenario set each scheme's award (false: the default 0% is assumed). */
+  payAwardsGiven: { AFC: boolean; NJC: boolean };
   lgpsEmployerRate: Decimal | null;
   nhsRateBasis: NhsRateBasis;
   coverProportion: Decimal;
