@@ -3,11 +3,13 @@
  * and one table's contents as a header row plus data rows (what src/intake/validate.ts reads).
  *
  * Round trips: listing is two syncs whatever the number of tables (names, then each table's size);
- * reading a table is one sync (its column names and the data body's values together). A table too
+ * reading a table is one sync (its column names, the data body's values and the visible view of its
+ * first column, which tells the rows hidden by a filter or by hand, together). A table too
  * big for one response (Excel on the web answers at most 5 MB) is read again in runs of rows.
  * Nothing is written, and nothing read leaves the task pane.
  */
 import { officeErrorCode, describeOfficeError } from "./officeErrors";
+import type { RawCell, RawTable } from "../intake/rawTable";
 
 export interface TableSummary {
   name: string;
@@ -27,6 +29,41 @@ export interface TableData {
   headerRowNumber: number;
   /** Data rows read. */
   rows: number;
+  /** Indexes into `values` (1 = the first data row) of rows hidden by a filter or by hand. */
+  hiddenRows: number[];
+  /** What the reader could not tell, in plain words (e.g. hidden rows when the first column is hidden). */
+  notes: string[];
+}
+
+/** A table read from the workbook as the intake takes it: sheet row numbers, hidden rows and notes kept. */
+export function rawTableOfTable(data: TableData): RawTable {
+  return {
+    rows: data.values as RawCell[][],
+    rowNumbers: data.values.map((_, i) => data.headerRowNumber + i),
+    hidden: new Set(data.hiddenRows),
+    source: { kind: "workbook-table", file: null, sheet: data.sheet, table: data.name, encoding: null, delimiter: null },
+    notes: data.notes,
+  };
+}
+
+/** The sheet row numbers in a visible view's cell addresses ("Staff!B7" -> 7). */
+function visibleRowNumbers(addresses: readonly (readonly string[])[]): Set<number> {
+  const rows = new Set<number>();
+  for (const row of addresses) if (row.length > 0) rows.add(firstRowOfAddress(row[0]));
+  return rows;
+}
+
+/**
+ * Hidden data rows from the visible view of the table's first column (loaded in the same sync as
+ * the values): the rows not in it. When that column is itself hidden the view says nothing about
+ * rows, so no row is taken as hidden and a note says so.
+ */
+function hiddenFrom(firstDataRow: number, rowCount: number, view: Excel.RangeView, firstColumn: Excel.Range, offset = 0): { hidden: number[]; note: string | null } {
+  if (firstColumn.columnHidden === true) return { hidden: [], note: "The table's first column is hidden, so hidden rows could not be told apart: every row was read." };
+  const visible = visibleRowNumbers(view.cellAddresses);
+  const hidden: number[] = [];
+  for (let i = 0; i < rowCount; i++) if (!visible.has(firstDataRow + i)) hidden.push(offset + i + 1);
+  return { hidden, note: null };
 }
 
 /** Cells read per request when a table is too big for one response (about 2-3 MB of JSON). */
@@ -107,6 +144,10 @@ export async function readTable(context: Excel.RequestContext, name: string): Pr
   table.worksheet.load("name");
   const body = table.getDataBodyRange();
   body.load("address,rowCount,columnCount,values");
+  const firstColumn = body.getColumn(0);
+  firstColumn.load("columnHidden");
+  const view = firstColumn.getVisibleView();
+  view.load("cellAddresses");
   try {
     await context.sync();
   } catch (e) {
@@ -120,12 +161,16 @@ export async function readTable(context: Excel.RequestContext, name: string): Pr
   const header = columns.items.map((c) => c.name);
   const values = body.values as unknown[][] | null;
   if (!values) throw tooBig(name, body.rowCount, body.columnCount);
+  const firstDataRow = firstRowOfAddress(body.address);
+  const { hidden, note } = hiddenFrom(firstDataRow, values.length, view, firstColumn);
   return {
     name,
     sheet: table.worksheet.name,
     values: [header, ...values],
-    headerRowNumber: firstRowOfAddress(body.address) - 1,
+    headerRowNumber: firstDataRow - 1,
     rows: values.length,
+    hiddenRows: hidden,
+    notes: note ? [note] : [],
   };
 }
 
@@ -148,22 +193,34 @@ async function readTableInRuns(context: Excel.RequestContext, name: string): Pro
   const colCount = body.columnCount;
   const perRun = Math.max(1, Math.floor(READ_CHUNK_CELLS / Math.max(colCount, 1)));
   const values: unknown[][] = [];
+  const hiddenRows: number[] = [];
+  const notes = new Set<string>();
+  const firstDataRow = firstRowOfAddress(body.address);
   for (let start = 0; start < rowCount; start += perRun) {
     const n = Math.min(perRun, rowCount - start);
     const part = body.getCell(start, 0).getResizedRange(n - 1, colCount - 1);
     part.load("values");
+    const firstColumn = part.getColumn(0);
+    firstColumn.load("columnHidden");
+    const view = firstColumn.getVisibleView();
+    view.load("cellAddresses");
     try {
       await context.sync();
     } catch (e) {
       throw new ReadTableError(`Could not read the table "${name}" (rows ${start + 1} to ${start + n}). ${describeOfficeError(e)}`, e);
     }
     for (const row of part.values) values.push(row);
+    const { hidden, note } = hiddenFrom(firstDataRow + start, n, view, firstColumn, start);
+    for (const h of hidden) hiddenRows.push(h);
+    if (note) notes.add(note);
   }
   return {
     name,
     sheet: table.worksheet.name,
     values: [columns.items.map((c) => c.name), ...values],
-    headerRowNumber: firstRowOfAddress(body.address) - 1,
+    headerRowNumber: firstDataRow - 1,
     rows: values.length,
+    hiddenRows,
+    notes: [...notes],
   };
 }

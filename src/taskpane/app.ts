@@ -7,7 +7,7 @@
  * engine is set as text (textContent), never as HTML.
  */
 import { ApplyPlanError, type ApplyProgress, type ApplyResult } from "../excel/applyPlan";
-import { ReadTableError, type TableData, type TableSummary } from "../excel/readTable";
+import { rawTableOfTable, ReadTableError, type TableData, type TableSummary } from "../excel/readTable";
 import { EngineError } from "../engine/errors";
 import type { IntakeReport } from "../intake";
 import { BoardPackCancelled, buildBoardPackAsync, type BoardPackResult, type BoardPackStep } from "../report/boardPack";
@@ -365,7 +365,7 @@ export class TaskPane {
       let pack: BoardPackResult;
       try {
         pack = await buildBoardPackAsync(
-          { table: data.values, scenario, generatedOn: todayIso(), version: this.version, firstRowNumber: data.headerRowNumber },
+          { table: data.values, raw: rawTableOfTable(data), scenario, generatedOn: todayIso(), version: this.version, firstRowNumber: data.headerRowNumber },
           { yieldToUi: timeSliced((step: BoardPackStep) => this.progress(step)), cancelled: () => this.cancelRequested, peoplePerStep: PANE_PEOPLE_PER_STEP },
         );
       } catch (e) {

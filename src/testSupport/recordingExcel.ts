@@ -108,6 +108,10 @@ export interface FakeSheet {
   pageLayout: FakePageLayout;
   tabColor: string | null;
   charts: FakeChart[];
+  /** Rows (0-based) hidden by a filter or by hand: a Range's visible view leaves them out. */
+  hiddenRows?: Set<number>;
+  /** Columns (0-based) hidden. */
+  hiddenColumns?: Set<number>;
 }
 
 export interface RequestRecord {
@@ -244,6 +248,9 @@ export const API_SETS: Readonly<Record<string, string>> = {
   "Worksheet.pageLayout": "1.9",
   "Worksheet.getRanges": "1.9",
   "Range.getResizedRange": "1.2",
+  "Range.getVisibleView": "1.3",
+  "Range.columnHidden": "1.2",
+  "RangeView.cellAddresses": "1.3",
   "Range.getTables": "1.9",
   "Range.getIntersectionOrNullObject": "1.4",
   "TableScopedCollection.getFirst": "1.9",
@@ -557,6 +564,11 @@ class RangeNode implements Node {
     if (prop === "address") return `${/[^A-Za-z0-9_]/.test(this.sheet.name) ? `'${this.sheet.name.replace(/'/g, "''")}'` : this.sheet.name}!${rectAddress(this.rect)}`;
     if (prop === "rowCount") return this.rows;
     if (prop === "columnCount") return this.cols;
+    if (prop === "columnHidden") {
+      // true when every column is hidden, false when none, null when some (as Excel answers).
+      const hidden = [...Array(this.cols).keys()].filter((j) => this.sheet.hiddenColumns?.has(c0 + j)).length;
+      return hidden === this.cols ? true : hidden === 0 ? false : null;
+    }
     if (prop === "values" || prop === "formulas" || prop === "numberFormat" || prop === "text") {
       if (this.rows * this.cols > 5_000_000) return null;
       const out: any[][] = [];
@@ -632,6 +644,45 @@ class RangeNode implements Node {
     if (method === "getResizedRange") {
       return new RangeNode(this.wb, this.sheet, { ...this.rect, r1: this.rect.r1 + args[0], c1: this.rect.c1 + args[1] });
     }
+    if (method === "getColumn") {
+      const c = this.rect.c0 + args[0];
+      return new RangeNode(this.wb, this.sheet, { r0: this.rect.r0, c0: c, r1: this.rect.r1, c1: c });
+    }
+    if (method === "getVisibleView") return new RangeViewNode(this.sheet, this.rect);
+    return unsupported(this, `${method}()`);
+  }
+}
+
+/** `range.getVisibleView()`: the cells of the range in rows and columns that are not hidden. */
+class RangeViewNode implements Node {
+  describe: string;
+  cls = "RangeView";
+  constructor(
+    readonly sheet: FakeSheet,
+    readonly rect: Rect,
+  ) {
+    this.describe = `visible view of ${sheet.name}!${rectAddress(rect)}`;
+  }
+  read(prop: string): any {
+    if (prop !== "cellAddresses") return unsupported(this, prop);
+    const { r0, c0, r1, c1 } = this.rect;
+    const sheetName = /[^A-Za-z0-9_]/.test(this.sheet.name) ? `'${this.sheet.name.replace(/'/g, "''")}'` : this.sheet.name;
+    const out: string[][] = [];
+    for (let r = r0; r <= r1; r++) {
+      if (this.sheet.hiddenRows?.has(r)) continue;
+      const row: string[] = [];
+      for (let c = c0; c <= c1; c++) if (!this.sheet.hiddenColumns?.has(c)) row.push(`${sheetName}!${rectAddress({ r0: r, c0: c, r1: r, c1: c })}`);
+      if (row.length > 0) out.push(row);
+    }
+    return out;
+  }
+  set(prop: string): void {
+    unsupported(this, prop);
+  }
+  get(prop: string): Node {
+    return unsupported(this, prop);
+  }
+  call(method: string): Node {
     return unsupported(this, `${method}()`);
   }
 }

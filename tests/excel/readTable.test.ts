@@ -1,4 +1,4 @@
-import { firstRowOfAddress, listTables, readTable, ReadTableError, tableAtSelection } from "../../src/excel/readTable";
+import { firstRowOfAddress, listTables, rawTableOfTable, readTable, ReadTableError, tableAtSelection } from "../../src/excel/readTable";
 import { FakeExcel } from "../../src/testSupport/recordingExcel";
 
 const STAFF = [
@@ -70,7 +70,29 @@ describe("readTable", () => {
     const fake = workbook();
     const data = await fake.run((ctx) => readTable(ctx, "StaffList"));
     expect(fake.syncs).toBe(1);
-    expect(data).toEqual({ name: "StaffList", sheet: "Staff", values: STAFF, headerRowNumber: 5, rows: 3 });
+    expect(data).toEqual({ name: "StaffList", sheet: "Staff", values: STAFF, headerRowNumber: 5, rows: 3, hiddenRows: [], notes: [] });
+  });
+
+  test("rows hidden by a filter or by hand are told in the same single sync, and reach the intake as hidden", async () => {
+    const fake = workbook();
+    fake.workbook.sheets.find((x) => x.name === "Staff")!.hiddenRows = new Set([6]); // sheet row 7: E2
+    const data = await fake.run((ctx) => readTable(ctx, "StaffList"));
+    expect(fake.syncs).toBe(1);
+    expect(data.hiddenRows).toEqual([2]);
+    const raw = rawTableOfTable(data);
+    expect(raw.rowNumbers).toEqual([5, 6, 7, 8]);
+    expect([...raw.hidden]).toEqual([2]);
+    expect(raw.source).toMatchObject({ kind: "workbook-table", sheet: "Staff", table: "StaffList" });
+  });
+
+  test("with the table's first column hidden, no row is taken as hidden and a note says why", async () => {
+    const fake = workbook();
+    const sheet = fake.workbook.sheets.find((x) => x.name === "Staff")!;
+    sheet.hiddenRows = new Set([6]);
+    sheet.hiddenColumns = new Set([1]); // column B, the table's first
+    const data = await fake.run((ctx) => readTable(ctx, "StaffList"));
+    expect(data.hiddenRows).toEqual([]);
+    expect(data.notes[0]).toMatch(/first column is hidden/);
   });
 
   test("the totals row is left out", async () => {
@@ -101,6 +123,7 @@ describe("readTable", () => {
     expect(data.values[0]).toEqual(STAFF[0]);
     expect(data.values[60_000]).toEqual(["E59999", "Person number 59999", "Nursing", 1]);
     expect(fake.requests.some((r) => r.refused)).toBe(false);
+    expect(data.hiddenRows).toEqual([]);
     expect(fake.syncs).toBeGreaterThan(2); // the refused try, the size, then the runs
   });
 
