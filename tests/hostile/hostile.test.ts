@@ -188,6 +188,17 @@ describe("damaged and hostile workbooks", () => {
     expect(t.rows[1_048_575]).toEqual([1_048_576]);
   });
 
+  it("a 50 MB text node in one cell (stored, not compressed): that cell reported as over Excel's 32,767 characters, never held whole", async () => {
+    const parts = workbookParts([{ name: "S", sheetData: "" }]);
+    const huge = Buffer.alloc(50e6, "a");
+    parts[4] = { name: parts[4].name, data: Buffer.concat([Buffer.from('<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>'), huge, Buffer.from('</t></is></c><c r="B1"><v>2</v></c></row></sheetData></worksheet>')]), method: 0 };
+    const before = process.memoryUsage().rss;
+    const t = await readStaffFile(zipBytes(parts));
+    expect(t.rows).toEqual([[null, 2]]);
+    expect(t.problems![0].message).toMatch(/^Cell A1 holds more than 32,767 characters, Excel's limit for a cell: shorten it\.$/);
+    expect(process.memoryUsage().rss - before).toBeLessThan(200e6);
+  });
+
   it("a formula saved without its result, 1e400 and an Excel error in cells: those cells reported by cell, the rest read", async () => {
     const sheet = inlineRow(1, ["Ref", "FTE", "London weighting"]) + `<row r="2"><c r="A2" t="inlineStr"><is><t>N1</t></is></c><c r="B2"><f>1/0</f></c><c r="C2"><v>1e400</v></c></row><row r="3"><c r="A3" t="e"><v>#REF!</v></c><c r="B3"><v>1</v></c><c r="C3"><v>1e300</v></c></row>`;
     const t = await readStaffFile(zipBytes(workbookParts([{ name: "S", sheetData: sheet }])));

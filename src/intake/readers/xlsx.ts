@@ -159,7 +159,7 @@ function parseSharedStrings(xml: string, what: string): string[] {
         else if (name === "rPh") phonetic--;
       },
       text(t) {
-        if (inT) current += t;
+        if (inT && current.length <= MAX_CELL_CHARS) current += t;
       },
     },
     what,
@@ -432,7 +432,7 @@ async function readSheet(zip: ZipWorkbook, sheet: SheetInfo, strings: readonly s
           }
           let v = finishCell();
           if (typeof v === "string" && v.length > MAX_CELL_CHARS) {
-            problem(col, `Cell ${columnName(col)}${rowNumber} holds ${v.length.toLocaleString("en-GB")} characters, more than Excel's limit of ${MAX_CELL_CHARS.toLocaleString("en-GB")} for a cell: shorten it.`);
+            problem(col, `Cell ${columnName(col)}${rowNumber} holds more than ${MAX_CELL_CHARS.toLocaleString("en-GB")} characters, Excel's limit for a cell: shorten it.`);
             v = null;
           }
           if (v === null) return;
@@ -457,8 +457,10 @@ async function readSheet(zip: ZipWorkbook, sheet: SheetInfo, strings: readonly s
       }
     },
     text(t) {
-      if (collect === "v" || collect === "t") value += t;
-      else if (collect === "f") formula += t;
+      // Beyond Excel's limit the cell is a problem anyway: stop collecting (a hostile text node may be gigabytes).
+      if (collect === "v" || collect === "t") {
+        if (value.length <= MAX_CELL_CHARS) value += t;
+      } else if (collect === "f" && formula.length <= MAX_CELL_CHARS) formula += t;
     },
   };
   await scanXmlStream(inflateEntry(zip.bytes, entry, zip.what, zip.limits.maxSheetBytes, zip.limits), handlers, zip.what, () => stop);

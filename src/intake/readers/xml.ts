@@ -87,9 +87,15 @@ export class XmlScanner {
     for (;;) {
       const lt = s.indexOf("<", pos);
       if (lt < 0) {
-        // Keep trailing text until the next tag (it may end in half an entity).
-        if (atEnd && pos < s.length) h.text(decodeEntities(s.slice(pos)));
-        pos = atEnd ? s.length : pos;
+        // Text to the end of the chunk: pass it on now (so a huge text node is never one string here),
+        // keeping back only what may be half an entity.
+        let end = s.length;
+        if (!atEnd) {
+          const amp = s.lastIndexOf("&");
+          if (amp >= pos && s.indexOf(";", amp) < 0) end = amp;
+        }
+        if (end > pos) h.text(decodeEntities(s.slice(pos, end)));
+        pos = end;
         break;
       }
       if (lt > pos) h.text(decodeEntities(s.slice(pos, lt)));
