@@ -32,6 +32,7 @@ const CASOMO_FIXTURE: Source = {
   publisher: "casomoltd/nhs-pay (GitHub), transcription of the NHS Employers annual pay columns",
   title: "tests/fixtures/pay-scales.csv and src/scales.ts",
   url: "https://github.com/casomoltd/nhs-pay/blob/52bcee297ae659f5c9736ad19e64731ee458b7c9/tests/fixtures/pay-scales.csv",
+  role: "evidence",
   excerpt:
     "england,2025-26,5,Year 1,31049,nhsemployers.org/articles/pay-scales-202526 ... england,2025-26,9,Year 5+,125637,nhsemployers.org/articles/pay-scales-202526 ... england,2026-27,5,Year 1,32073,nhsemployers.org/articles/pay-scales-202627 ... england,2026-27,8d,Year 5+,108814,nhsemployers.org/articles/pay-scales-202627",
 };
@@ -39,12 +40,14 @@ const TAKEHOME_2526: Source = {
   publisher: "nhstakehomepaycalculator.co.uk (third party, cross-check only)",
   title: "NHS pay bands 2025/26",
   url: "https://nhstakehomepaycalculator.co.uk/guides/nhs-pay-bands-2025-26",
+  role: "evidence",
   excerpt: "| Band 5 | £31,049 | £33,487 | £37,796 | ... | Band 8d | £91,342 | £96,941 | £105,337 | | Band 9 | £109,179 | £115,763 | £125,637 |",
 };
 const NHS_JOBS_2627: Source = {
   publisher: "NHS Jobs adverts (via Apify listing; cross-check only)",
   title: "NHS Jobs scraper sample adverts, 2026",
   url: "https://apify.com/listingworks/nhs-jobs-scraper",
+  role: "evidence",
   excerpt: "Senior Staff Nurse ... 39,959–48,117 GBP per year; Deputy Named Nurse ... 49,387–56,515 GBP per year",
 };
 const HEALTH_CAREERS: Source = {
@@ -58,6 +61,7 @@ const RCNI_BAND8: Source = {
   publisher: "RCNi (citing NHS Employers)",
   title: "NHS band 8 shake-up: new AfC pay points allow faster progression",
   url: "https://www.rcninursingjobs.co.uk/article/nhs-band-8-shake-up-new-afc-pay-points-allow-faster-progression",
+  role: "evidence",
   excerpt:
     "Band 8a £53,755 rising to £56,454 after two years; £60,504 after a further three years / Band 8b £62,215 rising to £66,246 ... £72,293 / Band 8c £74,290 rising to £78,814 ... £85,601 / Band 8d £88,168 rising to £93,572 ... £101,677 / Source: NHS Employers",
 };
@@ -65,12 +69,14 @@ const ZARO_2425: Source = {
   publisher: "zaro.info (third party)",
   title: "What is a band 7 salary (2024/25 pay scales)",
   url: "https://zaro.info/nhs-pay-bands/what-is-a-band-7-salary",
+  role: "evidence",
   excerpt: "based on the 2024/25 pay scales ... Band 7 | £46,148 | £52,809 | Band 8a | £53,755 | £60,504 | Band 8b | £62,215 | £72,293",
 };
 const ROADTONHS_2324: Source = {
   publisher: "roadtonhs.com (third party)",
   title: "NHS pay scale Agenda for Change 2023",
   url: "https://roadtonhs.com/nhs-pay-scale-agenda-for-change-2023",
+  role: "evidence",
   excerpt:
     "1£22,383 ... 3< 2 years£22,816 ... 32+ years£24,336 ... 5< 2 years£28,407 ... 52-4 years£30,639 ... 54+ years£34,581 ... 7< 2 years£43,742 ... 72-5 years£45,996 ... 75+ years£50,056 ... 8a< 5 years£50,952 ... 8a5+ years£57,349 ... 8b< 5 years£58,972 ... 8b5+ years£68,525 ... 8c< 5 years£70,417",
 };
@@ -78,6 +84,7 @@ const ATHONA_2324: Source = {
   publisher: "Athona (third party)",
   title: "Banding in the NHS",
   url: "https://athona.com/banding-in-the-nhs",
+  role: "evidence",
   excerpt: "Band 1 ... £22,383 / Band 2 ... £22,383 / Band 6 ... Less than 2 years' experience – £35,392 / 2-5 years – £37,350 / 5+ years – £42,618",
 };
 const GOVUK_HEALTHCARE_SCALES: Source = {
@@ -111,6 +118,7 @@ const UNILONDON_HCAS: Source = {
   publisher: "unilondon.co.uk (third party)",
   title: "What is the NHS High Cost Area Supplement (HCAS)",
   url: "https://unilondon.co.uk/what-is-the-nhs-high-cost-area-supplement-hcas",
+  role: "evidence",
   excerpt:
     "HCAS Value (2023/24) Inner London 20% of basic salary, with a minimum payment of £5,132 and a maximum payment of £7,745 / Outer London 15% ... minimum payment of £4,313 and a maximum payment of £5,436 / Fringe 5% ... minimum payment of £1,192 and a maximum payment of £2,011",
 };
@@ -125,6 +133,7 @@ const HCAS_2526_SITE: Source = {
   publisher: "Nursing salary guide whose page source is on GitHub (third party; 'Last updated: February 2026. Salary figures reflect NHS Agenda for Change pay rates for England 2025/26')",
   title: "London Weighting and High Cost Area Supplements (found by searching GitHub code for the quoted text)",
   url: "https://github.com/search?q=%22minimum+%C2%A35%2C609%2C+maximum+%C2%A38%2C466%22&type=code",
+  role: "evidence",
   excerpt:
     "Inner London: 20% of basic salary, minimum £5,609, maximum £8,466 per year / Outer London: 15% of basic salary, minimum £4,714, maximum £5,941 per year / London Fringe: 5% of basic salary, minimum £1,303, maximum £2,198 per year",
 };
@@ -132,6 +141,7 @@ const CASOMO_HCAS: Source = {
   publisher: "casomoltd/nhs-pay (GitHub), citing NHS Terms and Conditions of Service Handbook amendment 62 (June 2026), Annex 9",
   title: "src/scales.ts (HCAS zone rates)",
   url: "https://github.com/casomoltd/nhs-pay/blob/03a0a8c76e86f69bbea152b1e241382574f2b0fa/src/scales.ts",
+  role: "evidence",
   excerpt:
     "innerLondon: { rate: 20, min: 5794, max: 8746 }, outerLondon: { rate: 15, min: 4870, max: 6137 }, fringe: { rate: 5, min: 1346, max: 2270 }",
 };
@@ -146,6 +156,7 @@ const CUH_UNSOCIAL: Source = {
   publisher: "Cambridge University Hospitals NHS FT (staff portal, reproducing the Handbook Section 2 table)",
   title: "Unsociable hours payments",
   url: "https://www.cuhstaffportal.co.uk/workforce-2/pay/unsociable-hours-payments/",
+  role: "evidence",
   excerpt:
     "The table below sets out the payments from 1 April 2020. Pay band | All time on Saturday (midnight to midnight) and any week day after 8pm and before 6am | All time on Sundays and Public Holidays (midnight to midnight) 2 Time plus 41% Time plus 83% 3 Time plus 35% Time plus 69% 4-9 Time plus 30% Time plus 60%",
 };
@@ -160,6 +171,7 @@ const HANDBOOK_S3: Source = {
   publisher: "NHS Terms and Conditions of Service Handbook, Section 3 (extract reproduced by uyab.co.uk)",
   title: "Overtime payments or TOIL",
   url: "http://www.uyab.co.uk/latest-news216/item/137-overtime-payments-or-toil",
+  role: "evidence",
   excerpt: "Part-time employees will receive payments for the additional hours at plain time rates until their hours exceed standard hours of 37½ hours a week",
 };
 const HANDBOOK_S13: Source = {
@@ -179,6 +191,7 @@ const HOURLY_DIVISOR: Source = {
   publisher: "casomoltd/nhs-pay (GitHub), note on the NHS Employers 2026/27 hourly table",
   title: "docs/source-archive.md",
   url: "https://github.com/casomoltd/nhs-pay/blob/047a40ef014f14619c82b55ca240d2b8ffd065e8/docs/source-archive.md",
+  role: "evidence",
   excerpt: "the page's own divisor confirms £55.65, being 108,814 ÷ 1,955.4",
 };
 
@@ -186,18 +199,21 @@ const NHSPAYSCALES_BAND9_2324: Source = {
   publisher: "nhspayscales.co.uk (third party; the page labels the year 2022/23, but the figures are 2023/24: 2022/23 was £95,135–£109,475 and 109,475 × 1.05 = 114,948.75)",
   title: "What is the highest NHS pay band?",
   url: "https://nhspayscales.co.uk/what-is-the-highest-nhs-pay-band/",
+  role: "evidence",
   excerpt: "Band 9 staff receive a basic salary of between £99,891 and £114,949",
 };
 const GETMAKE_2223: Source = {
   publisher: "getmakedigital.com (third party; the page is titled 2023-24 but shows the 2022/23 figures)",
   title: "NHS pay rise calculator",
   url: "https://www.getmakedigital.com/nhs-banding/nhs-pay-rise-calculator",
+  role: "evidence",
   excerpt: "Band 8c £67,064** 5 - £77,274",
 };
 const TAKEHOME_BAND7: Source = {
   publisher: "nhstakehomepaycalculator.co.uk (third party; its Northern Ireland 2025/26 row is still on England's 2024/25 rates)",
   title: "NHS band 7 salary",
   url: "https://nhstakehomepaycalculator.co.uk/guides/nhs-band-7-salary",
+  role: "evidence",
   excerpt: "Northern Ireland £46,148 £48,526 £52,809",
 };
 const NHSE_NLW_2025: Source = {
@@ -210,12 +226,14 @@ const NHSPAYSCALES_HCAS_2425: Source = {
   publisher: "nhspayscales.co.uk (third party; updated August 2024, 'confirmed')",
   title: "NHS pay scales 2024-25",
   url: "https://nhspayscales.co.uk/nhs-pay-scales-2024-25-predicted/",
+  role: "evidence",
   excerpt: "Inner London20%£5,415£8,171 ... Outer London15%£4,552£5,735 ... Fringes5%£1,258£2,121",
 };
 const NHSPAYSCALES_HCAS_2526: Source = {
   publisher: "nhspayscales.co.uk (third party; its 2025/26 minimums are the 2024/25 ones, so only its maximums are compared)",
   title: "NHS High Cost Area Supplement (HCAS)",
   url: "https://nhspayscales.co.uk/nhs-high-cost-area-supplement-hcas/",
+  role: "evidence",
   excerpt: "Inner London 20% ... minimum payment of £5,415 and a maximum payment of £8,465 ... Outer London 15% ... £4,552 ... £5,941 ... Fringe 5% ... £1,258 ... £2,197",
 };
 

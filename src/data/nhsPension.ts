@@ -18,6 +18,7 @@ const BRADFORD_PAYROLL_2324: Source = {
   publisher: "Bradford NHS Payroll Services",
   title: "Current pay proposal 22/23 and 23/24",
   url: "https://www.bradfordnhspayrollservices.co.uk/current-pay-proposal-22-23-23-24/",
+  role: "evidence",
   excerpt: "1 (A) * £0.00 to £13,246.99 5.1 ... 2 (B) £13,247.00 to £17,673.99 5.7",
 };
 const NHSE_TIERS_2425: Source = {
@@ -50,6 +51,7 @@ const CASOMO_TIERS: Source = {
   publisher: "casomoltd/nhs-pay (GitHub), transcription of the NHSBSA tier tables",
   title: "tests/fixtures/pension-tiers.csv",
   url: "https://github.com/casomoltd/nhs-pay/blob/47c92b8222509948c4d33adab4e50476cf879c47/tests/fixtures/pension-tiers.csv",
+  role: "evidence",
   excerpt:
     "england,2025-26,2,13260,27797,0.065,nhsbsa.nhs.uk/nhs-pensions-contribution-rates-202526 ... england,2025-26,6,65191,,0.125 ... england,2026-27,2,13260,28854,0.065,nhsbsa.nhs.uk/member-hub/cost-being-scheme ... england,2026-27,6,67669,,0.125",
 };
@@ -147,6 +149,7 @@ const CASOMO_EMPLOYER: Source = {
   publisher: "casomoltd/nhs-pay (GitHub)",
   title: "tests/fixtures/employer-rates.csv",
   url: "https://github.com/casomoltd/nhs-pay/blob/b2835a384e7134c310269013ccaa0dcbcbbf98ec/tests/fixtures/employer-rates.csv",
+  role: "evidence",
   excerpt: "england,0.237,0.0008,NHSBSA,nhsbsa.nhs.uk employer-contribution-rates-202425",
 };
 

@@ -23,18 +23,21 @@ const FLEET_2324_2425: Source = {
   publisher: "Fleet Operations tax guide (third party)",
   title: "National Insurance thresholds 2024/25 and 2023/24",
   url: "https://www.fleetoperationstaxguide.co.uk",
+  role: "evidence",
   excerpt: "Secondary Threshold (ST) | £175 | £758 | £9,100 | £175 | £758 | £9,100 ... Apprenticeship levy | £15,000 | £15,000",
 };
 const THOMASCOOMBS_NI: Source = {
   publisher: "Thomas Coombs (accountants)",
   title: "Tax tables: National Insurance (2025/26, 2024/25, 2023/24)",
   url: "https://www.thomascoombs.com/resource-centre/tax-tables/national-insurance.php",
+  role: "evidence",
   excerpt: "Secondary threshold £5,000 £9,100 £9,100 (2025/26, 2024/25, 2023/24)",
 };
 const SPRING_2025: Source = {
   publisher: "Lewis Brownlee (accountants), Spring Statement 2025 summary",
   title: "National Insurance contributions",
   url: "https://lewisbrownlee-co-uk.rc.clientzone.com/news/spring-statement/article/2025/March/national-insurance-contributions",
+  role: "evidence",
   excerpt:
     "The government announced that it will increase the employer rate from 13.8% to 15% from 6 April 2025 ... The government will reduce the Secondary Threshold to £5,000 a year from 6 April 2025 until 6 April 2028 and then increase it by Consumer Price Index (CPI) thereafter.",
 };
@@ -42,12 +45,14 @@ const DELPHINI_2627: Source = {
   publisher: "Delphini Accounting (accountants)",
   title: "Tax tables: National Insurance (2026/27, 2025/26, 2024/25)",
   url: "https://delphiniaccounting.co.uk/resource-centre/tax-tables/national-insurance.php",
+  role: "evidence",
   excerpt: "Secondary threshold (ST) £5,000 £5,000 £9,100 ... Above secondary threshold (ST) 15.00% 15.00% 13.80%",
 };
 const ROBB_FERGUSON_2025: Source = {
   publisher: "Robb Ferguson, Autumn Budget 2025",
   title: "Employment: National Insurance contributions",
   url: "https://online.flippingbook.com/view/704252240/6",
+  role: "evidence",
   excerpt:
     "The employer rate is 15%. The Secondary Threshold ... is currently set at £5,000 a year from 6 April 2025. The government announced that this will be maintained at this level until April 2031.",
 };
@@ -86,6 +91,7 @@ const LAD_LEVY: Source = {
   publisher: "LAD Training, reproducing GOV.UK Apprenticeship Levy guidance",
   title: "How much do I need to pay?",
   url: "https://lad-training.co.uk/apprenticeships/the-apprenticeship-levy/much-need-pay",
+  role: "evidence",
   excerpt:
     "Public bodies each get a full Apprenticeship Levy allowance as they aren't considered to be connected companies ... NHS trusts and other health service bodies ... are considered to be companies",
 };
@@ -93,6 +99,7 @@ const AURELIA_LEVY: Source = {
   publisher: "Aurelia Training",
   title: "The Apprenticeship Levy",
   url: "https://aureliatraining.com/levy",
+  role: "evidence",
   excerpt:
     "The levy will be charged at a rate of 0.5% of an employer's annual pay bill. Each employer will have an annual levy allowance of £15,000 (being 0.5% of £3 million)",
 };

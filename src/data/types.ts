@@ -9,6 +9,12 @@ export interface Source {
   url: string;
   /** A short verbatim excerpt, where it helps a reader check the figure. */
   excerpt?: string;
+  /**
+   * "publication" (default): the publication the figure comes from, cited in the board pack.
+   * "evidence": a secondary check on a figure (a copy in a test fixture, a job listing, a search,
+   * a calculator site), listed in docs/data-sources.md but not cited in the pack.
+   */
+  role?: "publication" | "evidence";
 }
 
 /**

@@ -265,9 +265,14 @@ export function sourceLines(used: ReadonlySet<string>, years: readonly Financial
       }
       for (const [dy, usedFor] of [...byData].sort()) perYear.push({ year: dy, usedFor, sourced: t[dy] });
     }
-    for (const { year, usedFor, sourced } of perYear)
-      for (const src of sourced.sources)
-        out.push({ tableId: entry.id, note: sourced.note ?? null, table: entry.title, year, usedFor, provenance: sourced.provenance, publisher: src.publisher, title: src.title, url: src.url });
+    for (const { year, usedFor, sourced } of perYear) {
+      // The pack cites publications; secondary evidence (a test fixture, a job listing, a calculator site) is in docs/data-sources.md.
+      const publications = sourced.sources.filter((src) => src.role !== "evidence");
+      const line = { tableId: entry.id, note: sourced.note ?? null, table: entry.title, year, usedFor, provenance: sourced.provenance };
+      for (const src of publications) out.push({ ...line, publisher: src.publisher, title: src.title, url: src.url });
+      if (publications.length === 0)
+        out.push({ ...line, publisher: "(not confirmed)", title: "The publication for these figures could not be read here; the checks made are listed in docs/data-sources.md", url: "" });
+    }
   }
   return out;
 }

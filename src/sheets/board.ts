@@ -671,8 +671,10 @@ export function summarySheet(r: BoardReport, d: DetailLayout, p: ProjectionLayou
     ],
     style: { numberFormat: BOARD, bold: true },
   });
-  blocks.push({ kind: "range", row: factsRow + 3, col: 1, values: [[r.rows.leftOut]], style: { numberFormat: NUMBER_FORMATS.integer, bold: true, ...(r.rows.leftOut > 0 ? { fontColor: "#AE2573" } : {}) } });
-  blocks.push({ kind: "range", row: factsRow, col: 0, values: [["Staff costed (headcount)"], ["Full-time equivalent"], [`Cost of protection, ${r.years[0]} to ${r.years[r.years.length - 1]}`], ["Rows of the staff list left out"]], style: STYLE.label });
+  // People, not sheet rows (the intake counts a person with several rows once, and blank, note and total rows not at all).
+  const leftOut = r.rows.peopleLeftOut;
+  blocks.push({ kind: "range", row: factsRow + 3, col: 1, values: [[leftOut]], style: { numberFormat: NUMBER_FORMATS.integer, bold: true, ...(leftOut > 0 ? { fontColor: "#AE2573" } : {}) } });
+  blocks.push({ kind: "range", row: factsRow, col: 0, values: [["Staff costed (headcount)"], ["Full-time equivalent"], [`Cost of protection, ${r.years[0]} to ${r.years[r.years.length - 1]}`], [`People left out (${r.rows.leftOut} staff-list row${r.rows.leftOut === 1 ? "" : "s"}; see "Rows left out")`]], style: STYLE.label });
 
   // Without an appraisal, the chart shows the options' differences from current terms, to the right.
   if (!a)

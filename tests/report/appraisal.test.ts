@@ -156,3 +156,14 @@ describe("checking the options in a scenario", () => {
     expect(s.appraisal!.discountRate.toString()).toBe("0.035");
   });
 });
+
+describe("the sources the pack cites", () => {
+  const pack = buildBoardPack({ table: sampleTable(), scenario: sampleScenario(), ...GEN });
+
+  it("are publications: no test fixture, job-listing scraper or search page (those are evidence, in docs/data-sources.md)", () => {
+    const urls = pack.report.sources.map((s) => s.url);
+    expect(urls.filter((u) => /github\.com|apify\.com|[?&]q=|calculator/.test(u))).toEqual([]);
+    expect(pack.report.sources.some((s) => s.publisher === "NHS Employers")).toBe(true);
+    expect(pack.report.sources.some((s) => s.publisher.startsWith("HMRC"))).toBe(true);
+  });
+});
