@@ -149,6 +149,16 @@ export function headlineText(result: BoardPackResult): string {
   s += line("Target terms with protection", `${money(h.protected)}${percentOf(h.protected.minus(h.current), h.current)}`);
   s += line("Levelled up (best of both)", `${money(h.levelledUp)}${percentOf(h.levelledUp.minus(h.current), h.current)}`);
   s += line(`Cost of protection, ${r.years[0]} to ${r.years[r.years.length - 1]}`, money(h.protectionTotal));
+  const a = r.appraisal;
+  if (a) {
+    const base = a.options[a.baseline];
+    s += `  Options over ${a.years.length} years, ${a.years[0]} to ${a.years[a.years.length - 1]}: net present cost at ${a.discountRate.times(100).toString()}% (change from baseline)\n`;
+    for (const o of a.options) {
+      const role = o.baseline ? " [baseline]" : o.recommended ? " [recommended]" : "";
+      const change = o.baseline ? "" : ` (${o.presentCost.gte(base.presentCost) ? "+" : "-"}${money(o.presentCost.minus(base.presentCost).abs())})`;
+      s += `    ${o.name}${role}: ${money(o.presentCost)}${change}\n`;
+    }
+  }
   if (r.pool) {
     const v = r.pool.total.variance;
     s += line(`Pool ${v.isNegative() ? "underspend" : "overspend"}`, money(v.abs()));

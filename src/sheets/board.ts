@@ -290,7 +290,14 @@ export function* detailSheetSteps(r: BoardReport, rowsPerStep = DETAIL_ROWS_PER_
       blocks,
       columnWidths: widths,
       freeze: { rows: firstDataRow, columns: name !== null ? 2 : 1 },
-      print: print(r, { first: headerRow - 1, last: headerRow }, { fitToWidth: false, scale: 60, pageOrder: "overThenDown", repeatColumns: { first: 0, last: name !== null ? 1 : 0 } }),
+      // The title is in the page header too: pages to the right of the first show only column A of the title row.
+      print: print(r, { first: headerRow - 1, last: headerRow }, {
+        fitToWidth: false,
+        scale: 60,
+        pageOrder: "overThenDown",
+        repeatColumns: { first: 0, last: name !== null ? 1 : 0 },
+        header: { left: `Detail: cost per person, ${r.baseYear}`, center: r.marking },
+      }),
       tabColor: "#768692",
     },
     layout: {

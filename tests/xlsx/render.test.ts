@@ -107,7 +107,8 @@ describe("renderXlsx on the sample board pack", () => {
       expect(ws.pageSetup.paperSize).toBe(9);
       expect(ws.pageSetup.orientation).toBe("landscape");
       expect(ws.headerFooter.oddFooter).toBe("&LOFFICIAL-SENSITIVE&C" + hfText(pack.report.title) + "&RPage &P of &N");
-      expect(ws.headerFooter.oddHeader).toBe("&COFFICIAL-SENSITIVE");
+      // The Detail sheet also carries its title in the header: its pages to the right show only column A of the title row.
+      expect(ws.headerFooter.oddHeader).toBe(ws.name === "Detail" ? `&LDetail: cost per person, ${pack.report.baseYear}&COFFICIAL-SENSITIVE` : "&COFFICIAL-SENSITIVE");
     }
     expect(summary.pageSetup.fitToPage).toBe(true);
     expect(summary.pageSetup.fitToWidth).toBe(1);
