@@ -139,6 +139,10 @@ export class TaskPane {
       e.preventDefault();
       this.focusField(link.getAttribute("data-field") ?? "");
     });
+    byId("options-enabled").addEventListener("change", () => {
+      syncDependentFields();
+      if (byId<HTMLInputElement>("options-enabled").checked) byId("option-name-1").focus();
+    });
     byId("pool-enabled").addEventListener("change", () => {
       syncDependentFields();
       if (byId<HTMLInputElement>("pool-enabled").checked) byId("pool-name").focus();
@@ -271,6 +275,7 @@ export class TaskPane {
     const e = document.getElementById(field);
     if (!e) return;
     if (e.closest("#pool-section")) (byId("pool-section") as HTMLDetailsElement).open = true;
+    if (e.closest("#options-section")) (byId("options-section") as HTMLDetailsElement).open = true;
     const target = e instanceof HTMLInputElement || e instanceof HTMLSelectElement ? e : e.querySelector<HTMLElement>("input, select");
     target?.focus();
   }

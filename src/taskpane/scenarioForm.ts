@@ -35,6 +35,11 @@ export const FIELD_LABELS: Record<string, string> = {
   "pool-expenditure": "Pool expenditure",
   "risk-method": "Risk share",
   "risk-params": "Risk-share parameters",
+  options: "Options",
+  "baseline-option": "Compared with",
+  "recommended-option": "Recommended option",
+  "planning-years": "Planning years",
+  "discount-rate": "Discount rate",
 };
 
 /** Scenario checker paths -> the field they came from (first match wins). */
@@ -61,12 +66,23 @@ const PATH_FIELDS: [RegExp, string][] = [
   [/^pool\.riskShare\.parameters/, "risk-params"],
   [/^pool\.riskShare/, "risk-params"],
   [/^pool/, "partners"],
+  [/^options\[(\d)\]\.name/, "option-name-$1"],
+  [/^options\[(\d)\]\.approach/, "option-approach-$1"],
+  [/^options\[(\d)\]\.protection\.years/, "option-years-$1"],
+  [/^options\[(\d)\]\.protection/, "option-protection-$1"],
+  [/^options/, "options"],
+  [/^baselineOption/, "baseline-option"],
+  [/^recommendedOption/, "recommended-option"],
+  [/^planningYears/, "planning-years"],
+  [/^discountRate/, "discount-rate"],
 ];
 
 /** The label of a field as the user sees it ("partner-name-2" -> "Partner 2 name"). */
 export function fieldLabel(field: string): string {
   const partner = /^partner-(name|contribution)-(\d)$/.exec(field);
   if (partner) return `Partner ${partner[2]} ${partner[1]}`;
+  const option = /^option-(name|approach|protection|years)-(\d)$/.exec(field);
+  if (option) return `Option ${option[2]} ${option[1] === "years" ? "protection years" : option[1]}`;
   return FIELD_LABELS[field] ?? "Scenario";
 }
 
@@ -75,7 +91,10 @@ export function problemToField(problem: string): FieldProblem {
   const m = /^([A-Za-z0-9_.[\]]+): (.*)$/s.exec(problem);
   if (!m) return { field: "", message: problem };
   const entry = PATH_FIELDS.find(([re]) => re.test(m[1]));
-  return { field: entry ? entry[1] : "", message: m[2] };
+  if (!entry) return { field: "", message: m[2] };
+  // options[0] is the form's option 1
+  const field = m[1].replace(entry[0], entry[1]).replace(/^(option-[a-z]+-)(\d)$/, (_, p: string, i: string) => `${p}${Number(i) + 1}`);
+  return { field: /^option-[a-z]+-\d$/.test(field) ? field : entry[1], message: m[2] };
 }
 
 const input = (id: string) => byId<HTMLInputElement>(id);
@@ -204,7 +223,43 @@ export function readScenarioForm(): FormResult {
     };
   }
 
+  if (input("options-enabled").checked) readOptions(json, problems);
+
   return { input: json as unknown as BoardScenarioInput, problems };
+}
+
+/** The options to compare (each overriding the scenario above), the baseline, the recommendation and the appraisal's settings. */
+function readOptions(json: Record<string, unknown>, problems: FieldProblem[]): void {
+  const options: Record<string, unknown>[] = [];
+  for (let i = 1; i <= 4; i++) {
+    const name = value(`option-name-${i}`);
+    const policy = byId<HTMLSelectElement>(`option-protection-${i}`).value;
+    const yearsText = value(`option-years-${i}`);
+    if (name === "" && policy === "" && yearsText === "") continue;
+    if (name === "") {
+      problems.push({ field: `option-name-${i}`, message: `Give option ${i} a name, such as "Harmonise with 3 years' protection".` });
+      continue;
+    }
+    const option: Record<string, unknown> = { name, approach: byId<HTMLSelectElement>(`option-approach-${i}`).value };
+    if (yearsText !== "" && !/^\d+$/.test(yearsText)) problems.push({ field: `option-years-${i}`, message: `Years should be a whole number such as 3; got "${yearsText}".` });
+    else if (policy !== "") option.protection = yearsText === "" ? { policy } : { policy, years: Number(yearsText) };
+    else if (yearsText !== "") problems.push({ field: `option-protection-${i}`, message: "Choose the protection these years are for, or clear the years." });
+    options.push(option);
+  }
+  if (options.length < 2 && !problems.some((p) => p.field.startsWith("option-")))
+    problems.push({ field: "options", message: "Name at least two options to compare, or untick Compare options." });
+  json.options = options;
+  const baseline = value("baseline-option");
+  if (baseline !== "") json.baselineOption = baseline;
+  const recommended = value("recommended-option");
+  if (recommended !== "") json.recommendedOption = recommended;
+  const years = value("planning-years");
+  if (years !== "") {
+    if (/^\d+$/.test(years)) json.planningYears = Number(years);
+    else problems.push({ field: "planning-years", message: `Planning years should be a whole number such as 5; got "${years}".` });
+  }
+  const rate = percent("discount-rate", problems, "The discount rate");
+  if (rate !== undefined) json.discountRate = rate;
 }
 
 /** Shows or hides the fields that only some choices need. */
@@ -216,6 +271,7 @@ export function syncDependentFields(): void {
 
   byId("leave-share-field").hidden = byId<HTMLSelectElement>("leave-valuation").value !== "SHARE";
 
+  byId<HTMLFieldSetElement>("options-fields").disabled = !input("options-enabled").checked;
   const poolOn = input("pool-enabled").checked;
   byId<HTMLFieldSetElement>("pool-fields").disabled = !poolOn;
   const method = byId<HTMLSelectElement>("risk-method").value;

@@ -238,6 +238,30 @@ describe("task pane at 320 px", () => {
     await expectNoAxeViolations(page, "nothing costed");
   });
 
+  test("options to compare: at least two, checked with the rest, and an Options sheet in the pack", async () => {
+    await fillScenario(page);
+    await page.click("#options-section > summary");
+    await page.check("#options-enabled");
+    expect(await activeId(page)).toBe("option-name-1");
+    await page.fill("#option-name-1", "Harmonise with 3 years' protection");
+    await page.selectOption("#option-protection-1", "CASH");
+    await page.fill("#option-years-1", "3");
+    await page.click("#generate");
+    await page.waitForSelector("#error", { state: "visible" });
+    expect(await errorItems(page)).toEqual(["Options: Name at least two options to compare, or untick Compare options."]);
+    await page.fill("#option-name-2", "Keep current terms");
+    await page.selectOption("#option-approach-2", "KEEP_CURRENT");
+    expect(await page.isHidden("#error")).toBe(true);
+    await page.fill("#recommended-option", "Harmonise with 3 years' protection");
+    await expectNoAxeViolations(page, "options to compare");
+    await page.click("#generate");
+    await page.waitForSelector("#results", { state: "visible", timeout: 120_000 });
+    const written = await page.$$eval("#written-sheets li", (lis) => lis.map((li) => li.textContent ?? ""));
+    expect(written.some((w) => /^Options/.test(w))).toBe(true);
+    await page.uncheck("#options-enabled");
+    await page.click("#options-section > summary");
+  }, 180_000);
+
   test("3 and 7: Enter near the top shows progress in view and locks the form; every stage is sliced; Cancel works while laying out and while writing", async () => {
     const N = 10_000;
     await page.evaluate((n) => {
