@@ -1,6 +1,7 @@
 import { ensureCustomFunctionsRuntime } from "../functions/runtime";
 ensureCustomFunctionsRuntime();
 import { runFn } from "./fn";
+import { showValue } from "../intake/safeText";
 
 const USAGE = `caretrust — the Care Trust Calculator on the command line
 
@@ -36,7 +37,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   const run = commands[command];
   if (!run) {
-    process.stderr.write(`Unknown command "${command}".\n${USAGE}`);
+    process.stderr.write(`Unknown command "${showValue(command, 100)}".\n${USAGE}`);
     return 2;
   }
   return run(rest);
