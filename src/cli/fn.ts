@@ -2,6 +2,7 @@ import fs from "fs";
 import { FUNCTIONS } from "../functions/registry";
 import { HeadlessCustomFunctionError } from "../functions/runtime";
 import { escapeControls, showValue } from "../intake/safeText";
+import { fnUsage, functionUsage, tooManyArguments } from "./help";
 
 /** The most bytes read for one argument from a file or standard input. */
 export const MAX_ARG_FILE_BYTES = 100 * 1024 * 1024;
@@ -85,10 +86,18 @@ export interface FnResult {
   stderr: string;
 }
 
+const HELP = new Set(["--help", "-h", "help"]);
+
 export function runFn(name: string | undefined, args: string[], source: ArgumentSource = readArgumentSource): FnResult {
-  if (!name) return { exitCode: 2, stdout: "", stderr: `Usage: caretrust fn NAME ARG...   (an ARG @FILE is read from FILE, - from standard input: for large ranges)\nFunctions: ${[...FUNCTIONS.keys()].sort().join(", ")}\n` };
-  const fn = FUNCTIONS.get(name.toUpperCase().replace(/^CARETRUST\./, ""));
-  if (!fn) return { exitCode: 2, stdout: "", stderr: `No function CARETRUST.${showValue(name, 100)}. Functions: ${[...FUNCTIONS.keys()].sort().join(", ")}\n` };
+  const names = [...FUNCTIONS.keys()].sort();
+  if (!name) return { exitCode: 2, stdout: "", stderr: fnUsage(names) };
+  if (HELP.has(name)) return { exitCode: 0, stdout: fnUsage(names), stderr: "" };
+  const id = name.toUpperCase().replace(/^CARETRUST\./, "");
+  const fn = FUNCTIONS.get(id);
+  if (!fn) return { exitCode: 2, stdout: "", stderr: `No function CARETRUST.${showValue(name, 100)}. Functions: ${names.join(", ")}\n` };
+  if (args.length === 1 && HELP.has(args[0])) return { exitCode: 0, stdout: functionUsage(id), stderr: "" };
+  const tooMany = tooManyArguments(id, args.length);
+  if (tooMany) return { exitCode: 2, stdout: "", stderr: `${tooMany}\n` };
   let parsed: unknown[];
   try {
     if (args.filter((a) => a === "-").length > 1) throw new Error("Only one argument can be read from standard input (-).");

@@ -7,6 +7,7 @@ const USAGE = `caretrust — the Care Trust Calculator on the command line
 
   caretrust fn NAME ARG...          evaluate a custom function, e.g. caretrust fn SALARY AFC 6 2 2025/26
                                     (a range too large for the command line: @range.json, or - for stdin)
+  caretrust fn --help               every function; caretrust fn NAME --help: its arguments
   caretrust board [STAFF.csv|.xlsx] [--scenario scenario.json] [--out pack.xlsx]
                                     write the board pack (no arguments: the shipped sample data)
   caretrust init STAFF --target AFC|NJC

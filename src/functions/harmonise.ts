@@ -498,7 +498,7 @@ const PROTECTION_HEADER = ["Year", "Target point", "Target pay", "Protected leve
  * @param [term] CASH and CASH_WITH_AWARDS: the number of years (required). MARKTIME: an optional cut-off in years. TAPERED: the share protected each year, as a range or text such as "100%,50%,0%".
  * @param [year] The harmonisation year, e.g. "2025/26". Default: the one default year, the latest year for which every scale and rate is agreed (2025/26 while the NJC 2026/27 award is pending).
  * @param [years] Years to show, from the harmonisation year. Default 5, or longer to show the protection end.
- * @param [awards] The pay award assumed each year after the harmonisation year, as a fraction (0.03 for 3%), from -10% to +25%: one number, or a range with one rate a year (the last repeats). Applies to scale points beyond the data (and to a year whose NJC award is pending) and to protected pay with awards. Default 0.
+ * @param [awards] The award assumed each year after the harmonisation year (0.03 for 3%; -10% to +25%): one number, or a range, one rate a year (the last repeats). For scales beyond the data or pending, and protected pay with awards. Default 0.
  * @param [assumedAward] When the harmonisation year's NJC award is pending (2026/27): the award to assume for it on the 2025/26 rates. Required there when the NJC is involved.
  * @returns A table with a header row: year, target point, target pay, protected level, pay, protection payment, whether protected, and whether the scale figures are from the data or projected.
  */
