@@ -698,15 +698,8 @@ export function summarySheet(r: BoardReport, d: DetailLayout, p: ProjectionLayou
       colors: ["#005EB8"],
     });
 
-  // How firm the figures are.
-  let cRow = factsRow + 6;
-  blocks.push(heading(cRow, "How firm the figures are"));
-  cRow += 1;
-  if (r.confidence.length === 0) cRow = paragraph(blocks, cRow, "Every rate is read from its publication; nothing rests on a derived, pending or user-supplied figure.");
-  for (const c of r.confidence) cRow = paragraph(blocks, cRow, `• ${c.people} staff, ${wholePounds(c.amount, r.figuresIn)}: ${c.text}`);
-
   // Protection by year, from the Projection sheet.
-  const pHead = cRow + 2;
+  const pHead = factsRow + 7;
   blocks.push(heading(pHead - 1, `Cost of protection by year (${unit(r)})`));
   const proj = (rr: number, col: number) => `${quoteSheetName(SHEET_NAMES.projection)}!${abs(rr, col)}`;
   const protection: TableBlock = {
@@ -734,8 +727,17 @@ export function summarySheet(r: BoardReport, d: DetailLayout, p: ProjectionLayou
   };
   blocks.push(protection);
 
+  // How firm the figures are.
+  // After the protection table, so no table is split by the first page's edge (paragraphs may run on).
+  let cRow = pHead + Math.max(1, r.projection.length) + 3;
+  blocks.push(heading(cRow, "How firm the figures are"));
+  cRow += 1;
+  if (r.confidence.length === 0) cRow = paragraph(blocks, cRow, "Every rate is read from its publication; nothing rests on a derived, pending or user-supplied figure.");
+  for (const c of r.confidence) cRow = paragraph(blocks, cRow, `• ${c.people} staff, ${wholePounds(c.amount, r.figuresIn)}: ${c.text}`);
+
+
   // By staff group and by employer.
-  const gHead = pHead + Math.max(1, r.projection.length) + 4;
+  const gHead = cRow + 3;
   blocks.push(heading(gHead - 1, `By staff group, ${r.baseYear} (${unit(r, "a year")})`));
   const byGroup = groupTable("ByStaffGroup", gHead, "Staff group", r.byGroup, d.col.group, d, BOARD);
   blocks.push(byGroup);
