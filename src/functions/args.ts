@@ -3,6 +3,9 @@ import { invalidValue, invalidNumber, notAvailable } from "../engine/errors";
 import { NJC_SPINE } from "../data/njc";
 import { defaultYear } from "../engine/defaultYear";
 import { checkAward } from "../engine/scales";
+import { SCHEMES, type Scheme } from "../engine/oncosts";
+import { HCAS_AREAS, type HcasChoice } from "../engine/terms";
+import { CellProblem, hcasZone, pensionScheme } from "../intake/normalise";
 import { parseFinancialYear, type FinancialYear } from "../engine/years";
 
 /**
@@ -106,6 +109,38 @@ export function choice<T extends string>(v: unknown, name: string, options: read
   if (!found) throw invalidValue(`${name} "${String(x)}" is not recognised. Use one of: ${options.join(", ")}.`);
   return found;
 }
+
+/**
+ * One vocabulary with the staff list: pension schemes and HCAS areas are read by the intake's
+ * normalisers (src/intake/normalise.ts), so "LGPS 50/50", "NHS 2015 scheme" or "Inner London"
+ * mean the same in a function as in a staff list. The engine keyword (LGPS5050, INNER) is accepted too.
+ */
+export function schemeArg(v: unknown, name: string, fallback?: Scheme): Scheme {
+  const x = scalar(v, name);
+  if (isOmitted(x) && fallback !== undefined) return fallback;
+  if (typeof x === "string" && (SCHEMES as readonly string[]).includes(x.trim().toUpperCase())) return x.trim().toUpperCase() as Scheme;
+  try {
+    return pensionScheme(x);
+  } catch (e) {
+    if (e instanceof CellProblem) throw invalidValue(`${name}: ${e.message}`);
+    throw e;
+  }
+}
+
+export function hcasArg(v: unknown, name: string): HcasChoice {
+  const x = scalar(v, name);
+  if (typeof x === "string" && (HCAS_AREAS as readonly string[]).includes(x.trim().toUpperCase())) return x.trim().toUpperCase() as HcasChoice;
+  if (isOmitted(x)) throw invalidValue(`${name} is missing. Use one of: ${HCAS_AREAS.join(", ")} ("Inner London", "Outer London" and "Fringe" are read too).`);
+  try {
+    return hcasZone(x);
+  } catch (e) {
+    if (e instanceof CellProblem) throw invalidValue(`${name} "${String(x)}" is not recognised. Use one of: ${HCAS_AREAS.join(", ")} ("Inner London", "Outer London" and "Fringe" are read too).`);
+    throw e;
+  }
+}
+
+/** Years of service: from 0 to 60, the staff list's limit. */
+export const MAX_SERVICE_YEARS = 60;
 
 /** Years as typed ("2025/26", 2025, a date serial) recur in every call: parse each once. */
 const parsedYears = new Map<unknown, FinancialYear | null>();

@@ -1,7 +1,7 @@
-import { employerCost, employerNi, employeePension as memberContribution, employerPension, apprenticeshipLevy, SCHEMES, type EmployerRate } from "../engine/oncosts";
+import { employerCost, employerNi, employeePension as memberContribution, employerPension, apprenticeshipLevy, type EmployerRate } from "../engine/oncosts";
 import { scalePay } from "../engine/scales";
-import { annualLeaveDays, hcas as hcasSupplement, hourlyRate, HCAS_AREAS, TERMS_NAMES } from "../engine/terms";
-import { award, choice, isOmitted, num, optStep, out, pendingNjcAward, scalar, text, year as yearArg } from "./args";
+import { annualLeaveDays, hcas as hcasSupplement, hourlyRate, TERMS_NAMES } from "../engine/terms";
+import { award, choice, hcasArg, isOmitted, MAX_SERVICE_YEARS, num, optStep, out, pendingNjcAward, scalar, schemeArg, text, year as yearArg } from "./args";
 import { excelCall } from "./excelErrors";
 import { scaleArg } from "./scaleArg";
 
@@ -31,10 +31,13 @@ function employerRateArg(v: unknown): EmployerRate {
  */
 export function salary(scale: any[][], grade: any, step?: any, year?: any, assumedAward?: any): number {
   return excelCall(() => {
+    // Checked in this order (scale, grade, step, year, award): SALARYTABLE's rows show the same errors.
     const sc = scaleArg(scale);
+    const g = text(grade, "grade");
+    const st = optStep(step);
     const fy = yearArg(year);
     const a = pendingNjcAward(fy, sc.kind === "NJC", award(assumedAward, "assumedAward"));
-    return out(scalePay(sc, text(grade, "grade"), optStep(step), fy, a).pay);
+    return out(scalePay(sc, g, st, fy, a).pay);
   });
 }
 
@@ -48,7 +51,7 @@ export function salary(scale: any[][], grade: any, step?: any, year?: any, assum
  * @returns The annual supplement in £.
  */
 export function hcas(salary: any, area: any, year?: any): number {
-  return excelCall(() => out(hcasSupplement(num(salary, "salary", { min: 0 }), choice(area, "area", HCAS_AREAS), yearArg(year))));
+  return excelCall(() => out(hcasSupplement(num(salary, "salary", { min: 0 }), hcasArg(area, "area"), yearArg(year))));
 }
 
 /**
@@ -75,7 +78,7 @@ export function employerNI(pay: any, year?: any): number {
  */
 export function pension(pay: any, scheme: any, year?: any, employerRate?: any): number {
   return excelCall(() =>
-    out(employerPension(num(pay, "pay", { min: 0 }), choice(scheme, "scheme", SCHEMES), yearArg(year), employerRateArg(employerRate))),
+    out(employerPension(num(pay, "pay", { min: 0 }), schemeArg(scheme, "scheme"), yearArg(year), employerRateArg(employerRate))),
   );
 }
 
@@ -89,7 +92,7 @@ export function pension(pay: any, scheme: any, year?: any, employerRate?: any): 
  * @returns The member's contribution in £ a year.
  */
 export function employeePension(pay: any, scheme: any, year?: any): number {
-  return excelCall(() => out(memberContribution(num(pay, "pay", { min: 0 }), choice(scheme, "scheme", SCHEMES), yearArg(year))));
+  return excelCall(() => out(memberContribution(num(pay, "pay", { min: 0 }), schemeArg(scheme, "scheme"), yearArg(year))));
 }
 
 /**
@@ -116,7 +119,7 @@ export function levy(pay: any, year?: any): number {
  */
 export function cost(pay: any, scheme: any, year?: any, employerRate?: any): number {
   return excelCall(() =>
-    out(employerCost(num(pay, "pay", { min: 0 }), choice(scheme, "scheme", SCHEMES), yearArg(year), employerRateArg(employerRate)).total),
+    out(employerCost(num(pay, "pay", { min: 0 }), schemeArg(scheme, "scheme"), yearArg(year), employerRateArg(employerRate)).total),
   );
 }
 
@@ -132,7 +135,7 @@ export function cost(pay: any, scheme: any, year?: any, employerRate?: any): num
  */
 export function costBreakdown(pay: any, scheme: any, year?: any, employerRate?: any): number[][] {
   return excelCall(() => {
-    const c = employerCost(num(pay, "pay", { min: 0 }), choice(scheme, "scheme", SCHEMES), yearArg(year), employerRateArg(employerRate));
+    const c = employerCost(num(pay, "pay", { min: 0 }), schemeArg(scheme, "scheme"), yearArg(year), employerRateArg(employerRate));
     return [[c.pay, c.employerNi, c.employerPension, c.apprenticeshipLevy, c.total].map(out)];
   });
 }
@@ -162,5 +165,5 @@ export function hourly(salary: any, terms: any): number {
  * @returns Days of annual leave a year.
  */
 export function leave(terms: any, yearsService: any): number {
-  return excelCall(() => annualLeaveDays(choice(terms, "terms", TERMS_NAMES), num(yearsService, "yearsService", { min: 0 })));
+  return excelCall(() => annualLeaveDays(choice(terms, "terms", TERMS_NAMES), num(yearsService, "yearsService", { min: 0, max: MAX_SERVICE_YEARS })));
 }

@@ -17,11 +17,11 @@ import {
   MissingRateError,
 } from "../engine/harmonise";
 import { D, ZERO, type Decimal } from "../engine/money";
-import { SCHEMES, type Scheme } from "../engine/oncosts";
+import type { Scheme } from "../engine/oncosts";
 import { AWARD_MAX, AWARD_MIN, scalePay, type ScaleRef } from "../engine/scales";
 import type { StaffMember } from "../engine/staff";
-import { HCAS_AREAS, TERMS_NAMES, type TermsName } from "../engine/terms";
-import { award, choice, isOmitted, matrix, num, optNum, out, pendingNjcAward, scalar, text, year as yearArg, type Cell } from "./args";
+import { TERMS_NAMES, type TermsName } from "../engine/terms";
+import { award, choice, hcasArg, isOmitted, matrix, MAX_SERVICE_YEARS, num, optNum, out, pendingNjcAward, scalar, schemeArg, text, year as yearArg, type Cell } from "./args";
 import { NJC_SPINE } from "../data/njc";
 import { excelCall } from "./excelErrors";
 import { scaleArg } from "./scaleArg";
@@ -143,7 +143,7 @@ function councilHoursArg(v: unknown): CouncilHours | null {
 type CouncilHours = [Decimal | null, Decimal | null, Decimal | null, Decimal | null];
 
 function schemeFor(terms: TermsName, v: unknown): Scheme {
-  return choice(v, "scheme", SCHEMES, terms === "AFC" ? "NHS" : "LGPS");
+  return schemeArg(v, "scheme", terms === "AFC" ? "NHS" : "LGPS");
 }
 
 function conditionsFrom(st: Settings, side: "target" | "current", terms: TermsName | null): ConditionsOptions {
@@ -193,7 +193,7 @@ function targetFrom(targetTerms: unknown, current: TermsName, st: Settings): Tar
   return {
     terms,
     scale,
-    hcasArea: optSetting(st, "targetHcasArea", (v) => choice(v, "targetHcasArea", HCAS_AREAS)),
+    hcasArea: optSetting(st, "targetHcasArea", (v) => hcasArg(v, "targetHcasArea")),
     localAllowance: optSetting(st, "targetLocalAllowance", (v) => num(v, "targetLocalAllowance", { min: 0 })),
     ...conditionsFrom(st, "target", terms),
   };
@@ -234,10 +234,10 @@ function personArgs(
     step: s === null ? null : s.toNumber(),
     fte: num(fte, "fte", { min: 0, minExclusive: true, max: 1 }),
     weeklyHours: optSetting(st, "weeklyHours", (v) => num(v, "weeklyHours", { min: 0, minExclusive: true, max: 80 })),
-    yearsService: num(yearsService, "yearsService", { min: 0 }),
+    yearsService: num(yearsService, "yearsService", { min: 0, max: MAX_SERVICE_YEARS }),
     yearsInGrade: optSetting(st, "yearsInGrade", (v) => num(v, "yearsInGrade", { min: 0 })),
     scheme: schemeFor(t, scheme),
-    hcasArea: optSetting(st, "hcasArea", (v) => choice(v, "hcasArea", HCAS_AREAS)) ?? "NONE",
+    hcasArea: optSetting(st, "hcasArea", (v) => hcasArg(v, "hcasArea")) ?? "NONE",
     localAllowance: optSetting(st, "localAllowance", (v) => num(v, "localAllowance", { min: 0 })) ?? ZERO,
     unsocialNightsAndSaturdays: nights,
     unsocialSundaysAndPublicHolidays: sundays,

@@ -13,6 +13,7 @@ import * as foundationFns from "../../src/functions/functions";
 type Loose = (...args: unknown[]) => any;
 const h = typed as unknown as { levelUp: Loose; compare: Loose; assimilate: Loose; protection: Loose };
 const typedF = foundationFns as unknown as { salary: Loose };
+const typedF2 = foundationFns as unknown as { pension: Loose; hcas: Loose; leave: Loose };
 import { runFn } from "../../src/cli/fn";
 
 function excelError(call: () => unknown): { code: string; message: string } {
@@ -330,5 +331,18 @@ describe("NJC 2026/27: award pending, never silently", () => {
   test("ASSIMILATE 2026/27: SCP 30 £40,777 × 1.033 = 42,122.641 → £42,123, against band 6 2026/27 (£39,959 / £42,170): step 2", () => {
     expect(h.assimilate("NJC", 30, null, "AFC", 6, "2026/27", null, 0.033)).toBe(2);
     expect(excelError(() => h.assimilate("NJC", 30, null, "AFC", 6, "2026/27")).code).toBe("#N/A");
+  });
+});
+
+describe("one vocabulary and one set of limits with the staff list", () => {
+  test('"LGPS 50/50" and "Inner London" are read as in a staff list (the intake\'s normalisers)', () => {
+    expect(typedF2.pension(40823, "LGPS 50/50", "2025/26", 0.195)).toBe(typedF2.pension(40823, "LGPS5050", "2025/26", 0.195));
+    expect(typedF2.hcas(40823, "Inner London", "2025/26")).toBe(typedF2.hcas(40823, "INNER", "2025/26"));
+    expect(h.levelUp("NJC", 30, null, 1, 8, "AFC", 6, "2025/26", "LGPS 50/50", 0.195)).toBe(h.levelUp("NJC", 30, null, 1, 8, "AFC", 6, "2025/26", "LGPS5050", 0.195));
+    expect(excelError(() => typedF2.hcas(40823, "Central London", "2025/26")).message).toMatch(/"Central London" is not recognised.*INNER, OUTER, FRINGE, NONE/);
+  });
+  test("years of service are capped at 60, as in the staff list", () => {
+    expect(excelError(() => typedF2.leave("AFC", 100)).message).toMatch(/yearsService must be at most 60/);
+    expect(typedF2.leave("AFC", 60)).toBe(33);
   });
 });
