@@ -218,6 +218,24 @@ describe("task pane at 320 px", () => {
     await page.locator("#intake-block").screenshot({ path: path.join(OUT, "pane-intake-320.png") });
   });
 
+  test("5: rows hidden in the table are left out, counted in the warning and listed in how the list was read", async () => {
+    await page.evaluate(() => {
+      const w = window as any;
+      w.__fake.workbook.seedTable("Hidden", "StaffHidden", "A1", w.__staffTable(6));
+      w.__fake.workbook.findSheet("Hidden").hiddenRows = new Set([2, 4]); // worksheet rows 3 and 5
+    });
+    await page.click("#refresh-tables");
+    await page.waitForSelector('#table option[value="StaffHidden"]', { state: "attached" });
+    await fillScenario(page, "StaffHidden");
+    await page.click("#generate");
+    await page.waitForSelector("#results", { state: "visible", timeout: 90_000 });
+    expect(await page.getAttribute("#results", "class")).toBe("message warning");
+    expect(await text(page, "#results-title")).toBe("Board pack written, but 2 rows of 6 left out");
+    expect(await text(page, "#results-summary")).toContain("2 hidden rows left out (unhide them to cost them)");
+    expect(await page.$eval("#intake-block details", (d) => (d as HTMLDetailsElement).open)).toBe(true);
+    expect(await text(page, "#intake-block")).toContain("2 hidden rows (row 3, row 5) left out: they are hidden in the table (unhide them to cost them).");
+  });
+
   test("5: when no one can be costed, no pack is written and the pane says why (not a success, not an empty pack)", async () => {
     await page.evaluate(() => {
       const w = window as any;
