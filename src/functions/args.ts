@@ -46,7 +46,11 @@ export function num(v: unknown, name: string, rule: NumberRule = {}): Decimal {
     if (!Number.isFinite(x)) throw invalidNumber(`${name} is not a finite number.`);
     d = new D(x);
   } else if (typeof x === "string") {
-    const cleaned = x.trim().replace(/^£/, "").replace(/,/g, "");
+    const trimmed = x.trim().replace(/^£/, "");
+    // Commas only as thousands separators ("31,049"): "500000,300000" is a list, not one number.
+    if (trimmed.includes(",") && !/^[-+]?\d{1,3}(,\d{3})+(\.\d*)?%?$/.test(trimmed))
+      throw invalidValue(`${name} must be a number; got "${x}", which reads as a list. Give one number, or for several values a range (on the command line [[500000],[300000]]).`);
+    const cleaned = trimmed.replace(/,/g, "");
     const percent = cleaned.endsWith("%");
     const body = percent ? cleaned.slice(0, -1).trim() : cleaned;
     if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(body)) throw invalidValue(`${name} must be a number; got "${x}".`);

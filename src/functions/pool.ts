@@ -88,14 +88,15 @@ function parameterCells(v: unknown): Cell[] {
  * @customfunction
  * @helpurl https://localhost:3000/help/allocate.html
  * @param amount The amount to split, in £ (e.g. a pooled budget or an overspend); rounded to the penny first.
- * @param weights A range of weights (e.g. contributions); blank cells count as 0. The result has the same shape.
+ * @param weights A range of weights, none negative (e.g. contributions); blank cells count as 0. The result has the same shape.
  * @returns The parts in £, spilled in the shape of weights.
  */
 export function allocate(amount: any, weights: any[][]): number[][] {
   return excelCall(() => {
     const a = num(amount, "amount", MONEY);
     const m = range(weights, "weights");
-    const w = m.flat().map((c, k) => (isOmitted(c) ? new D(0) : num(c, `weights${where(m, k)}`)));
+    // Weights are shares of the amount, never negative: the same rule as POOLSHARES' contributions.
+    const w = m.flat().map((c, k) => (isOmitted(c) ? new D(0) : num(c, `weights${where(m, k)}`, { min: 0 })));
     if (sum(w).isZero()) {
       if (a.isZero()) return shaped(w.map(() => 0), m);
       throw invalidValue("The weights add up to zero, so there is nothing to split the amount in proportion to: give at least one weight above zero.");

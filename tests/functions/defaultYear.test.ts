@@ -76,6 +76,12 @@ describe("the one default year", () => {
     expect(FUNCTIONS.get("SALARY")!([["NJC"]], 23)).toBe(34434);
   });
 
+  test("every help page and the README say what an omitted year means", () => {
+    const dir = path.join(__dirname, "..", "..", "docs", "functions");
+    for (const f of fs.readdirSync(dir).filter((x) => x.endsWith(".md"))) expect(`${f}: ${fs.readFileSync(path.join(dir, f), "utf8")}`).toMatch(/default year/);
+    expect(fs.readFileSync(path.join(__dirname, "..", "..", "README.md"), "utf8")).toMatch(/one default year/);
+  });
+
   test("the harmonisation engine and the board pack default to the same year", () => {
     expect(resolveScenario({ target: { terms: "AFC" }, protection: { kind: "NONE" } }).year.label).toBe(defaultYear().label);
     const pack = buildBoardPack({ table: sampleTable(), scenario: sampleScenario({ financialYear: undefined }), generatedOn: "2026-12-07", version: "0.0.0" });

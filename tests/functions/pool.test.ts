@@ -366,3 +366,17 @@ describe("ALIGNED lines beside pooled ones", () => {
     ]);
   });
 });
+
+describe("ALLOCATE's limits agree with POOLSHARES' (issue 13 item 7)", () => {
+  test("a negative weight is refused, as POOLSHARES refuses a negative contribution", () => {
+    const e = excelError(() => f.allocate(100, [[500000], [-300000]]));
+    expect(e.code).toBe("#VALUE!");
+    expect(e.message).toMatch(/weights \(row 2\) must be at least 0/);
+  });
+  test("caretrust fn ALLOCATE 100 500000,300000 is refused as a list, not read as the one number 500000300000", () => {
+    const e = excelError(() => f.allocate(100, "500000,300000"));
+    expect(e.message).toMatch(/reads as a list.*\[\[500000\],\[300000\]\]/);
+    // Thousands separators are still read: "31,049" is 31049.
+    expect(f.allocate("1,000", [["31,049"], ["31,049"]])).toEqual([[500], [500]]);
+  });
+});
