@@ -19,6 +19,7 @@ const WYCHAVON_2021: Source = {
   publisher: "Wychavon District Council",
   title: "Wychavon pay grades (last updated April 2021): the national NJC spine 2021/22",
   url: "https://www.wychavon.gov.uk/about-wychavon-district-council/finance-and-procurement/government-transparency-code/wychavon-pay-grades",
+  role: "evidence",
   excerpt:
     "Pay increment point 1: £18,333 / Pay increment point 2: £18,516 / ... point 9: £21,269 / ... point 11: £22,129 / ... point 22 £27,514 / ... point 31: £35,336 / ... point 32: £36,271 / Grade 10 ... W33: £36,271 ... point 38: £42,614 / ... 42: £46, 662 / Grade M2 ... point 43: £47,665",
 };
@@ -26,6 +27,7 @@ const SLCC_2023_OFFER: Source = {
   publisher: "SLCC (Society of Local Council Clerks), quoting the NJC employers' 2023 offer",
   title: "NJC pay offer 2023",
   url: "https://slcc.co.uk/?p=30007",
+  role: "evidence",
   excerpt:
     "an employee on the bottom pay point in April 2021 (earning £18,333) ... For an employee at the mid-point of the pay spine (pay point 22), their pay will have increased over the same period by £3,850 (13.99 per cent)",
 };
@@ -33,6 +35,7 @@ const LALC_2023: Source = {
   publisher: "LALC (employers' letter of 23 February 2023)",
   title: "NJC pay offer 2023/24",
   url: "https://lalc.co.uk/wiki/page/133",
+  role: "evidence",
   excerpt:
     "With effect from 1 April 2023, an increase of £1,925 (pro rata for part-time employees) to be paid as a consolidated, permanent addition on all NJC pay points 2 to 43 inclusive",
 };
@@ -40,6 +43,7 @@ const HRFORSCHOOLS_2022: Source = {
   publisher: "HR for Schools, quoting the National Employers' 2022 final offer",
   title: "Support staff pay award consultation dates",
   url: "https://hrforschools.org.uk/news/article/4/support-staff-pay-award-consultation-dates",
+  role: "evidence",
   excerpt:
     "with effect from 1 April 2022, an increase of £1,925 on all NJC pay points 1 and above ... with effect from 1 April 2023, an increase of one day to all employees' annual leave entitlement ... with effect from 1 April 2023, the deletion of pay point 1 from the NJC pay spine",
 };
@@ -47,6 +51,7 @@ const GMB_2024: Source = {
   publisher: "GMB Bedfordshire County branch",
   title: "NJC pay claim 2024: info re backpay (29 October 2024)",
   url: "https://gmbbedscounty.org.uk/njc-pay-claim-2024-info-re-backpay-for-school-staff",
+  role: "evidence",
   excerpt:
     "£1,290 per annum (pro rata for part-time staff) to be paid as a consolidated, permanent addition on all NJC pay points 2 to 43 inclusive",
 };
@@ -54,6 +59,7 @@ const NOTTS_UNISON_2024: Source = {
   publisher: "Nottingham City UNISON",
   title: "Update on NJC pay offer (2024)",
   url: "http://nottinghamcityunison.org.uk/update-on-njc-pay-offer/",
+  role: "evidence",
   excerpt: "£1290 on all pay points from 1st April which is equivalent to 5.77% on Spinal Column Point (SCP) 2, 2.5% on SCP 43",
 };
 const DERBYSHIRE_ALC_2025: Source = {
@@ -67,6 +73,7 @@ const ADVERTS_2526: Source = {
   publisher: "Council and school job adverts, Aug–Oct 2026 (North East Jobs, Teaching Vacancies), as archived in public GitHub job-search repositories",
   title: "Adverts quoting 2025/26 NJC pay points",
   url: "https://www.northeastjobs.org.uk/job/Administrative_Assistant/300646",
+  role: "evidence",
   excerpt:
     "Prudhoe Town Council: SCP 2 - 5 (£24,413 - £25,583 (pro rata); Durham CC: £24,796 - £25,185; Grade 4 £25,583 - £26,824; North Tyneside Council: GRADE 5 SCP 7 (£26,403) - SCP 9 (£27,254); Henry Hinde School: NJC05 to NJC06 £25,583.00 to £25,989.00 FTE; Oastlers: SCP 6 to SCP 11 (£25,989 - £28,142); Durham: £26,403 to £28,598 pro rata; Wiltshire school: £29,064.00 - £31,022.00 (FTE) NJC Grade G; Grade F Points 14 to 19 (£29,540 to £32,061); Tyne & Wear FRS: £32,061 to £33,699",
 };
@@ -74,6 +81,7 @@ const NEPO_2024: Source = {
   publisher: "North East Procurement Organisation apprenticeship advert (Find an apprenticeship, GOV.UK), closing 14 July 2024, as archived in a public GitHub repository",
   title: "Procurement Apprentice",
   url: "https://www.findapprenticeship.service.gov.uk/apprenticeship/redirecttoexternalwebsite/1000259113",
+  role: "evidence",
   excerpt: "£24,294.00 (Band 2 SCP 7-10, salary range £24,294 - £25,545)",
 };
 
@@ -81,6 +89,7 @@ const OXFORDSHIRE_2024: Source = {
   publisher: "Oxfordshire County Council apprenticeship advert (Find an apprenticeship, GOV.UK), July 2024, as archived in a public GitHub repository",
   title: "Business Admin Apprentice",
   url: "https://www.findapprenticeship.service.gov.uk/apprenticeship/redirecttoexternalwebsite/1000259625",
+  role: "evidence",
   excerpt: "salary: '£22,366.00'",
 };
 
@@ -88,12 +97,14 @@ const JUDICIUM_2025_OFFER: Source = {
   publisher: "Judicium Education HR hub, quoting the National Employers' offer of 22 April 2025 (later agreed)",
   title: "National Employers (NJC Green Book) make full and final pay offer for 2025/26",
   url: "https://hrhub.judiciumeducation.co.uk/news/national-employers-njc-green-book-make-full-and-final-pay-offer-for-2025-26",
+  role: "evidence",
   excerpt: "With effect from 1 April 2026, the deletion of pay point 2 from the NJC pay spine.",
 };
 const MJ_2026_OFFER: Source = {
   publisher: "The MJ",
   title: "Unions call for urgent pay talks",
   url: "https://www.themj.co.uk/unions-urgent-pay-talks",
+  role: "evidence",
   excerpt:
     "The Local Government Association (LGA) tabled an offer of a 3.3% increase for 2026-27. ... Trade unions have called for employers to come to the negotiating table after rejecting a 'full and final' from employers.",
 };
@@ -109,6 +120,7 @@ const FLOURISH_2024: Source = {
   publisher: "Flourish Education (news)",
   title: "Support staff pay offer rejected as GMB calls 3.2% ...",
   url: "https://www.flourisheducation.co.uk/resources/news/support-staff-pay-offer-rejected-as-gmb-calls-3.2/121/",
+  role: "evidence",
   excerpt: "Starting salaries for support staff remain at £23,656",
 };
 
@@ -250,6 +262,7 @@ const SLCC_LEAVE: Source = {
   publisher: "SLCC (Society of Local Council Clerks)",
   title: "NJC annual leave from 1 April 2023",
   url: "https://slcc.co.uk/?p=30449",
+  role: "evidence",
   excerpt:
     "annual leave entitlement for all employees will increase by one day from 1st April 2023 ... Up to 5 years' continuous service: 23 days' annual leave plus 2 extra statutory days plus public holidays. After 5 years' continuous service: 26 days' annual leave plus 2 extra statutory days plus public holidays",
 };
@@ -257,6 +270,7 @@ const NEU_HOURS: Source = {
   publisher: "NEU (National Education Union)",
   title: "Support staff working time",
   url: "https://neu.org.uk/advice/your-rights-work/teachers-workload-and-working-hours/workload-bargaining-toolkit/support-staff-working-time",
+  role: "evidence",
   excerpt: "the standard full-time equivalent working week for Green Book employees is 37 hours (36 in London)",
 };
 const DEVON_HOURLY: Source = {
@@ -270,6 +284,7 @@ const SCHOOLS_CHOICE_SICK: Source = {
   publisher: "Schools Choice (Green Book-based knowledge base)",
   title: "Sick pay entitlement (KA-01383)",
   url: "https://portal.schoolschoice.org/knowledge-base/article-details/KA-01383/en-us",
+  role: "evidence",
   excerpt:
     "Up to 4 months of service: 1 month's full pay / 4-12 months of service: 1 month full pay and 2 months half pay / 1-2 years of service: 2 months full and 2 months half pay / 2-3 years of service: 4 months full and 4 months half pay / 3-5 years of service 5 months full and 5 months half pay / Over 5 years of service 6 months full and 6 months half pay",
 };
@@ -311,6 +326,7 @@ const LAWINSIDER_NIGHT: Source = {
   publisher: "Law Insider (sample clause matching the Green Book Part 3 night-work clause; not attributed there)",
   title: "Night work clause",
   url: "https://lawinsider.com/clause/night-work-ordinary-hours",
+  role: "evidence",
   excerpt:
     "Employees who work at night as part of their normal working week are entitled to receive an enhancement of time and one third for all hours worked between 8.00 pm and 6.00 am.",
 };
@@ -318,6 +334,7 @@ const MCCAFFERTY: Source = {
   publisher: "BAILII (Industrial Tribunal, Northern Ireland)",
   title: "McCafferty v Derry City Council [2007] NIIT 818_06IT",
   url: "http://www.bailii.org/nie/cases/NIIT/2007/818_06IT.html",
+  role: "evidence",
   excerpt:
     "all hours worked by the claimant between 8.00pm and 6.00am ... (defined as \"night work\") were to receive an enhancement of remuneration at time and one third",
 };
@@ -325,6 +342,7 @@ const NEU_PART3: Source = {
   publisher: "NEU (National Education Union)",
   title: "Support staff working conditions",
   url: "https://neu.org.uk/advice/member-groups/support-staff/working-conditions",
+  role: "evidence",
   excerpt:
     "Part 3, section 2 of the Green Book contains the compensation provisions for night work (Para 2.3c), sleeping-in duty (2.3e) and other non-standard working patterns, such as shift working (2.3f).",
 };
@@ -333,6 +351,7 @@ const LAWINSIDER_PUBLIC_HOLIDAYS: Source = {
   publisher: "Law Insider (sample clause; its samples are copies of the 'National Agreement on Pay and Conditions of Service', the Green Book's title)",
   title: "Public and extra statutory holidays clause",
   url: "https://lawinsider.com/clause/public-and-extra-statutory-holidays/_1",
+  role: "evidence",
   excerpt:
     "Employees required to work on a public or extra statutory holiday shall, in addition to the normal pay for that day, be paid at plain time rate for all hours worked within their normal working hours for that day. In addition, at a later date, time off with pay shall be allowed",
 };
@@ -340,6 +359,7 @@ const PPL_CHRISTMAS: Source = {
   publisher: "PPL (payroll provider), quoting the NJC joint advice",
   title: "Working arrangements: Christmas and Boxing Day",
   url: "https://global-ppl.com/working-arrangements-christmas-and-boxing-day",
+  role: "evidence",
   excerpt:
     "payments, unless a local agreement is in place, should be made in accordance with Green Book Part 3 Para 2.6 ... should receive public holiday pay, plus time off with pay at a later date",
 };
@@ -347,6 +367,7 @@ const SEFTON_PART3: Source = {
   publisher: "Sefton Council (staff policy)",
   title: "Non-standard working arrangements",
   url: "https://dev-seften.uksouth01.umbraco.io/miscellaneous-pages/staff-information-hub/policies-and-procedures/pay-allowances-and-pensions/non-standard-working-arrangements",
+  role: "evidence",
   excerpt:
     "Part 3 of the national Single Status agreement ... contains provisions which may be modified by local negotiation ... (b) Saturday and Sunday working (c) Night work (d) Public and Extra-Statutory Holidays",
 };

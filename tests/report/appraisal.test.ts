@@ -166,4 +166,18 @@ describe("the sources the pack cites", () => {
     expect(pack.report.sources.some((s) => s.publisher === "NHS Employers")).toBe(true);
     expect(pack.report.sources.some((s) => s.publisher.startsWith("HMRC"))).toBe(true);
   });
+
+  it("cite no job listing, union or trade-press report, sample-clause, HR or payroll site: council figures cite the council's published spine", () => {
+    const evidence = /github\.com|apify\.com|[?&]q=|calculator|lawinsider|bailii|jobs|job\/|findapprenticeship|gmb|unison|slcc|lalc|hrforschools|neu\.org|schoolschoice|judicium|themj|flourish|global-ppl|umbraco|wychavon/i;
+    const cited = pack.report.sources.map((s) => `${s.publisher} ${s.url}`);
+    expect(cited.filter((c) => evidence.test(c))).toEqual([]);
+    expect(pack.report.sources.filter((s) => /advert|Law Insider|GMB|UNISON|SLCC/.test(s.publisher))).toEqual([]);
+    // Every table-year still names its publication, or says it has none.
+    const njc = pack.report.sources.filter((s) => s.tableId === "NJC_SPINE");
+    expect(njc.length).toBeGreaterThan(0);
+    for (const line of njc) expect(line.publisher).toMatch(/Hertfordshire|Derbyshire Association of Local Councils/);
+    const enhancements = pack.report.sources.filter((s) => s.tableId === "NJC_ENHANCEMENTS");
+    expect(enhancements.map((s) => s.publisher)).toEqual(enhancements.length ? ["(not confirmed)"] : []);
+    for (const line of pack.report.sources) expect(line.url).toMatch(line.publisher === "(not confirmed)" ? /^$/ : /^https?:\/\//);
+  });
 });
