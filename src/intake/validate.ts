@@ -182,6 +182,33 @@ function notStaffRow(cells: readonly unknown[], refCol: number | undefined): str
   return null;
 }
 
+/** The most distinct values (and weekly hours) a reader remembers: unique values cannot grow it without limit. */
+const MAX_REMEMBERED = 50_000;
+
+/**
+ * A cell reader that remembers its answer, or the problem it found, for each distinct text or
+ * number: `read` must depend on the value alone. Other values (a Date, a boolean) are read each time.
+ */
+function perValue<T>(read: (v: unknown) => T): (v: unknown) => T {
+  const seen = new Map<string | number, { value: T } | { problem: CellProblem }>();
+  return (v) => {
+    // -0 is kept apart from 0 (a Map would not), though no reader tells them apart today.
+    if (typeof v !== "string" && (typeof v !== "number" || Object.is(v, -0))) return read(v);
+    let known = seen.get(v);
+    if (known === undefined) {
+      try {
+        known = { value: read(v) };
+      } catch (e) {
+        if (!(e instanceof CellProblem)) throw e;
+        known = { problem: e };
+      }
+      if (seen.size < MAX_REMEMBERED) seen.set(v, known);
+    }
+    if ("problem" in known) throw known.problem;
+    return known.value;
+  };
+}
+
 /**
  * Reads a staff table as a reader handed it over. Returns the good rows as StaffMember records,
  * every problem by row and column, and the intake report.
@@ -444,48 +471,109 @@ export function* readStaffTableSteps(raw: RawTable, options: StaffRowsOptions = 
     else readerProblems.set(p.rowNumber, [issue]);
   }
 
+  // Per-row state read by the helpers below (made once, not once a row).
+  let rowNumber = 0;
+  let cells: readonly unknown[] = [];
+  let rowIssues: RowIssue[] = [];
+  const get = (f: StaffField): unknown => {
+    const c = colOf.get(f);
+    return c === undefined ? undefined : cells[c];
+  };
+  const colName = (f: StaffField): string => {
+    const c = colOf.get(f);
+    return c === undefined ? documentedHeading(f) : headingText[c];
+  };
+  const problem = (f: StaffField, message: string): void => {
+    rowIssues.push({ row: rowNumber, column: colName(f), message });
+  };
+  const read = <T>(f: StaffField, fn: (v: unknown) => T, fallback: T): T => {
+    try {
+      return fn(get(f));
+    } catch (e) {
+      if (e instanceof CellProblem) {
+        problem(f, e.message);
+        return fallback;
+      }
+      throw e;
+    }
+  };
+  const requiredText = (f: StaffField, what: string): string =>
+    read(
+      f,
+      (v) => {
+        if (isBlank(v)) throw new CellProblem(`${what} is empty: fill it in.`);
+        return text(v);
+      },
+      "",
+    );
+  const optionalText = (v: unknown): string | null => (isBlank(v) ? null : text(v));
+  const refWhat = colOf.has("person") ? "The assignment number" : "The employee reference";
+
+  // The cell readers that depend on the cell's value alone, each remembering its answer (or problem)
+  // per distinct value: an export repeats a few terms, bands, FTEs, years and schemes in every row.
+  const termsOf = perValue<TermsName | null>((v) => {
+    if (isBlank(v)) throw new CellProblem("The current terms are empty: write AFC (Agenda for Change) or NJC (Green Book).");
+    const t = N.termsName(text(v));
+    if (!t) throw new CellProblem(`Current terms ${show(v)} are not recognised: write AFC (Agenda for Change) or NJC (Green Book).`);
+    return t;
+  });
+  const bandOf = perValue((v) => {
+    if (isBlank(v)) throw new CellProblem(`The band is empty: give the Agenda for Change band (${validBands.join(", ")}).`);
+    const b = N.afcBand(v);
+    if (b === null || !validBands.includes(b)) throw new CellProblem(`${show(v)} is not an Agenda for Change band. Bands: ${validBands.join(", ")}.`);
+    return b;
+  });
+  const payStepOf = perValue(N.payStep);
+  const spinalPointOf = perValue(N.spinalPoint);
+  const weeklyHoursOf = perValue((v) => (isBlank(v) ? null : N.weeklyHours(v)));
+  const fteOf = perValue((v) => (isBlank(v) ? null : N.fte(v)));
+  const yearsServiceOf = perValue((v) => {
+    if (isBlank(v)) throw new CellProblem("Years of service is empty: give completed years (0 for less than a year).");
+    if (N.looksLikeDate(v)) return new D(N.completedYears(N.date(v, "The service date"), serviceDate));
+    return N.years(v, "Years of service");
+  });
+  const yearsFromDateOf = perValue((v) => {
+    if (isBlank(v)) throw new CellProblem(`The service start date is empty: give the date (the years of service are counted from it to ${serviceDateText}).`);
+    return new D(N.completedYears(N.date(v, "The date"), serviceDate));
+  });
+  const yearsInGradeOf = perValue((v) => (isBlank(v) ? null : N.years(v, "Years in grade")));
+  const schemeOf = perValue(N.pensionScheme);
+  const hcasOf = perValue(N.hcasZone);
+  const localAllowanceOf = perValue((v) => (isBlank(v) ? ZERO : N.money(v, "London weighting (£ a year, full time)", 50_000)));
+  const targetGradeOf = perValue((v) => (isBlank(v) ? null : targetMatch(text(v), options.targetTerms ?? null, year, validBands)));
+  const fullHours = new Map<TermsName, Decimal>();
+  const fullHoursOf = (t: TermsName): Decimal => {
+    let hours = fullHours.get(t);
+    if (hours === undefined) fullHours.set(t, (hours = standardHours(t)));
+    return hours;
+  };
+  const ANY_WEEK = new D(168);
+  // Hours of a kind are checked against the row's weekly hours: one reader per kind and weekly hours.
+  // (Keyed by the Decimal itself: the readers above hand back one Decimal per distinct value.)
+  const hoursOfKindReaders = new Map<Decimal, Map<string, (v: unknown) => Decimal>>();
+  const hoursOfKindOf = (what: string, maxHours: Decimal): ((v: unknown) => Decimal) => {
+    let byKind = hoursOfKindReaders.get(maxHours);
+    if (byKind === undefined) {
+      byKind = new Map();
+      if (hoursOfKindReaders.size < MAX_REMEMBERED) hoursOfKindReaders.set(maxHours, byKind);
+    }
+    let reader = byKind.get(what);
+    if (reader === undefined) byKind.set(what, (reader = perValue((v) => (isBlank(v) ? ZERO : N.hoursOfKind(v, what, maxHours)))));
+    return reader;
+  };
+
   let checked = 0;
   for (const r of staffRowIdx) {
     if (++checked % rowsPerStep === 0) yield checked;
     if (!includeHidden && raw.hidden.has(r)) continue;
-    const rowNumber = rowNo(r);
-    const cells = rows[r] ?? [];
-    const rowIssues: RowIssue[] = [];
-    const get = (f: StaffField): unknown => {
-      const c = colOf.get(f);
-      return c === undefined ? undefined : cells[c];
-    };
-    const colName = (f: StaffField): string => {
-      const c = colOf.get(f);
-      return c === undefined ? documentedHeading(f) : headingText[c];
-    };
-    const problem = (f: StaffField, message: string): void => {
-      rowIssues.push({ row: rowNumber, column: colName(f), message });
-    };
-    const read = <T>(f: StaffField, fn: (v: unknown) => T, fallback: T): T => {
-      try {
-        return fn(get(f));
-      } catch (e) {
-        if (e instanceof CellProblem) {
-          problem(f, e.message);
-          return fallback;
-        }
-        throw e;
-      }
-    };
-    const requiredText = (f: StaffField, what: string): string =>
-      read(
-        f,
-        (v) => {
-          if (isBlank(v)) throw new CellProblem(`${what} is empty: fill it in.`);
-          return text(v);
-        },
-        "",
-      );
+    rowNumber = rowNo(r);
+    cells = rows[r] ?? [];
+    rowIssues = [];
 
-    const ref = requiredText("ref", colOf.has("person") ? "The assignment number" : "The employee reference");
+    const ref = requiredText("ref", refWhat);
+    const refKey = ref.toUpperCase();
     if (ref !== "") {
-      const first = firstRefRow.get(ref.toUpperCase());
+      const first = firstRefRow.get(refKey);
       if (first !== undefined)
         problem(
           "ref",
@@ -494,38 +582,18 @@ export function* readStaffTableSteps(raw: RawTable, options: StaffRowsOptions = 
             : `Employee reference ${ref} is also on row ${first}; this row is left out. Give each row a unique reference (with several posts, an "Assignment number" column and an "Employee number" column).`,
         );
     }
-    const person = colOf.has("person") ? read("person", (v) => (isBlank(v) ? null : text(v)), null) : null;
+    const person = colOf.has("person") ? read("person", optionalText, null) : null;
 
-    const name = read("name", (v) => (isBlank(v) ? null : text(v)), null);
+    const name = read("name", optionalText, null);
     const group = requiredText("group", "The staff group");
     const employer = colOf.has("employer") ? requiredText("employer", "The current employer") : (defaults.employer ?? "");
 
-    const terms = colOf.has("terms")
-      ? read<TermsName | null>(
-          "terms",
-          (v) => {
-            if (isBlank(v)) throw new CellProblem("The current terms are empty: write AFC (Agenda for Change) or NJC (Green Book).");
-            const t = N.termsName(text(v));
-            if (!t) throw new CellProblem(`Current terms ${show(v)} are not recognised: write AFC (Agenda for Change) or NJC (Green Book).`);
-            return t;
-          },
-          null,
-        )
-      : (defaults.terms ?? null);
+    const terms = colOf.has("terms") ? read<TermsName | null>("terms", termsOf, null) : (defaults.terms ?? null);
 
     let grade = "";
     let step: number | null = null;
     if (terms === "AFC") {
-      const band = read(
-        "grade",
-        (v) => {
-          if (isBlank(v)) throw new CellProblem(`The band is empty: give the Agenda for Change band (${validBands.join(", ")}).`);
-          const b = N.afcBand(v);
-          if (b === null || !validBands.includes(b)) throw new CellProblem(`${show(v)} is not an Agenda for Change band. Bands: ${validBands.join(", ")}.`);
-          return b;
-        },
-        "",
-      );
+      const band = read("grade", bandOf, "");
       const stepField: StaffField = colOf.has("step") && (!colOf.has("payPoint") || !isBlank(get("step"))) ? "step" : colOf.has("payPoint") ? "payPoint" : "step";
       step = read<number | null>(
         stepField,
@@ -536,7 +604,7 @@ export function* readStaffTableSteps(raw: RawTable, options: StaffRowsOptions = 
                 ? "The pay step is empty: give the AfC step (1 = entry step of the band)."
                 : 'The table has no "Step" column: Agenda for Change staff need their pay step (1 = entry step of the band).',
             );
-          return N.payStep(v);
+          return payStepOf(v);
         },
         null,
       );
@@ -553,7 +621,7 @@ export function* readStaffTableSteps(raw: RawTable, options: StaffRowsOptions = 
         f,
         (v) => {
           if (isBlank(v)) throw new CellProblem("The spinal column point is empty: give the NJC spinal column point (a whole number).");
-          return N.spinalPoint(v);
+          return spinalPointOf(v);
         },
         null,
       );
@@ -576,11 +644,11 @@ export function* readStaffTableSteps(raw: RawTable, options: StaffRowsOptions = 
     }
 
     // Hours and FTE: either, or both when they agree.
-    const weeklyHours = read<Decimal | null>("weeklyHours", (v) => (isBlank(v) ? null : N.weeklyHours(v)), null);
-    let fte = read<Decimal | null>("fte", (v) => (isBlank(v) ? null : N.fte(v)), null);
-    const hoursOrFteProblem = rowIssues.some((i) => i.column === colName("fte") || i.column === colName("weeklyHours"));
+    const weeklyHours = read<Decimal | null>("weeklyHours", weeklyHoursOf, null);
+    let fte = read<Decimal | null>("fte", fteOf, null);
+    const hoursOrFteProblem = rowIssues.length > 0 && rowIssues.some((i) => i.column === colName("fte") || i.column === colName("weeklyHours"));
     if (!hoursOrFteProblem && terms !== null) {
-      const full = standardHours(terms);
+      const full = fullHoursOf(terms);
       if (fte === null && weeklyHours !== null) {
         if (weeklyHours.gt(full))
           problem(
@@ -601,40 +669,24 @@ export function* readStaffTableSteps(raw: RawTable, options: StaffRowsOptions = 
 
     // Years of service: a years column, else completed years from a start date to the year's 1 April.
     let yearsService: Decimal | null = null;
-    if (colOf.has("yearsService"))
-      yearsService = read<Decimal | null>(
-        "yearsService",
-        (v) => {
-          if (isBlank(v)) throw new CellProblem("Years of service is empty: give completed years (0 for less than a year).");
-          if (N.looksLikeDate(v)) return new D(N.completedYears(N.date(v, "The service date"), serviceDate));
-          return N.years(v, "Years of service");
-        },
-        null,
-      );
+    if (colOf.has("yearsService")) yearsService = read<Decimal | null>("yearsService", yearsServiceOf, null);
     else {
       const f: StaffField = colOf.has("serviceStartDate") && (!isBlank(get("serviceStartDate")) || !colOf.has("latestStartDate")) ? "serviceStartDate" : "latestStartDate";
-      yearsService = read<Decimal | null>(
-        f,
-        (v) => {
-          if (isBlank(v)) throw new CellProblem(`The service start date is empty: give the date (the years of service are counted from it to ${serviceDateText}).`);
-          return new D(N.completedYears(N.date(v, "The date"), serviceDate));
-        },
-        null,
-      );
+      yearsService = read<Decimal | null>(f, yearsFromDateOf, null);
     }
-    const yearsInGrade = read<Decimal | null>("yearsInGrade", (v) => (isBlank(v) ? null : N.years(v, "Years in grade")), null);
+    const yearsInGrade = read<Decimal | null>("yearsInGrade", yearsInGradeOf, null);
     if (yearsService !== null && yearsInGrade !== null && yearsInGrade.gt(yearsService))
       problem("yearsInGrade", `Years in grade (${yearsInGrade.toString()}) cannot be more than years of service (${yearsService.toString()}).`);
 
-    const scheme = read<Scheme | null>("scheme", N.pensionScheme, null);
-    const hcasArea = read<HcasChoice>("hcasArea", N.hcasZone, "NONE");
+    const scheme = read<Scheme | null>("scheme", schemeOf, null);
+    const hcasArea = read<HcasChoice>("hcasArea", hcasOf, "NONE");
     if (hcasArea !== "NONE" && terms === "NJC")
       problem("hcasArea", "The High Cost Area Supplement is an Agenda for Change payment: for NJC staff leave it empty and give any London weighting in £ a year.");
 
-    const localAllowance = read("localAllowance", (v) => (isBlank(v) ? ZERO : N.money(v, "London weighting (£ a year, full time)", 50_000)), ZERO);
+    const localAllowance = read("localAllowance", localAllowanceOf, ZERO);
 
-    const maxHours = weeklyHours ?? (terms ? standardHours(terms) : new D(168));
-    const unsocial = (f: StaffField, what: string): Decimal => read(f, (v) => (isBlank(v) ? ZERO : N.hoursOfKind(v, what, maxHours)), ZERO);
+    const maxHours = weeklyHours ?? (terms ? fullHoursOf(terms) : ANY_WEEK);
+    const unsocial = (f: StaffField, what: string): Decimal => read(f, hoursOfKindOf(what, maxHours), ZERO);
     const unsocialNights = unsocial("unsocialNightsAndSaturdays", "Unsocial hours on nights and Saturdays (hours a week)");
     const unsocialSundays = unsocial("unsocialSundaysAndPublicHolidays", "Unsocial hours on Sundays and public holidays (hours a week)");
     if (unsocialNights.plus(unsocialSundays).gt(maxHours))
@@ -649,7 +701,7 @@ export function* readStaffTableSteps(raw: RawTable, options: StaffRowsOptions = 
     if (councilTotal.gt(maxHours))
       problem(colOf.has("unsocialPublicHolidays") ? "unsocialPublicHolidays" : colOf.has("unsocialSundays") ? "unsocialSundays" : "unsocialNights", `Night, Saturday, Sunday and public holiday hours together (${councilTotal.toString()}) are more than the weekly hours (${maxHours.toString()}).`);
 
-    const targetGrade = read<string | null>("targetGrade", (v) => (isBlank(v) ? null : targetMatch(text(v), options.targetTerms ?? null, year, validBands)), null);
+    const targetGrade = read<string | null>("targetGrade", targetGradeOf, null);
 
     const gradeTop = read<number | null>(
       "gradeTop",
@@ -674,7 +726,7 @@ export function* readStaffTableSteps(raw: RawTable, options: StaffRowsOptions = 
       peopleLeftOut.add(personKey(r));
       continue;
     }
-    firstRefRow.set(ref.toUpperCase(), rowNumber);
+    firstRefRow.set(refKey, rowNumber);
     members.push({
       ref,
       name,
