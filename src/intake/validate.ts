@@ -15,6 +15,7 @@
 import { columnLetters } from "../engine/columnLetters";
 import { EngineError } from "../engine/errors";
 import { D, ZERO, type Decimal } from "../engine/money";
+
 import type { Scheme } from "../engine/oncosts";
 import { afcBands, afcPay, njcPay } from "../engine/scales";
 import type { StaffMember } from "../engine/staff";
@@ -25,6 +26,12 @@ import { CellProblem, isBlank, show, text } from "./normalise";
 import type { RawTable } from "./rawTable";
 import type { IntakeColumnNotUsed, IntakeColumnUsed, IntakeReport, RowIssue } from "./report";
 import { AMBIGUOUS, documentedHeading, fieldForHeading, KNOWN_NOT_USED, normaliseHeading, payLikeHeading, SPEC_BY_FIELD, type StaffField } from "./vocabulary";
+
+/**
+ * The staff list checks that an NJC point is on the spine in the year, not its pay: in a year whose
+ * award is pending any assumed award will do here (the scenario's is applied when people are costed).
+ */
+const ANY_AWARD = ZERO;
 
 export type { RowIssue } from "./report";
 export type { StaffField } from "./vocabulary";
@@ -626,7 +633,7 @@ export function* readStaffTableSteps(raw: RawTable, options: StaffRowsOptions = 
         null,
       );
       if (point !== null) {
-        const why = checkScale(`N|${point}`, () => njcPay(point, year));
+        const why = checkScale(`N|${point}`, () => njcPay(point, year, ANY_AWARD));
         if (why === null) grade = String(point);
         else problem(f, why);
       }
@@ -711,7 +718,7 @@ export function* readStaffTableSteps(raw: RawTable, options: StaffRowsOptions = 
         const point = Number(grade);
         if (grade !== "" && top < point)
           throw new CellProblem(`The top of the grade (SCP ${top}) is below the person's own point (SCP ${point}): give the grade's highest spinal column point.`);
-        const why = checkScale(`N|${top}`, () => njcPay(top, year));
+        const why = checkScale(`N|${top}`, () => njcPay(top, year, ANY_AWARD));
         if (why !== null) throw new CellProblem(why);
         return top;
       },
@@ -779,7 +786,7 @@ function targetMatch(t: string, targetTerms: TermsName | null, year: FinancialYe
   if (hi < lo) throw new CellProblem(`Target job match "${t}": the first point must not be above the last, as in ${hi}-${lo}.`);
   for (const p of lo === hi ? [lo] : [lo, hi]) {
     try {
-      njcPay(p, year);
+      njcPay(p, year, ANY_AWARD);
     } catch (e) {
       throw new CellProblem(`Target job match "${t}": ${engineMessage(e)}`);
     }

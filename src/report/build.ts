@@ -7,7 +7,7 @@
 import { ALL_TABLES, DATA_VERSION } from "../data";
 import type { ByYear, Sourced } from "../data/types";
 import { EngineError } from "../engine/errors";
-import { costResolved, describeProtection, describeScenario, METHODS, resolveScenario, targetScheme, type CostLine, type PersonCosts, type ResolvedScenario } from "../engine/harmonise";
+import { costResolved, describeProtection, describeScenario, METHODS, pendingAwards, resolveScenario, targetScheme, type CostLine, type PersonCosts, type ResolvedScenario } from "../engine/harmonise";
 import { D, ZERO, sum, type Decimal } from "../engine/money";
 import { percent, settlePool, settleYears, type ReserveYear } from "../engine/pool";
 import type { StaffMember } from "../engine/staff";
@@ -16,7 +16,7 @@ import { financialYear, type FinancialYear } from "../engine/years";
 import type { BoardPool, BoardScenario } from "./scenario";
 import { ScenarioError } from "./scenario";
 import { appraisalSteps, type AppraisalOutput, type AppraisalStep } from "./appraisal";
-import { confidenceLines } from "./confidence";
+import { PendingAwardReach, confidenceLines } from "./confidence";
 import type { AppraisalReport, BoardReport, ElementSet, GroupLine, PersonLine, PoolReport, ProjectionYear, SourceLine } from "./model";
 
 /** The longest projection the pack chooses by itself when protection has no fixed end (mark-time, red-circling). */
@@ -371,6 +371,7 @@ export function* buildReportSteps(input: ReportInput, options: ReportStepOptions
   let pairs: Map<string, { group: string; employer: string; totals: Totals }>;
   let tables: Set<string>;
   let continuing: number;
+  let pendingReach: PendingAwardReach;
   /** Index (in input.members) of each person costed, in order. */
   let costedIndex: number[];
   let pass = 0;
@@ -394,6 +395,7 @@ export function* buildReportSteps(input: ReportInput, options: ReportStepOptions
     pairs = new Map();
     tables = new Set(["EMPLOYER_NI", "APPRENTICESHIP_LEVY"]);
     continuing = 0;
+    pendingReach = new PendingAwardReach(pendingAwards(s, years), years);
     const n = input.members.length;
     const perStep = Math.max(1, Math.floor(options.peoplePerStep ?? PERSON_YEARS_PER_STEP / s.projectionYears));
     yield { done: 0, total: n, pass, years: s.projectionYears };
@@ -412,7 +414,9 @@ export function* buildReportSteps(input: ReportInput, options: ReportStepOptions
         const key = `${p.group}\u0000${p.employer}`;
         let pair = pairs.get(key);
         if (!pair) pairs.set(key, (pair = { group: p.group, employer: p.employer, totals: new Totals(key, years) }));
-        pair.totals.add(p, m.person === undefined ? `ref:${m.ref.toUpperCase()}` : `person:${m.person.toUpperCase()}`);
+        const personKey = m.person === undefined ? `ref:${m.ref.toUpperCase()}` : `person:${m.person.toUpperCase()}`;
+        pair.totals.add(p, personKey);
+        pendingReach.add(p, personKey);
         noteTablesUsed(tables, m, p, s);
         if (p.protectionContinues) continuing++;
       }
@@ -545,7 +549,7 @@ export function* buildReportSteps(input: ReportInput, options: ReportStepOptions
     figuresIn: sc.figuresIn,
     confidence: [],
   };
-  report.confidence = confidenceLines(report, sc, s);
+  report.confidence = confidenceLines(report, sc, s, pendingReach!.lines());
   return { report, costingIssues: costingIssues! };
 }
 

@@ -5,7 +5,8 @@
  * pounds each touches. Read from the data's own provenance (src/data: `provenance`, `note`), never
  * from a list kept here.
  */
-import type { ResolvedScenario } from "../engine/harmonise";
+import type { PendingAward, PersonCosts, ResolvedScenario } from "../engine/harmonise";
+import { financialYear, type FinancialYear } from "../engine/years";
 import { givenValue, type RateGiven } from "../engine/rates";
 import { ZERO, sum, type Decimal } from "../engine/money";
 import type { BoardReport, ConfidenceLine, PersonLine, SourceLine } from "./model";
@@ -132,8 +133,50 @@ function userLines(r: BoardReport, sc: BoardScenario, s: ResolvedScenario): Conf
   return out;
 }
 
+/**
+ * The people and pounds resting on each pay award not yet agreed (NJC 2026/27), gathered while the
+ * people are costed: a person counts when their pay in that year is on the pending scale, on the
+ * target terms (the amount is their cost with protection that year) or on current terms (their
+ * current cost that year).
+ */
+export class PendingAwardReach {
+  private readonly entries: { award: PendingAward; t: number; people: Set<string>; amount: Decimal }[];
+
+  constructor(awards: readonly PendingAward[], years: readonly FinancialYear[]) {
+    this.entries = awards.map((award) => ({ award, t: years.findIndex((y) => y.start === award.year.start), people: new Set<string>(), amount: ZERO }));
+  }
+
+  add(p: PersonCosts, person: string): void {
+    for (const e of this.entries) {
+      const y = p.years[e.t];
+      if (!y) continue;
+      const onTarget = y.targetPackage.position.scale === e.award.scheme;
+      if (!onTarget && y.currentPackage.position.scale !== e.award.scheme) continue;
+      e.people.add(person);
+      e.amount = e.amount.plus(onTarget ? y.protected.total : y.current.total);
+    }
+  }
+
+  lines(): ConfidenceLine[] {
+    return this.entries
+      .filter((e) => e.people.size > 0)
+      .map(({ award, people, amount }) => {
+        const before = financialYear(award.year.start - 1).label;
+        const assumed = award.given
+          ? `assumed ${pctText(award.assumed)} on the ${before} rates (the scenario's assumption)`
+          : `no award assumed, so ${award.year.label} is held at ${before} rates (set payAwards.byYear["${award.year.label}"].${award.scheme} in the scenario to assume one)`;
+        return {
+          kind: "pending" as const,
+          text: `${award.scheme} ${award.year.label} pay award pending; ${assumed}. ${award.what} The amount is their ${award.year.label} cost on ${award.scheme} pay (with protection where ${award.scheme} is the target terms).`,
+          people: people.size,
+          amount,
+        };
+      });
+  }
+}
+
 /** Every place the figures rest on something other than a confirmed published rate. */
-export function confidenceLines(r: BoardReport, sc: BoardScenario, s: ResolvedScenario): ConfidenceLine[] {
+export function confidenceLines(r: BoardReport, sc: BoardScenario, s: ResolvedScenario, pending: readonly ConfidenceLine[] = []): ConfidenceLine[] {
   const projected = projectedLine(r, s);
-  return [...dataLines(r), ...(projected ? [projected] : []), ...userLines(r, sc, s)].filter((l) => l.people > 0 || !l.amount.eq(ZERO));
+  return [...pending, ...dataLines(r), ...(projected ? [projected] : []), ...userLines(r, sc, s)].filter((l) => l.people > 0 || !l.amount.eq(ZERO));
 }
