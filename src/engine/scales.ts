@@ -25,6 +25,8 @@ export interface ScalePay {
   rule?: string;
   /** Set when the figure rests on an assumed award for a year whose award is pending: what to say beside it. */
   pending?: string;
+  /** Set when the figure is one the user supplied (its note, or ""): shown as "supplied by you". */
+  supplied?: string;
 }
 
 const AFC_BAND_ORDER = ["1", "2", "3", "4", "5", "6", "7", "8a", "8b", "8c", "8d", "9"];
@@ -157,4 +159,92 @@ export function scalePay(scale: ScaleRef, grade: string, step: number | null, ye
     case "LOCAL":
       return localPay(scale.rows, grade, step);
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pay figures the user supplies (issue 9 item 6)
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * A full-time annual basic pay figure the user gives for a point the data does not hold: an NJC
+ * spinal column point not on the spine that year (a local point such as SCP 44), or an AfC band
+ * and step whose figure is missing. Shown as "supplied by you" wherever it is used.
+ */
+export interface SuppliedPay {
+  scale: "AFC" | "NJC";
+  year: FinancialYear;
+  /** NJC: the spinal column point ("44"); AfC: the band ("6", "8a"). */
+  grade: string;
+  /** AfC step (1 = entry); always 1 for the NJC. */
+  step: number;
+  pay: Decimal;
+  note: string | null;
+}
+
+/** Plausible full-time annual basic pay for a supplied figure; outside it is almost certainly a slip (a monthly or hourly figure). */
+export const SUPPLIED_PAY_MIN = dec(5000);
+export const SUPPLIED_PAY_MAX = dec(300000);
+
+/** The position a supplied figure is for, worded as the engine words positions ("NJC SCP 44", "AfC band 6 step 2"). */
+export function suppliedKey(scale: "AFC" | "NJC", grade: string, step: number): string {
+  return scale === "AFC" ? `AfC band ${normaliseAfcBand(grade)} step ${step}` : `NJC SCP ${Number(grade.trim().replace(/^scp\s*/i, ""))}`;
+}
+
+/** How a supplied figure is named in messages and on the pack, e.g. "NJC SCP 44 in 2025/26". */
+export function suppliedPayLabel(p: SuppliedPay): string {
+  return `${suppliedKey(p.scale, p.grade, p.step)} in ${p.year.label}`;
+}
+
+/** The data's own figure for a supplied figure's point and year, or null where the data has none. */
+function dataFigure(p: SuppliedPay): string | null {
+  if (p.scale === "NJC") {
+    const entry = NJC_SPINE[p.year.label];
+    return entry?.value[Number(p.grade.trim().replace(/^scp\s*/i, ""))] ?? null;
+  }
+  return AFC_PAY[p.year.label]?.value[normaliseAfcBand(p.grade)]?.[p.step - 1] ?? null;
+}
+
+/**
+ * What is wrong with a supplied figure, or null. THE RULE: a supplied figure only fills a gap. Where
+ * the data holds a figure for that point and year (a pending year's held rates included), the
+ * supplied one is refused, so a pack never rests on two figures for one point; a year after the
+ * data's last is refused too (later years are the last year's figure uplifted by the assumed award).
+ */
+export function suppliedPayProblem(p: SuppliedPay): string | null {
+  const what = suppliedPayLabel(p);
+  if (!p.pay.isFinite() || p.pay.lt(SUPPLIED_PAY_MIN) || p.pay.gt(SUPPLIED_PAY_MAX))
+    return `The pay for ${what} must be a full-time annual figure from £${SUPPLIED_PAY_MIN.toNumber().toLocaleString("en-GB")} to £${SUPPLIED_PAY_MAX.toNumber().toLocaleString("en-GB")}; got £${p.pay.toString()} (a monthly or hourly figure?).`;
+  if (p.scale === "NJC") {
+    const point = Number(p.grade.trim().replace(/^scp\s*/i, ""));
+    if (!Number.isInteger(point) || point < 1 || point > 99) return `An NJC spinal column point is a whole number (1 to 99); got "${p.grade}".`;
+    if (p.step !== 1) return `NJC pay is set by the point alone: leave "step" out for ${what}.`;
+  } else {
+    if (!AFC_BAND_ORDER.includes(normaliseAfcBand(p.grade))) return `"${p.grade}" is not an Agenda for Change band. Bands: ${AFC_BAND_ORDER.join(", ")}.`;
+    if (!Number.isInteger(p.step) || p.step < 1 || p.step > 12) return `An AfC step is a whole number from 1 (entry); got ${p.step}.`;
+  }
+  const table = p.scale === "NJC" ? NJC_SPINE : AFC_PAY;
+  const held = Object.keys(table).sort();
+  if (p.year.label > held[held.length - 1])
+    return `${p.year.label} is after the last year in the data (${held[held.length - 1]}): supply the figure for ${held[held.length - 1]} or earlier; later years are uplifted by the assumed pay award.`;
+  const own = dataFigure(p);
+  if (own !== null)
+    return `The data already holds £${Number(own).toLocaleString("en-GB")} for ${what} (from the published scale): remove this entry. A supplied figure only fills a point the data does not hold.`;
+  return null;
+}
+
+/** The supplied figure for a point and year, if any. */
+export function suppliedFor(list: readonly SuppliedPay[] | undefined, scale: "AFC" | "NJC", grade: string, step: number | null, year: FinancialYear | null): SuppliedPay | undefined {
+  if (!list || list.length === 0 || year === null) return undefined;
+  const key = suppliedKey(scale, grade, step ?? 1);
+  return list.find((p) => p.scale === scale && p.year.label === year.label && suppliedKey(p.scale, p.grade, p.step) === key);
+}
+
+/**
+ * Pay at a point: the supplied figure where one is given for it (only ever where the data has none:
+ * suppliedPayProblem refuses the rest), else the data's lookup.
+ */
+export function payOrSupplied(list: readonly SuppliedPay[] | undefined, scale: "AFC" | "NJC", grade: string, step: number | null, year: FinancialYear | null, lookup: () => ScalePay): ScalePay {
+  const own = suppliedFor(list, scale, grade, step, year);
+  if (!own) return lookup();
+  return { pay: own.pay, year: own.year, provenance: "local", sources: [], label: suppliedKey(scale, grade, step ?? 1), rule: "supplied by you", supplied: own.note ?? "" };
 }

@@ -17,7 +17,7 @@ import { EngineError } from "../engine/errors";
 import { D, ZERO, type Decimal } from "../engine/money";
 
 import type { Scheme } from "../engine/oncosts";
-import { afcBands, afcPay, njcPay } from "../engine/scales";
+import { afcBands, afcPay, njcPay, payOrSupplied, type SuppliedPay } from "../engine/scales";
 import type { StaffMember } from "../engine/staff";
 import { standardHours, type HcasChoice, type TermsName } from "../engine/terms";
 import type { FinancialYear } from "../engine/years";
@@ -74,6 +74,8 @@ export interface StaffRowsOptions {
   includeHidden?: boolean;
   /** Values for the whole list when it has no column for them. */
   defaults?: StaffListDefaults;
+  /** Pay figures the user supplied (the scenario's suppliedPay): a point they cover is accepted. */
+  suppliedPay?: readonly SuppliedPay[];
 }
 
 /** A table of values (Office.js range.values, a CSV parse) as a RawTable. */
@@ -616,7 +618,7 @@ export function* readStaffTableSteps(raw: RawTable, options: StaffRowsOptions = 
         null,
       );
       if (band !== "" && step !== null) {
-        const why = checkScale(`A|${band}|${step}`, () => afcPay(band, step!, year));
+        const why = checkScale(`A|${band}|${step}`, () => payOrSupplied(options.suppliedPay, "AFC", band, step, year, () => afcPay(band, step!, year)));
         if (why === null) grade = band;
         else problem(stepField, why);
       }
@@ -633,7 +635,7 @@ export function* readStaffTableSteps(raw: RawTable, options: StaffRowsOptions = 
         null,
       );
       if (point !== null) {
-        const why = checkScale(`N|${point}`, () => njcPay(point, year, ANY_AWARD));
+        const why = checkScale(`N|${point}`, () => payOrSupplied(options.suppliedPay, "NJC", String(point), 1, year, () => njcPay(point, year, ANY_AWARD)));
         if (why === null) grade = String(point);
         else problem(f, why);
       }

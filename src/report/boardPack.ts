@@ -124,6 +124,7 @@ export function* buildBoardPackSteps(input: BoardPackInput, options: BoardPackSt
     targetTerms: scenario.harmonisation.target.terms,
     includeHidden: input.includeHidden,
     defaults: input.staffListDefaults ?? scenario.staffList ?? undefined,
+    suppliedPay: scenario.harmonisation.suppliedPay ?? undefined,
   });
   let read = reading.next();
   while (!read.done) {

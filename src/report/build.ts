@@ -7,6 +7,7 @@
 import { ALL_TABLES, DATA_VERSION } from "../data";
 import type { ByYear, Sourced } from "../data/types";
 import { EngineError } from "../engine/errors";
+import { suppliedKey, suppliedPayLabel } from "../engine/scales";
 import { costResolved, describeProtection, describeScenario, METHODS, pendingAwards, resolveScenario, targetScheme, type CostLine, type PersonCosts, type ResolvedScenario } from "../engine/harmonise";
 import { D, ZERO, sum, type Decimal } from "../engine/money";
 import { percent, settlePool, settleYears, type ReserveYear } from "../engine/pool";
@@ -103,7 +104,7 @@ const ASSIMILATION_WORDS = {
 } as const;
 
 /** What the Detail sheet shows of a person: their base-year elements. The rest of their costing is not kept. */
-function personLine(p: PersonCosts, row: number, includeNames: boolean): PersonLine {
+function personLine(p: PersonCosts, row: number, includeNames: boolean, supplied: ReadonlySet<string>): PersonLine {
   const y = p.years[0];
   const payments = y.protected.protection;
   // With no protection payment the protected line is the target line, and there are no on-costs on it.
@@ -126,6 +127,7 @@ function personLine(p: PersonCosts, row: number, includeNames: boolean): PersonL
     protection: { payments, onCosts, total: y.protected.total },
     protectionContinues: p.protectionContinues,
     schemes: { current: p.current.scheme, target: p.target.scheme },
+    suppliedPay: [...(supplied.has(p.current.positionLabel) ? ["current" as const] : []), ...(supplied.has(p.assimilation.positionLabel) ? ["target" as const] : [])],
   };
 }
 
@@ -387,6 +389,7 @@ export function* buildReportSteps(input: ReportInput, options: ReportStepOptions
       throw e;
     }
     if (pass === 1) checkLgpsRateGiven(input.members, s);
+    const suppliedPositions = new Set((s.suppliedPay ?? []).map((f) => suppliedKey(f.scale, f.grade, f.step)));
     const base = s.year.start;
     years = Array.from({ length: s.projectionYears }, (_, t) => financialYear(base + t));
     lines = [];
@@ -409,7 +412,7 @@ export function* buildReportSteps(input: ReportInput, options: ReportStepOptions
         costingIssues.push({ row: input.memberRows[i], column: "", message: `${m.ref} cannot be costed and is left out: ${e.message}` });
       }
       if (p) {
-        lines.push(personLine(p, input.memberRows[i], sc.includeNames));
+        lines.push(personLine(p, input.memberRows[i], sc.includeNames, suppliedPositions));
         costedIndex.push(i);
         const key = `${p.group}\u0000${p.employer}`;
         let pair = pairs.get(key);
@@ -471,6 +474,7 @@ export function* buildReportSteps(input: ReportInput, options: ReportStepOptions
   const protectionText = describeProtection(s.protection);
   const assumptions = [
     ...describeScenario(s),
+    ...(s.suppliedPay ?? []).map((f) => ({ label: "Pay supplied by you", value: `${suppliedPayLabel(f)}: £${f.pay.toNumber().toLocaleString("en-GB", { minimumFractionDigits: f.pay.isInteger() ? 0 : 2 })} a year full-time (supplied by you${f.note ? `: ${f.note}` : ""}; not in the published data)` })),
     { label: "Staff list", value: `${input.rows.total} row${input.rows.total === 1 ? "" : "s"}; ${lines!.length} costed; ${leftOut} left out (listed on the "Rows left out" sheet)` },
     { label: "Staff names", value: sc.includeNames ? "shown on the Detail sheet (the scenario asked for them)" : "left out (board papers are often published)" },
     { label: "Protective marking", value: sc.protectiveMarking },

@@ -118,6 +118,14 @@ function userLines(r: BoardReport, sc: BoardScenario, s: ResolvedScenario): Conf
       amount: sum(people.map((p) => p.current.unsocial)),
     });
   }
+  const supplied = r.people.filter((p) => p.suppliedPay.length > 0);
+  if (supplied.length > 0)
+    out.push({
+      kind: "user",
+      text: `Pay supplied by you (${(s.suppliedPay ?? []).map((f) => f.scale === "NJC" ? `SCP ${f.grade}` : `band ${f.grade} step ${f.step}`).filter((v, i, a) => a.indexOf(v) === i).join(", ")}): points the published data does not hold. The amount is those staff's basic pay at those points in ${r.baseYear}.`,
+      people: supplied.length,
+      amount: sum(supplied.map((p) => (p.suppliedPay.includes("current") ? p.current.basicPay : ZERO).plus(p.suppliedPay.includes("target") ? p.target.basicPay : ZERO))),
+    });
   const t = sc.harmonisation.target;
   const targetRates = Object.values(t.unsocialRates ?? {}).some((v) => v !== null && v !== undefined);
   if (targetRates || (t.localAllowance && !t.localAllowance.isZero())) {

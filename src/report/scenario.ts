@@ -22,6 +22,8 @@ import {
   type ServiceLine,
 } from "../engine/pool";
 import type { HcasChoice, TermsName } from "../engine/terms";
+import { suppliedPayLabel, suppliedPayProblem, type SuppliedPay } from "../engine/scales";
+import { defaultBaseYear } from "../engine/harmonise/scenario";
 import { parseFinancialYear, type FinancialYear } from "../engine/years";
 import { checkScenarioLimits } from "./scenarioLimits";
 
@@ -134,6 +136,8 @@ export interface BoardScenarioInput {
   pool?: PoolInput | null;
   /** Values for the whole staff list when it has no column for them (an ESR export has no employer column). */
   staffList?: { employer?: string; terms?: "AFC" | "NJC" };
+  /** Your own full-time annual pay figures for points the data does not hold (used and shown as "supplied by you"). */
+  suppliedPay?: { scale: "NJC" | "AFC"; year?: string; point?: number; band?: string; step?: number; pay: number | string; note?: string }[];
   // The options appraisal (optional: without `options` the pack is the single scenario above).
   /** Two to six options, each overriding the settings above (see OptionInput). */
   options?: OptionInput[];
@@ -259,7 +263,7 @@ export const GREEN_BOOK_DISCOUNT_RATE = "0.035";
 const TOP_KEYS = [
   "title", "organisation", "financialYear", "projectionYears", "targetTerms", "currentTerms", "protection", "protectUnsocial",
   "payAwards", "lgpsEmployerRate", "nhsEmployerRate", "leaveValuation", "movePension", "hoursBasis", "increments", "jobMatch",
-  "protectiveMarking", "includeNames", "pool", "$schema", "description", "notes", "staffList",
+  "protectiveMarking", "includeNames", "pool", "$schema", "description", "notes", "staffList", "suppliedPay",
   ...APPRAISAL_KEYS,
 ];
 
@@ -819,6 +823,7 @@ export function checkBoardScenario(json: unknown): { scenario: BoardScenario | n
   const includeNames = r.bool(json.includeNames, "includeNames", false);
   const pool = poolOf(r, json.pool);
   const staffList = staffListOf(r, json.staffList);
+  const suppliedPay = suppliedPayOf(r, json.suppliedPay, year);
   const boardAskedTo = r.text(json.boardAskedTo, "boardAskedTo", null) || null;
   if (boardAskedTo && boardAskedTo.length > 2000) r.fail("boardAskedTo", "should be at most 2,000 characters: the decision in a few lines.");
   const figuresIn = json.figuresIn === undefined || json.figuresIn === null ? "POUNDS" : (r.choice(json.figuresIn, "figuresIn", "Figures in", ["POUNDS", "THOUSANDS"] as const, { "000": "THOUSANDS", K: "THOUSANDS", "£000": "THOUSANDS" }) ?? "POUNDS");
@@ -839,6 +844,7 @@ export function checkBoardScenario(json: unknown): { scenario: BoardScenario | n
     hoursBasis,
     jobMatch,
     increments: r.bool(json.increments, "increments", true),
+    ...(suppliedPay.length > 0 ? { suppliedPay } : {}),
   };
   const appraisal = appraisalOf(r, json, harmonisation);
   if (r.problems.length > 0) return { scenario: null, problems: r.problems };
@@ -859,6 +865,62 @@ export function checkBoardScenario(json: unknown): { scenario: BoardScenario | n
     },
     problems: [],
   };
+}
+
+/**
+ * The user's own pay figures (INTAKE, issue 9 item 6): `suppliedPay: [{ "scale": "NJC", "year": "2025/26",
+ * "point": 44, "pay": 52300, "note": "local point, pay policy 2025" }]` (AfC: "band" and "step"). Each is
+ * checked by the engine's one rule (suppliedPayProblem: only where the data has no figure; plausible pay).
+ */
+function suppliedPayOf(r: Reader, v: unknown, baseYear: FinancialYear | null): SuppliedPay[] {
+  if (v === undefined || v === null) return [];
+  const example = '[{ "scale": "NJC", "year": "2025/26", "point": 44, "pay": 52300, "note": "local point" }]';
+  if (!Array.isArray(v)) return (r.fail("suppliedPay", `should list your own pay figures, e.g. ${example}.`), []);
+  const out: SuppliedPay[] = [];
+  const seen = new Set<string>();
+  v.forEach((e, i) => {
+    const path = `suppliedPay[${i}]`;
+    if (!isObj(e)) return r.fail(path, `should be a figure such as ${example.slice(1, -1)}.`);
+    r.unknownKeys(e, ["scale", "year", "point", "band", "step", "pay", "note"], path);
+    const scale = r.choice(e.scale, `${path}.scale`, "The scale", ["NJC", "AFC"] as const, { AGENDAFORCHANGE: "AFC", GREENBOOK: "NJC" });
+    let year: FinancialYear | null = baseYear ?? defaultBaseYear();
+    if (e.year !== undefined && e.year !== null) {
+      try {
+        year = parseFinancialYear(e.year as string | number);
+      } catch (err) {
+        year = null;
+        r.fail(`${path}.year`, (err as Error).message);
+      }
+    }
+    let grade: string | null = null;
+    let step = 1;
+    if (scale === "NJC") {
+      if (e.band !== undefined) r.fail(`${path}.band`, 'an NJC figure is for a spinal column point: give "point" (e.g. 44), not "band".');
+      if (e.step !== undefined && e.step !== 1) r.fail(`${path}.step`, 'NJC pay is set by the point alone: leave "step" out.');
+      if (typeof e.point !== "number" && typeof e.point !== "string") r.fail(`${path}.point`, "is missing: give the spinal column point, e.g. 44.");
+      else grade = String(e.point);
+    } else if (scale === "AFC") {
+      if (e.point !== undefined) r.fail(`${path}.point`, 'an AfC figure is for a band and step: give "band" and "step", not "point".');
+      if (typeof e.band !== "number" && typeof e.band !== "string") r.fail(`${path}.band`, 'is missing: give the AfC band, e.g. "8a".');
+      else grade = String(e.band);
+      const st = r.wholeNumber(e.step, `${path}.step`, "The AfC step", 1, 12);
+      if (st === null && (e.step === undefined || e.step === null)) r.fail(`${path}.step`, "is missing: give the AfC step (1 = entry).");
+      if (st === null) return;
+      step = st;
+    }
+    const pay = e.pay === undefined || e.pay === null ? r.fail(`${path}.pay`, "is missing: give the full-time annual basic pay in £, e.g. 52300.") : r.money(e.pay, `${path}.pay`, "The pay");
+    const note = r.text(e.note, `${path}.note`);
+    if (note !== null && note.length > 200) r.fail(`${path}.note`, "should be at most 200 characters.");
+    if (!scale || grade === null || pay === null || year === null) return;
+    const figure: SuppliedPay = { scale, year, grade, step, pay, note: note || null };
+    const why = suppliedPayProblem(figure);
+    if (why !== null) return r.fail(path, why);
+    const label = suppliedPayLabel(figure);
+    if (seen.has(label)) return r.fail(path, `a second figure for ${label}: keep one.`);
+    seen.add(label);
+    out.push(figure);
+  });
+  return out;
 }
 
 /** The staff list's whole-list values (INTAKE): `staffList: { employer, terms }`, both optional. */

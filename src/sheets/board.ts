@@ -218,9 +218,9 @@ export function* detailSheetSteps(r: BoardReport, rowsPerStep = DETAIL_ROWS_PER_
   const group = add("Staff group", fitWidth(people.map((p) => p.group), 12, 34), NUMBER_FORMATS.text);
   const employer = add("Current employer", fitWidth(people.map((p) => p.employer), 12, 40), NUMBER_FORMATS.text);
   add("Current terms", 9);
-  add("Current pay point", fitWidth(people.map((p) => p.currentPosition), 12, 24));
+  add("Current pay point", fitWidth(people.map((p) => positionShown(p, "current")), 12, 24));
   add("Target grade", fitWidth(people.map((p) => p.targetGrade), 10, 24));
-  add("Assimilated to", fitWidth(people.map((p) => p.targetPosition), 12, 24));
+  add("Assimilated to", fitWidth(people.map((p) => positionShown(p, "target")), 12, 24));
   add("Assimilation", fitWidth(people.map((p) => p.assimilation), 12, 36));
   const fte = add("FTE", 7, FTE_FMT, "sum");
   const options = {} as DetailLayout["col"]["options"];
@@ -238,7 +238,7 @@ export function* detailSheetSteps(r: BoardReport, rowsPerStep = DETAIL_ROWS_PER_
     const row = firstDataRow + i;
     const cells: PlanValue[] = [p.ref];
     if (name !== null) cells.push(p.name ?? "");
-    cells.push(p.group, p.employer, p.terms, p.currentPosition, p.targetGrade, p.targetPosition, p.assimilation, n(p.fte));
+    cells.push(p.group, p.employer, p.terms, positionShown(p, "current"), p.targetGrade, positionShown(p, "target"), p.assimilation, n(p.fte));
     for (const o of DETAIL_OPTIONS) {
       const set = p[o];
       for (const e of els) cells.push(n(set[e.key as ElementKey]));
@@ -1520,4 +1520,10 @@ export function* boardWorkbookPlanSteps(r: BoardReport): Generator<LayoutStep, {
     plan: { sheets, properties: { title: r.title, version: r.version, created: r.generatedOn } },
     layout: { detail: detail.layout, projection: projection.layout, summary: summary.layout, options: optionsPlan?.layout ?? null, pool: pool?.layout ?? null, sources: assumptions.sources },
   };
+}
+
+/** A person's pay point as the Detail sheet shows it: marked where its pay is a figure the user supplied. */
+function positionShown(p: PersonLine, which: "current" | "target"): string {
+  const text = which === "current" ? p.currentPosition : p.targetPosition;
+  return p.suppliedPay.includes(which) ? `${text} (pay supplied by you)` : text;
 }

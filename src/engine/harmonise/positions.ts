@@ -8,7 +8,7 @@ import { NJC_SPINE } from "../../data/njc";
 import type { ByYear } from "../../data/types";
 import { invalidValue, notAvailable } from "../errors";
 import { roundPenny, roundPound, type Decimal } from "../money";
-import { afcBands, afcPay, afcProgression, afcStepForYears, localPay, njcPay, njcPoints, normaliseAfcBand, type ScaleRef } from "../scales";
+import { afcBands, afcPay, afcProgression, afcStepForYears, localPay, njcPay, njcPoints, normaliseAfcBand, payOrSupplied, type ScaleRef } from "../scales";
 import { financialYear, latestYear, pendingYears, yearsIn, type FinancialYear } from "../years";
 import { awardFor } from "./scenario";
 import type { Grade, PayBasis, PayScheme, Position, ResolvedScenario } from "./types";
@@ -168,16 +168,16 @@ export function fullTimePayAt(pos: Position, fy: FinancialYear, s: ResolvedScena
   switch (pos.scale) {
     case "AFC": {
       const y = tableYear(AFC_PAY, fy);
-      const base = afcPay(pos.band, pos.step, y).pay;
+      const base = payOrSupplied(s.suppliedPay, "AFC", pos.band, pos.step, y, () => afcPay(pos.band, pos.step, y)).pay;
       return y.start === fy.start ? { pay: base, basis: "data" } : projected(s, `A${pos.band}:${pos.step}:${fy.start}`, () => uplift(base, y, fy, s, "AFC", roundPound));
     }
     case "NJC": {
       const y = tableYear(NJC_SPINE, fy);
       if (NJC_SPINE[y.label]?.pending) {
         // Award pending: the held rates × (1 + the award assumed for that year), then any later years' awards.
-        return projected(s, `N${pos.point}:${fy.start}`, () => uplift(njcPay(pos.point, y, awardFor(s, "NJC", y)).pay, y, fy, s, "NJC", roundPound));
+        return projected(s, `N${pos.point}:${fy.start}`, () => uplift(payOrSupplied(s.suppliedPay, "NJC", String(pos.point), 1, y, () => njcPay(pos.point, y, awardFor(s, "NJC", y))).pay, y, fy, s, "NJC", roundPound));
       }
-      const base = njcPay(pos.point, y).pay;
+      const base = payOrSupplied(s.suppliedPay, "NJC", String(pos.point), 1, y, () => njcPay(pos.point, y)).pay;
       return y.start === fy.start ? { pay: base, basis: "data" } : projected(s, `N${pos.point}:${fy.start}`, () => uplift(base, y, fy, s, "NJC", roundPound));
     }
     case "LOCAL": {

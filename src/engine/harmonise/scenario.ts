@@ -4,7 +4,7 @@ import { givenValue, type RateGiven } from "../rates";
 import { standardHours } from "../terms";
 import type { TermsName } from "../terms";
 import { defaultYear } from "../defaultYear";
-import { checkAward } from "../scales";
+import { checkAward, suppliedPayLabel, suppliedPayProblem, type SuppliedPay } from "../scales";
 import type { FinancialYear } from "../years";
 import {
   PROTECTION_KINDS,
@@ -150,6 +150,7 @@ export function resolveScenario(s: HarmonisationScenario): ResolvedScenario {
     hoursBasis: s.hoursBasis ?? "KEEP_FTE",
     jobMatch: s.jobMatch ?? [],
     increments: s.increments ?? true,
+    suppliedPay: checkedSuppliedPay(s.suppliedPay),
   };
 }
 
@@ -159,3 +160,17 @@ export function awardFor(s: ResolvedScenario, scheme: PayScheme, fy: FinancialYe
 }
 
 export const pct = (d: Decimal): string => `${dec(d).times(100).toDecimalPlaces(2).toString()}%`;
+
+/** The supplied pay figures, each checked by the one rule (suppliedPayProblem); two for one point and year are refused. */
+function checkedSuppliedPay(list: readonly SuppliedPay[] | null | undefined): readonly SuppliedPay[] {
+  if (!list || list.length === 0) return [];
+  const seen = new Set<string>();
+  for (const p of list) {
+    const why = suppliedPayProblem(p);
+    if (why !== null) throw invalidValue(why);
+    const label = suppliedPayLabel(p);
+    if (seen.has(label)) throw invalidValue(`Two supplied figures for ${label}: keep one.`);
+    seen.add(label);
+  }
+  return list;
+}

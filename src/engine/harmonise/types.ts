@@ -5,7 +5,7 @@
  */
 import type { Decimal } from "../money";
 import type { NhsRateBasis, Scheme } from "../oncosts";
-import type { LocalScaleRow, ScaleRef } from "../scales";
+import type { LocalScaleRow, ScaleRef, SuppliedPay } from "../scales";
 import type { HcasChoice, TermsName } from "../terms";
 import type { FinancialYear } from "../years";
 import type { ExactRate, RateGiven } from "../rates";
@@ -130,6 +130,8 @@ export interface HarmonisationScenario {
   jobMatch?: readonly JobMatchRow[] | null;
   /** Apply incremental progression (AfC steps by years in band, NJC/local annual increments). Default true. */
   increments?: boolean | null;
+  /** Pay figures the user supplies for points the data does not hold (see scales.ts suppliedPayProblem for the rule). */
+  suppliedPay?: readonly SuppliedPay[] | null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -435,4 +437,6 @@ export interface ResolvedScenario {
   hoursBasis: HoursBasis;
   jobMatch: readonly JobMatchRow[];
   increments: boolean;
+  /** Pay figures the user supplied (each checked by suppliedPayProblem). */
+  suppliedPay?: readonly SuppliedPay[];
 }

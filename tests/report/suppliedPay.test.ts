@@ -1,0 +1,100 @@
+/** The user's own pay figures (issue 9 item 6): used where the data has none, labelled wherever shown, refused where the data has one. */
+import { buildBoardPack } from "../../src/report/boardPack";
+import { checkBoardScenario, parseBoardScenario } from "../../src/report/scenario";
+import { resolveScenario } from "../../src/engine/harmonise";
+import { financialYear } from "../../src/engine/years";
+import { dec } from "../../src/engine/money";
+import type { SuppliedPay } from "../../src/engine/scales";
+import type { PlanValue, WorkbookPlan } from "../../src/sheets/plan";
+
+const GEN = { generatedOn: "2026-12-07", version: "9.9.9" };
+const HEADER = ["Employee reference", "Staff group", "Current employer", "Current terms", "SCP", "FTE", "Years of service", "Pension scheme", "Target job match"];
+// A council list: C1 is on SCP 44, a local point above the national spine (2 to 43 in 2025/26).
+const TABLE = [HEADER, ["C1", "Social work", "Northshire Council", "NJC", 44, 1, 5, "LGPS", "8a"], ["C2", "Social work", "Northshire Council", "NJC", 20, 0.5, 5, "LGPS", "3"]];
+
+function scenario(extra: Record<string, unknown> = {}) {
+  return {
+    targetTerms: "AFC",
+    financialYear: "2025/26",
+    projectionYears: 1,
+    protection: "NONE",
+    increments: false,
+    lgpsEmployerRate: "19%",
+    ...extra,
+  };
+}
+const SCP44 = { scale: "NJC", year: "2025/26", point: 44, pay: 52805, note: "local pay policy 2025" };
+
+function cellsOf(plan: WorkbookPlan, sheet: string): string[] {
+  const out: PlanValue[] = [];
+  for (const b of plan.sheets.find((s) => s.name === sheet)!.blocks) {
+    if (b.kind === "range") b.values.forEach((r) => out.push(...r));
+    if (b.kind === "table") b.rows.forEach((r) => out.push(...r));
+  }
+  return out.filter((v): v is string => typeof v === "string");
+}
+
+describe("pay supplied by you", () => {
+  it("without a supplied figure, a point the data does not hold leaves the person out by row and column", () => {
+    const pack = buildBoardPack({ table: TABLE, scenario: parseBoardScenario(scenario()), ...GEN });
+    expect(pack.report.people.map((p) => p.ref)).toEqual(["C2"]);
+    expect(pack.issues).toHaveLength(1);
+    expect(pack.issues[0].row).toBe(2);
+    expect(pack.issues[0].column).toBe("SCP");
+    expect(pack.issues[0].message).toMatch(/point 44 is not on the NJC pay spine in 2025\/26/);
+  });
+
+  it("with the figure supplied, the person is costed at it and labelled on the summary, Assumptions and Detail sheets", () => {
+    const pack = buildBoardPack({ table: TABLE, scenario: parseBoardScenario(scenario({ suppliedPay: [SCP44] })), ...GEN });
+    expect(pack.issues).toEqual([]);
+    const c1 = pack.report.people.find((p) => p.ref === "C1")!;
+    // Full-time £52,805 × FTE 1 = £52,805.00 basic pay on current terms.
+    expect(c1.current.basicPay.toFixed(2)).toBe("52805.00");
+    expect(c1.currentPosition).toBe("NJC SCP 44");
+    expect(c1.suppliedPay).toEqual(["current"]);
+    expect(pack.report.people.find((p) => p.ref === "C2")!.suppliedPay).toEqual([]);
+
+    const line = pack.report.confidence.find((l) => /Pay supplied by you/.test(l.text))!;
+    expect(line.people).toBe(1);
+    // Only C1's current basic pay rests on the supplied figure: £52,805.
+    expect(line.amount.toFixed(2)).toBe("52805.00");
+    expect(line.text).toContain("SCP 44");
+
+    const assumption = pack.report.assumptions.find((a) => a.label === "Pay supplied by you")!;
+    expect(assumption.value).toBe("NJC SCP 44 in 2025/26: £52,805 a year full-time (supplied by you: local pay policy 2025; not in the published data)");
+    expect(cellsOf(pack.workbook, "Assumptions and sources").join("\n")).toContain("NJC SCP 44 in 2025/26: £52,805 a year full-time (supplied by you");
+    expect(cellsOf(pack.workbook, "Detail")).toContain("NJC SCP 44 (pay supplied by you)");
+    expect(cellsOf(pack.workbook, "Detail")).toContain("NJC SCP 20");
+    expect(cellsOf(pack.workbook, "Board summary").join("\n")).toContain("Pay supplied by you (SCP 44)");
+  });
+
+  it("a part-time person at a supplied point is paid the supplied full-time figure pro rata", () => {
+    const table = [HEADER, ["C3", "Social work", "Northshire Council", "NJC", 44, 0.6, 5, "LGPS", "8a"]];
+    const pack = buildBoardPack({ table, scenario: parseBoardScenario(scenario({ suppliedPay: [SCP44] })), ...GEN });
+    // £52,805 × 0.6 = £31,683.00.
+    expect(pack.report.people[0].current.basicPay.toFixed(2)).toBe("31683.00");
+  });
+
+  it("names each problem with its path and what to change", () => {
+    const problems = (sp: unknown) => checkBoardScenario(scenario({ suppliedPay: sp })).problems;
+    // The data holds SCP 20 for 2025/26: a supplied figure only fills a gap (the rule: refuse, never override).
+    expect(problems([{ scale: "NJC", year: "2025/26", point: 20, pay: 30000 }])).toEqual([
+      expect.stringMatching(/^suppliedPay\[0\]: The data already holds £[\d,]+ for NJC SCP 20 in 2025\/26 .*remove this entry/),
+    ]);
+    expect(problems([{ ...SCP44, pay: 4400 }])[0]).toMatch(/^suppliedPay\[0\]: The pay for NJC SCP 44 in 2025\/26 must be a full-time annual figure from £5,000 to £300,000; got £4400/);
+    expect(problems([{ scale: "NJC", year: "2025/26", pay: 52805 }])).toEqual(["suppliedPay[0].point: is missing: give the spinal column point, e.g. 44."]);
+    expect(problems([{ scale: "AFC", year: "2025/26", band: "6", pay: 40000 }])).toEqual(["suppliedPay[0].step: is missing: give the AfC step (1 = entry)."]);
+    expect(problems([{ scale: "GOLD", point: 44, pay: 52805 }])[0]).toMatch(/^suppliedPay\[0\]\.scale: The scale "GOLD" is not recognised/);
+    expect(problems([SCP44, SCP44])).toEqual(["suppliedPay[1]: a second figure for NJC SCP 44 in 2025/26: keep one."]);
+    expect(problems([{ ...SCP44, year: "2031/32" }])[0]).toMatch(/^suppliedPay\[0\]: 2031\/32 is after the last year in the data/);
+    expect(problems([{ ...SCP44, pint: 3 }])[0]).toMatch(/^suppliedPay\[0\]\.pint: is not a setting; did you mean "point"\?/);
+    expect(problems({})).toEqual([expect.stringMatching(/^suppliedPay: should list your own pay figures/)]);
+  });
+});
+
+describe("the engine's rule for supplied pay", () => {
+  it("refuses a supplied figure where the data holds one, also when the scenario is built without the board pack's checks", () => {
+    const figure: SuppliedPay = { scale: "NJC", year: financialYear(2025), grade: "20", step: 1, pay: dec(30000), note: null };
+    expect(() => resolveScenario({ target: { terms: "AFC" }, protection: { kind: "NONE" }, suppliedPay: [figure] })).toThrow(/The data already holds £[\d,]+ for NJC SCP 20 in 2025\/26/);
+  });
+});
