@@ -571,10 +571,8 @@ export function* readStaffTableSteps(raw: RawTable, options: StaffRowsOptions = 
     return reader;
   };
 
-  let checked = 0;
-  for (const r of staffRowIdx) {
-    if (++checked % rowsPerStep === 0) yield checked;
-    if (!includeHidden && raw.hidden.has(r)) continue;
+  // One staff row: a function of its own (not the generator's body), so it is compiled and optimised apart.
+  const checkRow = (r: number): void => {
     rowNumber = rowNo(r);
     cells = rows[r] ?? [];
     rowIssues = [];
@@ -733,7 +731,7 @@ export function* readStaffTableSteps(raw: RawTable, options: StaffRowsOptions = 
       for (const i of rowIssues) issues.push(i);
       skipped++;
       peopleLeftOut.add(personKey(r));
-      continue;
+      return;
     }
     firstRefRow.set(refKey, rowNumber);
     members.push({
@@ -762,6 +760,13 @@ export function* readStaffTableSteps(raw: RawTable, options: StaffRowsOptions = 
       ...(person !== null ? { person } : {}),
     });
     memberRows.push(rowNumber);
+  };
+
+  let checked = 0;
+  for (const r of staffRowIdx) {
+    if (++checked % rowsPerStep === 0) yield checked;
+    if (!includeHidden && raw.hidden.has(r)) continue;
+    checkRow(r);
   }
   report.rowsRead = members.length;
   report.peopleLeftOut = peopleLeftOut.size;
