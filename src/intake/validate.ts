@@ -734,7 +734,7 @@ export function* readStaffTableSteps(raw: RawTable, options: StaffRowsOptions = 
       return;
     }
     firstRefRow.set(refKey, rowNumber);
-    members.push({
+    const member = {
       ref,
       name,
       group,
@@ -751,14 +751,16 @@ export function* readStaffTableSteps(raw: RawTable, options: StaffRowsOptions = 
       localAllowance,
       unsocialNightsAndSaturdays: unsocialNights,
       unsocialSundaysAndPublicHolidays: unsocialSundays,
-      ...(nights !== null ? { unsocialNights: nights } : {}),
-      ...(saturdays !== null ? { unsocialSaturdays: saturdays } : {}),
-      ...(sundays !== null ? { unsocialSundays: sundays } : {}),
-      ...(publicHolidays !== null ? { unsocialPublicHolidays: publicHolidays } : {}),
-      targetGrade,
-      ...(gradeTop !== null ? { gradeTop } : {}),
-      ...(person !== null ? { person } : {}),
-    });
+    } as StaffMember;
+    // The optional fields only when given, in this order (no spread objects made per row).
+    if (nights !== null) member.unsocialNights = nights;
+    if (saturdays !== null) member.unsocialSaturdays = saturdays;
+    if (sundays !== null) member.unsocialSundays = sundays;
+    if (publicHolidays !== null) member.unsocialPublicHolidays = publicHolidays;
+    member.targetGrade = targetGrade;
+    if (gradeTop !== null) member.gradeTop = gradeTop;
+    if (person !== null) member.person = person;
+    members.push(member);
     memberRows.push(rowNumber);
   };
 
