@@ -232,6 +232,21 @@ export function suppliedPayProblem(p: SuppliedPay): string | null {
   return null;
 }
 
+/**
+ * For a year with neither a supplied figure nor a data figure at the point, the latest supplied
+ * figure for an earlier year (the caller uplifts it by the assumed awards, as the national scales
+ * are beyond the data); undefined otherwise.
+ */
+export function suppliedToCarry(list: readonly SuppliedPay[] | undefined, scale: "AFC" | "NJC", grade: string, step: number, year: FinancialYear): SuppliedPay | undefined {
+  if (!list || list.length === 0 || suppliedFor(list, scale, grade, step, year)) return undefined;
+  const key = suppliedKey(scale, grade, step);
+  let best: SuppliedPay | undefined;
+  for (const p of list)
+    if (p.scale === scale && p.year.start < year.start && suppliedKey(p.scale, p.grade, p.step) === key && (!best || p.year.start > best.year.start)) best = p;
+  if (!best || dataFigure({ ...best, year }) !== null) return undefined;
+  return best;
+}
+
 /** The supplied figure for a point and year, if any. */
 export function suppliedFor(list: readonly SuppliedPay[] | undefined, scale: "AFC" | "NJC", grade: string, step: number | null, year: FinancialYear | null): SuppliedPay | undefined {
   if (!list || list.length === 0 || year === null) return undefined;

@@ -1,7 +1,7 @@
 /** The user's own pay figures (issue 9 item 6): used where the data has none, labelled wherever shown, refused where the data has one. */
 import { buildBoardPack } from "../../src/report/boardPack";
 import { checkBoardScenario, parseBoardScenario } from "../../src/report/scenario";
-import { resolveScenario } from "../../src/engine/harmonise";
+import { fullTimePayAt, resolveScenario } from "../../src/engine/harmonise";
 import { financialYear } from "../../src/engine/years";
 import { dec } from "../../src/engine/money";
 import type { SuppliedPay } from "../../src/engine/scales";
@@ -96,5 +96,24 @@ describe("the engine's rule for supplied pay", () => {
   it("refuses a supplied figure where the data holds one, also when the scenario is built without the board pack's checks", () => {
     const figure: SuppliedPay = { scale: "NJC", year: financialYear(2025), grade: "20", step: 1, pay: dec(30000), note: null };
     expect(() => resolveScenario({ target: { terms: "AFC" }, protection: { kind: "NONE" }, suppliedPay: [figure] })).toThrow(/The data already holds £[\d,]+ for NJC SCP 20 in 2025\/26/);
+  });
+});
+
+describe("a supplied figure in later years", () => {
+  it("is carried into years the data has no figure for, uplifted by the assumed award and rounded to the pound as the spine is", () => {
+    const figure: SuppliedPay = { scale: "NJC", year: financialYear(2025), grade: "44", step: 1, pay: dec(52805), note: null };
+    const s = resolveScenario({ target: { terms: "AFC" }, protection: { kind: "NONE" }, year: financialYear(2025), payAwards: { NJC: dec("0.03") }, suppliedPay: [figure] });
+    const pos = { scale: "NJC" as const, point: 44 };
+    expect(fullTimePayAt(pos, financialYear(2025), s).pay.toString()).toBe("52805");
+    // 2026/27 (NJC award pending, 3% assumed): 52,805 × 1.03 = 54,389.15 -> £54,389.
+    expect(fullTimePayAt(pos, financialYear(2026), s).pay.toString()).toBe("54389");
+    // 2027/28: 54,389 × 1.03 = 56,020.67 -> £56,021.
+    expect(fullTimePayAt(pos, financialYear(2027), s).pay.toString()).toBe("56021");
+    // A figure supplied for 2026/27 itself wins over the uplift: the user's own figure for that year.
+    const own: SuppliedPay = { ...figure, year: financialYear(2026), pay: dec(54000) };
+    const s2 = resolveScenario({ target: { terms: "AFC" }, protection: { kind: "NONE" }, year: financialYear(2025), payAwards: { NJC: dec("0.03") }, suppliedPay: [figure, own] });
+    expect(fullTimePayAt(pos, financialYear(2026), s2).pay.toString()).toBe("54000");
+    // 2027/28 from it: 54,000 × 1.03 = 55,620.
+    expect(fullTimePayAt(pos, financialYear(2027), s2).pay.toString()).toBe("55620");
   });
 });

@@ -8,7 +8,7 @@ import { NJC_SPINE } from "../../data/njc";
 import type { ByYear } from "../../data/types";
 import { invalidValue, notAvailable } from "../errors";
 import { roundPenny, roundPound, type Decimal } from "../money";
-import { afcBands, afcPay, afcProgression, afcStepForYears, localPay, njcPay, njcPoints, normaliseAfcBand, payOrSupplied, type ScaleRef } from "../scales";
+import { afcBands, afcPay, afcProgression, afcStepForYears, localPay, njcPay, njcPoints, normaliseAfcBand, payOrSupplied, suppliedToCarry, type ScaleRef } from "../scales";
 import { financialYear, latestYear, pendingYears, yearsIn, type FinancialYear } from "../years";
 import { awardFor } from "./scenario";
 import type { Grade, PayBasis, PayScheme, Position, ResolvedScenario } from "./types";
@@ -168,11 +168,16 @@ export function fullTimePayAt(pos: Position, fy: FinancialYear, s: ResolvedScena
   switch (pos.scale) {
     case "AFC": {
       const y = tableYear(AFC_PAY, fy);
+      const carried = suppliedToCarry(s.suppliedPay, "AFC", pos.band, pos.step, y);
+      if (carried) return projected(s, `SA${pos.band}:${pos.step}:${fy.start}`, () => uplift(carried.pay, carried.year, fy, s, "AFC", roundPound));
       const base = payOrSupplied(s.suppliedPay, "AFC", pos.band, pos.step, y, () => afcPay(pos.band, pos.step, y)).pay;
       return y.start === fy.start ? { pay: base, basis: "data" } : projected(s, `A${pos.band}:${pos.step}:${fy.start}`, () => uplift(base, y, fy, s, "AFC", roundPound));
     }
     case "NJC": {
       const y = tableYear(NJC_SPINE, fy);
+      // A point the data never holds (a local point): the latest figure supplied, uplifted by each later year's assumed award.
+      const carried = suppliedToCarry(s.suppliedPay, "NJC", String(pos.point), 1, y);
+      if (carried) return projected(s, `SN${pos.point}:${fy.start}`, () => uplift(carried.pay, carried.year, fy, s, "NJC", roundPound));
       if (NJC_SPINE[y.label]?.pending) {
         // Award pending: the held rates × (1 + the award assumed for that year), then any later years' awards.
         return projected(s, `N${pos.point}:${fy.start}`, () => uplift(payOrSupplied(s.suppliedPay, "NJC", String(pos.point), 1, y, () => njcPay(pos.point, y, awardFor(s, "NJC", y))).pay, y, fy, s, "NJC", roundPound));
