@@ -293,11 +293,16 @@ export function* readStaffTableSteps(raw: RawTable, options: StaffRowsOptions = 
   };
   const notUsed = (c: number, why: string) => columnsNotUsed.push({ heading: headingText[c], column: columnLetters(c), why });
 
+  // Rows are ragged: a column past every row below the header is blank (a stray cell at XFD1 makes
+  // the header 16,384 cells long; those columns need no look down).
+  let widthBelow = 0;
+  for (let r = h + 1; r < rows.length; r++) widthBelow = Math.max(widthBelow, rows[r]?.length ?? 0);
+
   // Pass 1: headings that name one field.
   const later: number[] = [];
   headingText.forEach((ht, c) => {
     if (ht === "") {
-      if (!allBlankOrZero(rows, h + 1, c)) notUsed(c, "a column with no heading: not read (give it a heading if it matters)");
+      if (c < widthBelow && !allBlankOrZero(rows, h + 1, c)) notUsed(c, "a column with no heading: not read (give it a heading if it matters)");
       return;
     }
     const field = fieldForHeading(ht);
