@@ -10,7 +10,8 @@
  *
  * Nothing is guessed: an empty required cell is a problem, not a default, and a value that could be
  * read two ways is refused. Rows with a problem are left out and every other row is still read.
- * Linear in the number of rows (a Map for references, a cache of scale checks).
+ * Linear in the number of rows (a Map for references, a cache of scale checks), and each value-only
+ * cell reader runs once per distinct value (perValue): npm run bench -- --only readers.
  */
 import { columnLetters } from "../engine/columnLetters";
 import { EngineError } from "../engine/errors";
