@@ -18,7 +18,7 @@ import { renderXlsx } from "../xlsx/render";
 import { readStaffFile, StaffFileError } from "../intake/readers";
 import type { RawCell, RawTable } from "../intake/rawTable";
 import { escapeControls } from "../intake/safeText";
-import { fieldForHeading, intakeReportLines } from "../intake";
+import { fieldForHeading, intakeReportLines, payLeftOutWords } from "../intake";
 import { sayLine } from "./say";
 import { MAX_SCENARIO_CHARS, parseScenarioText } from "../report/scenarioJson";
 import { checkOutTarget, OutputError, writeFileAtomically, type OutTarget } from "./safeWrite";
@@ -302,7 +302,7 @@ async function run(args: string[]): Promise<number> {
     return 2;
   }
   if (result.skippedRows > 0) {
-    const warn = `WARNING: ${peopleLeftOut} ${peopleLeftOut === 1 ? "person" : "people"} (${result.skippedRows} of ${result.totalRows} rows of ${where}) left out of every figure; the pack says so on its summary and lists each on "Rows left out".`;
+    const warn = `WARNING: ${peopleLeftOut} ${peopleLeftOut === 1 ? "person" : "people"} (${result.skippedRows} of ${result.totalRows} rows of ${where}) left out of every figure (${payLeftOutWords(intake, costingIssues.length)}); the pack says so on its summary and lists each on "Rows left out".`;
     if (a.strict) {
       sayLine(warn);
       sayLine("--strict: rows were left out, so no pack was written.");

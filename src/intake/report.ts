@@ -1,3 +1,4 @@
+import type { Decimal } from "../engine/money";
 /**
  * The intake report: how a staff list was read, before anything is costed. Each column and what it
  * was taken as, each column not used (by name, with why), the header row found, hidden rows (left
@@ -60,6 +61,12 @@ export interface IntakeReport {
   people: number;
   /** People with at least one row left out for a problem (not hidden rows). */
   peopleLeftOut: number;
+  /**
+   * The full-time-equivalent basic pay (base year, £ a year) of the rows left out for a problem whose
+   * pay could still be read (terms, a band/step or point on the scale, and the FTE), and how many
+   * left-out rows it could not be worked out for.
+   */
+  payLeftOut: { amount: Decimal; rowsUnknown: number };
   /** Rows left out for a problem, with the problems (by row, then column). */
   issues: RowIssue[];
   /** The intake's own notes: how values were worked out (years of service from a date, a "Pay Point" read as the step or the point). */
@@ -89,9 +96,9 @@ export function intakeReportLines(r: IntakeReport, options: { maxIssues?: number
     );
   if (r.notStaffRows.length > 0) out.push(`${r.notStaffRows.length} row${r.notStaffRows.length === 1 ? "" : "s"} not staff (blank, notes or totals): ${rowList(r.notStaffRows.map((n) => n.row))}.`);
   for (const s of r.stops) out.push(`STOP: ${s.column ? `${s.column}: ` : ""}${s.message}`);
-  const leftOut = r.staffRows - r.rowsRead - (r.hiddenIncluded ? 0 : r.hiddenRows.length);
+  const leftOut = rowsLeftOutForProblem(r);
   out.push(
-    `${r.staffRows} staff row${r.staffRows === 1 ? "" : "s"} (${r.people} ${r.people === 1 ? "person" : "people"}); ${r.rowsRead} read; ${leftOut} left out for a problem (${r.peopleLeftOut} ${r.peopleLeftOut === 1 ? "person" : "people"}).`,
+    `${r.staffRows} staff row${r.staffRows === 1 ? "" : "s"} (${r.people} ${r.people === 1 ? "person" : "people"}); ${r.rowsRead} read; ${leftOut} left out for a problem (${r.peopleLeftOut} ${r.peopleLeftOut === 1 ? "person" : "people"}${leftOut > 0 ? `; ${payLeftOutWords(r)}` : ""}).`,
   );
   if (options.issues === false) return out;
   const max = options.maxIssues ?? Infinity;
@@ -115,4 +122,21 @@ export function rowList(rows: readonly number[]): string {
     i = j + 1;
   }
   return runs.length > 20 ? `${runs.slice(0, 20).join(", ")} and ${runs.length - 20} more` : runs.join(", ");
+}
+
+/**
+ * How much pay the rows left out carry, in words: "their FTE basic pay £61,234.50 a year" and, where
+ * it cannot be worked out for some rows (`alsoUnknown`: rows left out later, at costing), says for how many.
+ */
+export function payLeftOutWords(report: IntakeReport, alsoUnknown = 0): string {
+  const unknown = report.payLeftOut.rowsUnknown + alsoUnknown;
+  const amount = `£${report.payLeftOut.amount.toDecimalPlaces(2).toNumber().toLocaleString("en-GB", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+  const rows = `${unknown} row${unknown === 1 ? "" : "s"}`;
+  if (report.payLeftOut.amount.isZero() && unknown > 0) return `their pay cannot be worked out (${rows} without a readable pay point or FTE)`;
+  return `their FTE basic pay ${amount} a year${unknown > 0 ? `, not counting ${rows} whose pay cannot be worked out` : ""}`;
+}
+
+/** Staff rows the intake left out for a problem (not hidden rows). */
+export function rowsLeftOutForProblem(r: IntakeReport): number {
+  return r.staffRows - r.rowsRead - (r.hiddenIncluded ? 0 : r.hiddenRows.length);
 }

@@ -256,6 +256,7 @@ export function* readStaffTableSteps(raw: RawTable, options: StaffRowsOptions = 
     rowsRead: 0,
     people: 0,
     peopleLeftOut: 0,
+    payLeftOut: { amount: ZERO, rowsUnknown: 0 },
     issues,
     notes,
   };
@@ -423,6 +424,7 @@ export function* readStaffTableSteps(raw: RawTable, options: StaffRowsOptions = 
   }
   if (stops.length > 0) {
     report.peopleLeftOut = report.people;
+    report.payLeftOut.rowsUnknown = report.staffRows;
     const columns: Partial<Record<StaffField, string>> = {};
     for (const [f, c] of colOf) columns[f] = headingText[c];
     return result([], [], staffRowIdx.length, columns);
@@ -445,6 +447,15 @@ export function* readStaffTableSteps(raw: RawTable, options: StaffRowsOptions = 
 
   const validBands = afcBands(year);
   const scaleChecks = new Map<string, string | null>();
+  /** FTE basic pay of a row left out whose terms, grade and FTE could be read (null when its pay cannot be worked out). */
+  const payOfLeftOut = (terms: TermsName, grade: string, step: number | null, fte: Decimal): Decimal | null => {
+    try {
+      const full = terms === "AFC" ? payOrSupplied(options.suppliedPay, "AFC", grade, step, year, () => afcPay(grade, step, year)) : payOrSupplied(options.suppliedPay, "NJC", grade, 1, year, () => njcPay(Number(grade), year, ANY_AWARD));
+      return full.pay.times(fte);
+    } catch {
+      return null;
+    }
+  };
   const checkScale = (key: string, check: () => unknown): string | null => {
     let why = scaleChecks.get(key);
     if (why === undefined) {
@@ -737,6 +748,9 @@ export function* readStaffTableSteps(raw: RawTable, options: StaffRowsOptions = 
       for (const i of rowIssues) issues.push(i);
       skipped++;
       peopleLeftOut.add(personKey(r));
+      const pay = terms !== null && grade !== "" && fte !== null ? payOfLeftOut(terms, grade, step, fte) : null;
+      if (pay === null) report.payLeftOut.rowsUnknown++;
+      else report.payLeftOut.amount = report.payLeftOut.amount.plus(pay);
       return;
     }
     firstRefRow.set(refKey, rowNumber);

@@ -19,7 +19,7 @@
  * Every summary figure is a formula over the Detail or Projection sheet, so a reader can audit it
  * and a spreadsheet recalculating the file reproduces the engine's totals.
  */
-import { intakeReportLines } from "../intake/report";
+import { intakeReportLines, payLeftOutWords, rowsLeftOutForProblem } from "../intake/report";
 import { D, type Decimal } from "../engine/money";
 import { ELEMENTS, type AppraisalOption, type BoardReport, type ElementDef, type ElementKey, type GroupLine, type OptionKey, type PersonLine, type PoolYearsReport } from "../report/model";
 import { fitWidth, headingHeights, wrapText } from "./layout";
@@ -681,7 +681,7 @@ export function summarySheet(r: BoardReport, d: DetailLayout, p: ProjectionLayou
   // People, not sheet rows (the intake counts a person with several rows once, and blank, note and total rows not at all).
   const leftOut = r.rows.peopleLeftOut;
   blocks.push({ kind: "range", row: factsRow + 3, col: 1, values: [[leftOut]], style: { numberFormat: NUMBER_FORMATS.integer, bold: true, ...(leftOut > 0 ? { fontColor: "#AE2573" } : {}) } });
-  blocks.push({ kind: "range", row: factsRow, col: 0, values: [["Staff costed (headcount)"], ["Full-time equivalent"], [`Cost of protection, ${r.years[0]} to ${r.years[r.years.length - 1]}`], [`People left out (${r.rows.leftOut} staff-list row${r.rows.leftOut === 1 ? "" : "s"}; see "Rows left out")`]], style: STYLE.label });
+  blocks.push({ kind: "range", row: factsRow, col: 0, values: [["Staff costed (headcount)"], ["Full-time equivalent"], [`Cost of protection, ${r.years[0]} to ${r.years[r.years.length - 1]}`], [`People left out (${r.rows.leftOut} staff-list row${r.rows.leftOut === 1 ? "" : "s"}${leftOutPay(r) ? `; ${leftOutPay(r)}` : ""}; see "Rows left out")`]], style: STYLE.label });
 
   // Without an appraisal, the chart shows the options' differences from current terms, to the right.
   if (!a)
@@ -1436,7 +1436,7 @@ export function issuesSheet(r: BoardReport): SheetPlan | null {
     ...titleBlocks(
       r,
       "How the staff list was read, and rows left out",
-      `${r.rows.peopleLeftOut} ${r.rows.peopleLeftOut === 1 ? "person" : "people"} (${r.rows.leftOut} of ${r.rows.total} staff rows) left out of every figure. Each problem says what to change in the staff list; correct them and produce the pack again.`,
+      `${r.rows.peopleLeftOut} ${r.rows.peopleLeftOut === 1 ? "person" : "people"} (${r.rows.leftOut} of ${r.rows.total} staff rows) left out of every figure${leftOutPay(r) ? ` (${leftOutPay(r)})` : ""}. Each problem says what to change in the staff list; correct them and produce the pack again.`,
     ),
   ];
   let row = 4;
@@ -1526,4 +1526,12 @@ export function* boardWorkbookPlanSteps(r: BoardReport): Generator<LayoutStep, {
 function positionShown(p: PersonLine, which: "current" | "target"): string {
   const text = which === "current" ? p.currentPosition : p.targetPosition;
   return p.suppliedPay.includes(which) ? `${text} (pay supplied by you)` : text;
+}
+
+/** The pay the rows left out carry, in words ("" when none was left out or the list was not read by the intake). */
+function leftOutPay(r: BoardReport): string {
+  const intake = r.rows.intake;
+  if (!intake || r.rows.leftOut === 0) return "";
+  // Rows the engine could not cost after the intake read them: their pay is not worked out here.
+  return payLeftOutWords(intake, Math.max(0, r.rows.leftOut - rowsLeftOutForProblem(intake)));
 }

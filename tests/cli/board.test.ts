@@ -60,6 +60,8 @@ describe("caretrust board", () => {
     expect(first.stderr).toContain('Row 3, FTE: FTE must be a number; got "full".');
     expect(first.stderr).not.toMatch(/Row 4/); // a blank row is not a person left out
     expect(first.stderr).toMatch(/WARNING: 1 person \(1 of 2 rows of .*staff\.csv\) left out of every figure/);
+    // Row 3's FTE cannot be read, so its pay cannot be worked out: said, never counted as £0.
+    expect(first.stderr).toContain("left out of every figure (their pay cannot be worked out (1 row without a readable pay point or FTE))");
     expect(first.stdout).toMatch(/^Wrote .*pack\.xlsx\n/);
     expect(first.stdout).toMatch(/Staff costed \(FTE\) +1 \(1\.00\)/);
     expect(first.stdout).toMatch(/Current terms, 2025\/26 +£\d{2},\d{3}\.\d{2}/);

@@ -117,3 +117,28 @@ describe("a supplied figure in later years", () => {
     expect(fullTimePayAt(pos, financialYear(2027), s2).pay.toString()).toBe("55620");
   });
 });
+
+describe("pay left out", () => {
+  it("sums the FTE basic pay of rows left out whose pay can be read, and says how many it cannot be worked out for", () => {
+    const table = [
+      HEADER,
+      ["C1", "Social work", "Northshire Council", "NJC", 29, 1, 5, "LGPS", "6"],
+      // Duplicate reference: left out, but its pay can be read: SCP 29 in 2025/26 £39,862 × 0.5 = £19,931.00.
+      ["C1", "Social work", "Northshire Council", "NJC", 29, 0.5, 5, "LGPS", "6"],
+      // A bad FTE: left out, pay cannot be worked out.
+      ["C3", "Social work", "Northshire Council", "NJC", 20, "most", 5, "LGPS", "3"],
+      // SCP 44 without a supplied figure: left out, pay cannot be worked out.
+      ["C4", "Social work", "Northshire Council", "NJC", 44, 1, 5, "LGPS", "8a"],
+    ];
+    const pack = buildBoardPack({ table, scenario: parseBoardScenario(scenario()), ...GEN });
+    expect(pack.intake.payLeftOut.amount.toFixed(2)).toBe("19931.00");
+    expect(pack.intake.payLeftOut.rowsUnknown).toBe(2);
+    const words = "their FTE basic pay £19,931.00 a year, not counting 2 rows whose pay cannot be worked out";
+    expect(cellsOf(pack.workbook, "Board summary").join("\n")).toContain(words);
+    expect(cellsOf(pack.workbook, "Rows left out").join("\n")).toContain(words);
+    // With SCP 44 supplied, C4 is costed and the rest stay as they were.
+    const supplied = buildBoardPack({ table, scenario: parseBoardScenario(scenario({ suppliedPay: [SCP44] })), ...GEN });
+    expect(supplied.intake.payLeftOut.rowsUnknown).toBe(1);
+    expect(supplied.report.people.map((p) => p.ref)).toEqual(["C1", "C4"]);
+  });
+});
