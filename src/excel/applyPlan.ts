@@ -441,6 +441,11 @@ async function writeTableBlock(s: SheetContext, block: TableBlock, desiredToWrit
   if (block.rows.length > 0) {
     await writeCells(s.b, { sheet: () => s.sheet, row: block.row + 1, col: block.col, values: block.rows, columnFormats: formats }, s.naming, s.warn, s.chunkBytes);
   }
+  for (let c = 0; c < width; c++) {
+    if (!block.columns[c].wrap) continue;
+    const cells = a1(block.row + 1, block.col + c, dataRows, 1);
+    await s.b.set([cells, "wrap"], () => void (s.sheet.getRange(cells).format.wrapText = true));
+  }
   const address = a1(block.row, block.col, 1 + dataRows, width);
   const style = block.style ?? "TableStyleMedium2";
   let table!: Excel.Table;
@@ -680,8 +685,32 @@ async function writeSheet(s: SheetContext, plan: SheetPlan, tableNames: Map<stri
   for (const block of plan.blocks) if (block.kind === "chart") await writeChartBlock(s, block);
 
   await writeColumnWidths(s, plan.columnWidths);
+  await writeCollapsedColumns(s, plan.collapsedColumns ?? []);
   await writeRowHeights(s, plan.rowHeights ?? []);
   await writeSheetSettings(s, plan);
+}
+
+/**
+ * Collapsed column groups: grouped in an outline and collapsed where ExcelApi 1.10 has
+ * `Range.group` (the reader opens them with +), else hidden (ExcelApi 1.2; the reader unhides them).
+ */
+async function writeCollapsedColumns(s: SheetContext, groups: readonly { first: number; last: number }[]): Promise<void> {
+  if (groups.length === 0) return;
+  if (!s.supports("1.2")) {
+    s.warn("This version of Excel cannot hide columns from an add-in (it needs ExcelApi 1.2): the Detail sheet prints every column.");
+    return;
+  }
+  const outline = s.supports("1.10");
+  for (const g of groups) {
+    const address = `${columnLetters(g.first)}:${columnLetters(g.last)}`;
+    await s.b.set([address, outline], () => {
+      const range = s.sheet.getRange(address);
+      if (outline) {
+        range.group("ByColumns");
+        range.hideGroupDetails("ByColumns");
+      } else range.columnHidden = true;
+    });
+  }
 }
 
 /** Frozen panes and the tab colour. */

@@ -221,7 +221,7 @@ export function* detailSheetSteps(r: BoardReport, rowsPerStep = DETAIL_ROWS_PER_
   add("Current pay point", fitWidth(people.map((p) => positionShown(p, "current")), 12, 24));
   add("Target grade", fitWidth(people.map((p) => p.targetGrade), 10, 24));
   add("Assimilated to", fitWidth(people.map((p) => positionShown(p, "target")), 12, 24));
-  add("Assimilation", fitWidth(people.map((p) => p.assimilation), 12, 36));
+  const assimilation = add("Assimilation", fitWidth(people.map((p) => p.assimilation), 12, 36));
   const fte = add("FTE", 7, FTE_FMT, "sum");
   const options = {} as DetailLayout["col"]["options"];
   for (const o of DETAIL_OPTIONS) {
@@ -269,6 +269,8 @@ export function* detailSheetSteps(r: BoardReport, rowsPerStep = DETAIL_ROWS_PER_
   const rowCount = Math.max(1, r.people.length);
   // A band over each option's columns, so the headings read "Current … Target … Levelled up".
   const band: PlanValue[] = columns.map(() => null);
+  // Over each option's total: its element columns are collapsed until the reader opens them.
+  // (The totals' headings name the option; the band names them again over the elements once opened.)
   band[options.current.first] = `Current terms, ${r.baseYear} (£ a year)`;
   band[options.target.first] = `Target terms, no protection, ${r.baseYear}`;
   band[options.levelledUp.first] = "Levelled up: the better of each element";
@@ -290,12 +292,14 @@ export function* detailSheetSteps(r: BoardReport, rowsPerStep = DETAIL_ROWS_PER_
       blocks,
       columnWidths: widths,
       freeze: { rows: firstDataRow, columns: name !== null ? 2 : 1 },
-      // The title is in the page header too: pages to the right of the first show only column A of the title row.
+      // Opened and printed with the totals a reader needs, one page wide: the element columns of each
+      // option and the assimilation wording are collapsed (the + above them opens them).
+      collapsedColumns: [
+        { first: assimilation, last: assimilation },
+        ...DETAIL_OPTIONS.map((o) => ({ first: options[o].first, last: options[o].first + els.length - 1 })),
+      ],
+      // The title is in the page header too, on every page.
       print: print(r, { first: headerRow - 1, last: headerRow }, {
-        fitToWidth: false,
-        scale: 60,
-        pageOrder: "overThenDown",
-        repeatColumns: { first: 0, last: name !== null ? 1 : 0 },
         header: { left: `Detail: cost per person, ${r.baseYear}`, center: r.marking },
       }),
       tabColor: "#768692",
@@ -1349,6 +1353,27 @@ const CHANGE_WORDS: Record<string, string> = {
 // Assumptions and sources; rows left out
 // ---------------------------------------------------------------------------------------------
 
+/** Assumptions sheet column widths: the assumptions (A, B) and the sources (A to G) share them. */
+const ASSUMPTION_WIDTHS = [34, 60, 26, 10, 18, 10, 48] as const;
+
+/** Points a line of 11-point text takes. */
+const LINE_POINTS = 15;
+
+/**
+ * The height of a row whose cells wrap: the most lines any of its texts takes at its column's
+ * width (words wrap; a word longer than the width, such as a link, breaks every `width`
+ * characters); null for one line (the default height).
+ */
+export function wrappedHeight(cells: readonly (readonly [string, number])[]): number | null {
+  let lines = 1;
+  for (const [text, width] of cells) {
+    const usable = Math.max(1, width - 2);
+    const n = wrapText(text, usable).reduce((k, line) => k + Math.max(1, Math.ceil(line.length / usable)), 0);
+    lines = Math.max(lines, n);
+  }
+  return lines > 1 ? lines * LINE_POINTS : null;
+}
+
 export function assumptionsSheet(r: BoardReport): { sheet: SheetPlan; sources: TableBlock; assumptions: TableBlock } {
   const blocks: Block[] = [
     ...titleBlocks(r, "Assumptions and sources", "Every figure in this pack follows from these assumptions, these methods and these published rates."),
@@ -1361,38 +1386,51 @@ export function assumptionsSheet(r: BoardReport): { sheet: SheetPlan; sources: T
     row: aHead,
     col: 0,
     columns: [
-      { header: "Assumption", numberFormat: NUMBER_FORMATS.text },
-      { header: "Value", numberFormat: NUMBER_FORMATS.text },
+      { header: "Assumption", numberFormat: NUMBER_FORMATS.text, wrap: true },
+      { header: "Value", numberFormat: NUMBER_FORMATS.text, wrap: true },
     ],
     rows: r.assumptions.map((a) => [a.label, a.value]),
     showTotals: false,
     style: "TableStyleLight9",
   };
   blocks.push(assumptions);
+  // Wrapped cells get the height of their lines (a renderer does not fit row heights itself).
+  const rowHeights: { row: number; height: number }[] = [];
+  r.assumptions.forEach((a, i) => {
+    const h = wrappedHeight([[a.value, ASSUMPTION_WIDTHS[1]]]);
+    if (h !== null) rowHeights.push({ row: aHead + 1 + i, height: h });
+  });
   let row = aHead + Math.max(1, r.assumptions.length) + 3;
   blocks.push(heading(row - 1, "How the figures are worked out"));
-  blocks.push({ kind: "range", row, col: 0, values: r.methods.map((m, i) => [`${i + 1}. ${m}`]) });
-  row += r.methods.length + 2;
+  // A line a row, no wider than the sheet's columns, so the page is not widened by text running on.
+  const methodLines = r.methods.flatMap((m, i) => wrapText(`${i + 1}. ${m}`, ASSUMPTION_WIDTHS.reduce((a, b) => a + b, 0) - 10, "    ").map((l) => [l]));
+  blocks.push({ kind: "range", row, col: 0, values: methodLines });
+  row += methodLines.length + 2;
   blocks.push(heading(row - 1, "Sources of every rate used, with the years used"));
   const sources: TableBlock = {
     kind: "table",
     name: "Sources",
     row,
     col: 0,
+    // Long titles and links wrap inside their columns, so the table ends at the page edge.
     columns: [
-      { header: "Rate table", numberFormat: NUMBER_FORMATS.text },
-      { header: "Data year", numberFormat: NUMBER_FORMATS.text },
-      { header: "Used for", numberFormat: NUMBER_FORMATS.text },
-      { header: "Provenance", numberFormat: NUMBER_FORMATS.text },
-      { header: "Publisher", numberFormat: NUMBER_FORMATS.text },
-      { header: "Publication", numberFormat: NUMBER_FORMATS.text },
-      { header: "Link", numberFormat: NUMBER_FORMATS.text },
+      { header: "Rate table", numberFormat: NUMBER_FORMATS.text, wrap: true },
+      { header: "Publication", numberFormat: NUMBER_FORMATS.text, wrap: true },
+      { header: "Publisher", numberFormat: NUMBER_FORMATS.text, wrap: true },
+      { header: "Data year", numberFormat: NUMBER_FORMATS.text, wrap: true },
+      { header: "Used for", numberFormat: NUMBER_FORMATS.text, wrap: true },
+      { header: "Provenance", numberFormat: NUMBER_FORMATS.text, wrap: true },
+      { header: "Link", numberFormat: NUMBER_FORMATS.text, wrap: true },
     ],
-    rows: r.sources.map((s) => [s.table, s.year, s.usedFor.join(", "), s.provenance, s.publisher, s.title, s.url]),
+    rows: r.sources.map((s) => [s.table, s.title, s.publisher, s.year, s.usedFor.join(", "), s.provenance, s.url]),
     showTotals: false,
     style: "TableStyleLight9",
   };
   blocks.push(sources);
+  r.sources.forEach((s, i) => {
+    const h = wrappedHeight([[s.table, ASSUMPTION_WIDTHS[0]], [s.title, ASSUMPTION_WIDTHS[1]], [s.publisher, ASSUMPTION_WIDTHS[2]], [s.usedFor.join(", "), ASSUMPTION_WIDTHS[4]], [s.url, ASSUMPTION_WIDTHS[6]]]);
+    if (h !== null) rowHeights.push({ row: row + 1 + i, height: h });
+  });
   row += Math.max(1, r.sources.length) + 3;
   blocks.push(heading(row - 1, "Versions"));
   blocks.push({
@@ -1412,7 +1450,8 @@ export function assumptionsSheet(r: BoardReport): { sheet: SheetPlan; sources: T
       key: SHEET_KEYS.assumptions,
       name: SHEET_NAMES.assumptions,
       blocks,
-      columnWidths: [40, 11, 22, 11, 30, 42, 70],
+      columnWidths: [...ASSUMPTION_WIDTHS],
+      rowHeights,
       freeze: { rows: 3, columns: 0 },
       print: print(r, { first: 0, last: 2 }),
       tabColor: "#ED8B00",

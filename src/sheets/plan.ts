@@ -90,6 +90,8 @@ export interface TableColumn {
    * Formula writes that formula (e.g. a percentage of two totals).
    */
   total?: "sum" | string | Formula | null;
+  /** Wrap the column's data cells (long titles, links), so the text stays inside the column's width on screen and in print. */
+  wrap?: boolean;
 }
 
 /** A real Excel table (ListObject) with a header row, data rows and an optional totals row. */
@@ -175,6 +177,12 @@ export interface SheetPlan {
   /** Heights in points of particular 0-based rows (e.g. table headings that wrap onto two lines); others are the default. */
   rowHeights?: { row: number; height: number }[];
   freeze?: { rows: number; columns: number };
+  /**
+   * 0-based inclusive column ranges grouped in an outline and collapsed: hidden on screen and in
+   * print until the reader opens them with the + above them (the Detail sheet's element columns,
+   * so the sheet prints one page wide with the totals).
+   */
+  collapsedColumns?: { first: number; last: number }[];
   print: PrintSetup;
   tabColor?: string;
 }

@@ -112,6 +112,8 @@ export interface FakeSheet {
   hiddenRows?: Set<number>;
   /** Columns (0-based) hidden. */
   hiddenColumns?: Set<number>;
+  /** Column ranges (0-based, inclusive) grouped in an outline by `Range.group("ByColumns")`. */
+  columnGroups?: { first: number; last: number }[];
 }
 
 export interface RequestRecord {
@@ -250,6 +252,8 @@ export const API_SETS: Readonly<Record<string, string>> = {
   "Range.getResizedRange": "1.2",
   "Range.getVisibleView": "1.3",
   "Range.columnHidden": "1.2",
+  "Range.group": "1.10",
+  "Range.hideGroupDetails": "1.10",
   "RangeView.cellAddresses": "1.3",
   "Range.getTables": "1.9",
   "Range.getIntersectionOrNullObject": "1.4",
@@ -589,6 +593,14 @@ class RangeNode implements Node {
   }
   set(prop: string, value: any): void {
     const { r0, c0 } = this.rect;
+    if (prop === "columnHidden") {
+      const hidden = (this.sheet.hiddenColumns ??= new Set());
+      for (let c = c0; c <= this.rect.c1; c++) {
+        if (value) hidden.add(c);
+        else hidden.delete(c);
+      }
+      return;
+    }
     if (prop === "numberFormat") {
       const m = shapeMatrix(value, this.rows, this.cols, "numberFormat");
       for (let i = 0; i < this.rows; i++) {
@@ -629,6 +641,19 @@ class RangeNode implements Node {
   }
   call(method: string, args: any[]): Node {
     if (method === "getTables") return new TableScopedNode(this.wb, this.sheet, this.rect);
+    if (method === "group" || method === "hideGroupDetails") {
+      if (args[0] !== "ByColumns" && args[0] !== "ByRows") throw officeError("InvalidArgument", `${method} takes "ByColumns" or "ByRows".`);
+      if (args[0] === "ByColumns") {
+        const { c0, c1 } = this.rect;
+        if (method === "group") (this.sheet.columnGroups ??= []).push({ first: c0, last: c1 });
+        else {
+          if (!(this.sheet.columnGroups ?? []).some((g) => g.first <= c0 && g.last >= c1)) throw officeError("InvalidOperation", "hideGroupDetails: these columns are not grouped.");
+          const hidden = (this.sheet.hiddenColumns ??= new Set());
+          for (let c = c0; c <= c1; c++) hidden.add(c);
+        }
+      }
+      return new NullNode(`${method} returns nothing`);
+    }
     if (method === "getIntersectionOrNullObject") {
       const other = args[0];
       if (!(other instanceof RangeNode)) throw officeError("InvalidArgument", "getIntersectionOrNullObject needs a Range.");

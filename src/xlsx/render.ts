@@ -185,7 +185,7 @@ function tableSource(block: TableBlock, name: string, names: Naming): { source: 
   const lastData = block.row + dataRows;
   const totalsRow = lastData + 1;
   const heads = block.columns.map((c) => TABLE_HEADER_STYLE(!!c.numberFormat && c.numberFormat !== "@"));
-  const data = block.columns.map((c) => excelStyle(undefined, c.numberFormat ?? null));
+  const data = block.columns.map((c) => excelStyle(c.wrap ? { wrap: true } : undefined, c.numberFormat ?? null));
   const totals = block.columns.map((c) => ({
     ...excelStyle({ bold: true }, c.numberFormat ?? null),
     border: { top: thin, bottom: { style: "double" as const, color: { argb: GREY } } },
@@ -244,7 +244,11 @@ function writeSheet(
 ): WrittenSheet {
   const frozen = sheet.freeze && (sheet.freeze.rows > 0 || sheet.freeze.columns > 0);
   const ws = wb.addWorksheet(name, {
-    properties: sheet.tabColor ? { tabColor: { argb: argb(sheet.tabColor) } } : {},
+    properties: {
+      ...(sheet.tabColor ? { tabColor: { argb: argb(sheet.tabColor) } } : {}),
+      // With collapsed column groups, the sheet's outline level makes Excel show the + button over them.
+      ...((sheet.collapsedColumns ?? []).length > 0 ? { outlineLevelCol: 1 } : {}),
+    },
     pageSetup: pageSetup(sheet.print),
     headerFooter: headerFooter(sheet.print),
     views: frozen
@@ -253,6 +257,13 @@ function writeSheet(
   });
   // A width of 0 or less leaves the column at the default width (as the Office.js renderer does), not hidden.
   ws.columns = sheet.columnWidths.map((width) => (width > 0 ? { width } : {}));
+  // Collapsed outline groups: each column at outline level 1 and hidden.
+  for (const g of sheet.collapsedColumns ?? [])
+    for (let c = g.first; c <= g.last; c++) {
+      const col = ws.getColumn(c + 1);
+      col.outlineLevel = 1;
+      col.hidden = true;
+    }
 
   const sources: RowSource[] = [];
   const tables: TablePart[] = [];

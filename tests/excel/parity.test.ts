@@ -237,6 +237,16 @@ const PARITY: Record<string, Row> = {
       expect(x.cell("Probe", "A7").value).toBe("=Bob");
     } },
   },
+  "TableColumn.wrap": {
+    office: { how: "`format.wrapText = true` on the column's data cells", check: (o) => {
+      expect(o.format("Probe", "C6:C7", "format.wrapText")).toBe(true);
+      expect(o.format("Probe", "B6:B7", "format.wrapText")).toBeUndefined();
+    } },
+    xlsx: { how: "`wrapText` (top-aligned) in the data cells' alignment", check: (x) => {
+      expect(x.cell("Probe", "C6").alignment).toMatchObject({ wrapText: true, vertical: "top" });
+      expect(x.cell("Probe", "B6").alignment?.wrapText ?? false).toBe(false);
+    } },
+  },
   "TableColumn.total": {
     office: { how: "totals row: a label, `SUBTOTAL(109, …)` over the data cells, or the formula", check: (o) => {
       expect(o.cell("Probe", "A8")).toMatchObject({ kind: "text", value: "Total" });
@@ -531,6 +541,23 @@ const PARITY: Record<string, Row> = {
   "SheetPlan.freeze.rows": {
     office: { how: "`freezePanes.freezeRows` / `freezeColumns` / `freezeAt` (ExcelApi 1.7)", check: (o) => expect(o.sheet("Probe").freeze).toEqual({ rows: 2, columns: 1 }) },
     xlsx: { how: "a frozen pane, ySplit", check: (x) => expect(x.sheet("Probe").views[0]).toMatchObject({ state: "frozen", ySplit: 2 }) },
+  },
+  "SheetPlan.collapsedColumns.first": {
+    office: { how: "`Range.group(\"ByColumns\")` then `hideGroupDetails` (ExcelApi 1.10); before that `columnHidden = true` (1.2)", check: (o) => {
+      expect(o.sheet("Probe").columnGroups).toEqual([{ first: 5, last: 6 }]);
+      expect([...(o.sheet("Probe").hiddenColumns ?? [])].sort()).toEqual([5, 6]);
+    } },
+    xlsx: { how: "each column at `outlineLevel` 1 and `hidden`; the sheet's `outlineLevelCol` 1", check: (x) => {
+      const cols = x.xml["xl/worksheets/sheet1.xml"].match(/<col [^>]*>/g) ?? [];
+      const hidden = cols.filter((c) => /hidden="1"/.test(c) && /outlineLevel="1"/.test(c));
+      expect(hidden.map((c) => [/min="(\d+)"/.exec(c)![1], /max="(\d+)"/.exec(c)![1]])).toEqual([["6", "6"], ["7", "7"]]);
+      expect(x.xml["xl/worksheets/sheet1.xml"]).toMatch(/<sheetFormatPr[^>]*outlineLevelCol="1"/);
+      expect(x.sheet("Probe").getColumn(5).hidden).toBe(false);
+    } },
+  },
+  "SheetPlan.collapsedColumns.last": {
+    office: { how: "(as collapsedColumns.first)", check: (o) => expect(o.sheet("Probe").hiddenColumns?.has(7)).toBe(false) },
+    xlsx: { how: "(as collapsedColumns.first)", check: (x) => expect(x.sheet("Probe").getColumn(7).hidden).toBe(true) },
   },
   "SheetPlan.freeze.columns": {
     office: { how: "(as freeze.rows)", check: (o) => expect(o.sheet("Probe").freeze?.columns).toBe(1) },

@@ -46,7 +46,7 @@ export function probePlan(): WorkbookPlan {
             columns: [
               { header: "Name", numberFormat: NUMBER_FORMATS.text, total: "Total" },
               { header: "Amount", numberFormat: PROBE_MONEY, total: "sum" },
-              { header: "Share", numberFormat: NUMBER_FORMATS.percent, total: { formula: "IF(B8=0,0,B6/B8)", result: 100 / 300 } },
+              { header: "Share", numberFormat: NUMBER_FORMATS.percent, total: { formula: "IF(B8=0,0,B6/B8)", result: 100 / 300 }, wrap: true },
             ],
             rows: [
               ["Ann", 100, 0.5],
@@ -91,6 +91,8 @@ export function probePlan(): WorkbookPlan {
           { row: 11, height: 45 },
         ],
         freeze: { rows: 2, columns: 1 },
+        // F:G grouped and collapsed
+        collapsedColumns: [{ first: 5, last: 6 }],
         print: {
           orientation: "landscape",
           paper: "A4",

@@ -162,8 +162,38 @@ describe("the Board summary", () => {
       expect(sheet.print.header?.center).toBe("OFFICIAL-SENSITIVE");
       expect(sheet.print.repeatRows).toBeDefined();
     }
+  });
+
+  it("prints the Detail sheet one page wide with the columns a reader needs: the elements and the assimilation wording collapsed", () => {
     const detail = plan.sheets.find((x) => x.key === "detail")!;
-    expect(detail.print.repeatColumns).toEqual({ first: 0, last: 0 });
+    const table = detail.blocks.find((b) => b.kind === "table")!;
+    expect(table.kind).toBe("table");
+    if (table.kind !== "table") return;
+    expect(detail.print.fitToWidth).toBe(true);
+    const hidden = new Set((detail.collapsedColumns ?? []).flatMap((g) => Array.from({ length: g.last - g.first + 1 }, (_, i) => g.first + i)));
+    const shown = table.columns.map((c, i) => [c.header, i] as const).filter(([, i]) => !hidden.has(i)).map(([h]) => h);
+    expect(shown).toEqual([
+      "Employee reference", "Staff group", "Current employer", "Current terms", "Current pay point", "Target grade", "Assimilated to", "FTE",
+      "Current: total", "Target: total", "Levelled up: total",
+      "Protection payments 2025/26", "On-costs on protection", "Target with protection: total",
+    ]);
+    // Every element column of every option is in a collapsed group (opened with the + above it).
+    for (const [h, i] of table.columns.map((c, i) => [c.header, i] as const)) if (/^(Current|Target|Levelled up): (?!total)/.test(h)) expect(hidden.has(i)).toBe(true);
+    // Shown widths add up to about one A4 landscape page at the scale Excel fits them to (no wider than 2 pages at 100%).
+    const width = detail.columnWidths.filter((_, i) => !hidden.has(i)).reduce((a, b) => a + b, 0);
+    expect(width).toBeLessThan(260);
+  });
+
+  it("wraps the sources' publications and links and gives their rows the height of their lines", () => {
+    const a = plan.sheets.find((x) => x.key === "assumptions")!;
+    const sources = a.blocks.find((b) => b.kind === "table" && b.name === "Sources")!;
+    if (sources.kind !== "table") throw new Error("no sources table");
+    expect(sources.columns.find((c) => c.header === "Link")!.wrap).toBe(true);
+    expect(sources.columns.find((c) => c.header === "Publication")!.wrap).toBe(true);
+    // A link of more than one line's width gets a taller row: 48-character column, 46 usable characters a line.
+    const i = sources.rows.findIndex((r) => String(r[6]).length > 46 * 2);
+    expect(i).toBeGreaterThanOrEqual(0);
+    expect(a.rowHeights!.find((h) => h.row === sources.row + 1 + i)!.height).toBeGreaterThanOrEqual(45);
   });
 
   it("gives wrapped table headings the height they need", () => {
