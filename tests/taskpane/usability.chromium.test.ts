@@ -325,7 +325,11 @@ describe("task pane at 320 px", () => {
       const t = ticks.filter(([at, s]) => re.test(s) && (name === "reading" || at > checkedAt)).map(([at]) => at);
       const gaps = t.slice(1).map((x, i) => x - t[i]);
       report.push(`${name} ${t.length} ticks, longest gap ${Math.round(Math.max(0, ...gaps))} ms`);
-      expect({ name, ticks: t.length >= 2 }).toEqual({ name, ticks: true });
+      // Checking and laying out 10,000 rows take only tens of milliseconds on a quiet machine (each distinct value is
+      // read once), so the timer may tick only once while they show: that they yield every STAFF_ROWS_PER_STEP rows
+      // and every DETAIL_ROWS_PER_STEP Detail rows is pinned in tests/report/steps.test.ts. The longer stages must
+      // show the timer running in them.
+      if (name === "costing" || name === "writing") expect({ name, ticks: t.length >= 2 }).toEqual({ name, ticks: true });
     }
     console.log(`task pane at ${N.toLocaleString("en-GB")} rows in Chromium (the stand-in's own sync work included in writing): ${report.join("; ")}`);
     expect(await page.getAttribute("#board-form", "inert")).toBeNull();
