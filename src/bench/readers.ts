@@ -13,11 +13,11 @@
 import fs from "fs";
 import os from "os";
 import path from "path";
-import zlib from "zlib";
 import { nowNs, peakRssBytes, secondsSince } from "./measure";
 import { staffTable } from "./staffList";
 import { readStaffFile } from "../intake/readers";
 import { readStaffTable } from "../intake";
+import { zipBytes } from "../testSupport/zipBytes";
 import type { RawCell } from "../intake/rawTable";
 
 export interface ReaderCase {
@@ -87,49 +87,9 @@ function sheetRowsXml(rows: readonly unknown[][], first: number): string {
   return out;
 }
 
-/** A zip of stored/deflated parts (the bench makes its own .xlsx so it can make one of any size quickly). */
-function zip(parts: { name: string; data: Buffer }[]): Buffer {
-  const chunks: Buffer[] = [];
-  const central: Buffer[] = [];
-  let offset = 0;
-  for (const p of parts) {
-    const packed = zlib.deflateRawSync(p.data, { level: 6 });
-    const name = Buffer.from(p.name);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(zlib.crc32(p.data) >>> 0, 14);
-    local.writeUInt32LE(packed.length, 18);
-    local.writeUInt32LE(p.data.length, 22);
-    local.writeUInt16LE(name.length, 26);
-    const c = Buffer.alloc(46);
-    c.writeUInt32LE(0x02014b50, 0);
-    c.writeUInt16LE(20, 4);
-    c.writeUInt16LE(20, 6);
-    c.writeUInt16LE(8, 10);
-    c.writeUInt32LE(zlib.crc32(p.data) >>> 0, 16);
-    c.writeUInt32LE(packed.length, 20);
-    c.writeUInt32LE(p.data.length, 24);
-    c.writeUInt16LE(name.length, 28);
-    c.writeUInt32LE(offset, 42);
-    chunks.push(local, name, packed);
-    central.push(c, name);
-    offset += 30 + name.length + packed.length;
-  }
-  const dir = Buffer.concat(central);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(parts.length, 8);
-  end.writeUInt16LE(parts.length, 10);
-  end.writeUInt32LE(dir.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...chunks, dir, end]);
-}
-
 function xlsxBytes(sheetXmlRows: Buffer[]): Buffer {
   const sheet = Buffer.concat([Buffer.from(`<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${NS}"><sheetData>`), ...sheetXmlRows, Buffer.from("</sheetData></worksheet>")]);
-  return zip([
+  return zipBytes([
     { name: "[Content_Types].xml", data: Buffer.from(`<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>`) },
     { name: "_rels/.rels", data: Buffer.from(`<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`) },
     { name: "xl/workbook.xml", data: Buffer.from(`<?xml version="1.0"?><workbook xmlns="${NS}" xmlns:r="${REL}"><sheets><sheet name="Staff in Post" sheetId="1" r:id="rId1"/></sheets></workbook>`) },

@@ -2,7 +2,7 @@ import fs from "fs";
 import os from "os";
 import path from "path";
 import { checkOutTarget, isOwnPack, removeStaleTemporaries, writeFileAtomically, OutputError } from "../../src/cli/safeWrite";
-import { zipBytes } from "../intake/readers/zipBytes";
+import { zipBytes } from "../../src/testSupport/zipBytes";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ct-safe-"));
 const file = (name: string, content: string | Buffer) => {

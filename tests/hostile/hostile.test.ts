@@ -12,7 +12,7 @@ import path from "path";
 import { main } from "../../src/cli/commands";
 import { readStaffFile } from "../../src/intake/readers";
 import { staffTable } from "../excel/staffFixtures";
-import { inlineRow, workbookParts, zipBytes } from "../intake/readers/zipBytes";
+import { inlineRow, workbookParts, zipBytes } from "../../src/testSupport/zipBytes";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ct-hostile-"));
 const scenario = path.join(dir, "scenario.json");

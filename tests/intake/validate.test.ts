@@ -1,27 +1,10 @@
 import { readStaffRows, normaliseHeading, fieldForHeading, findHeaderRow } from "../../src/intake";
 import { financialYear } from "../../src/engine/years";
+import { STAFF_HEADER } from "../excel/staffFixtures";
 
 const Y = financialYear(2025);
 
-const HEADER = [
-  "Employee reference",
-  "Name",
-  "Staff group",
-  "Current employer",
-  "Current terms",
-  "Band or grade",
-  "Step",
-  "FTE",
-  "Weekly hours",
-  "Years of service",
-  "Years in grade",
-  "Pension scheme",
-  "HCAS area",
-  "London weighting",
-  "Unsocial hours nights and Saturdays",
-  "Unsocial hours Sundays and public holidays",
-  "Target job match",
-];
+const HEADER = STAFF_HEADER;
 
 const nurse = ["N001", "Alex Example", "Nursing", "Northshire NHS Trust", "AFC", "6", 2, 1, 37.5, 4, 3, "NHS", "OUTER", "", 4, 2, "29-31"];
 const social = ["C001", "Sam Sample", "Social work", "Northshire County Council", "NJC", "30", "", 0.8, 29.6, 7, 2, "LGPS", "", 1200, 0, 0, "6"];

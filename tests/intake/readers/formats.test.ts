@@ -1,7 +1,7 @@
 import zlib from "zlib";
 import { readStaffFile } from "../../../src/intake/readers";
 import { sniffFormat } from "../../../src/intake/readers/sniff";
-import { inlineRow, workbookParts, zipBytes } from "./zipBytes";
+import { inlineRow, workbookParts, zipBytes } from "../../../src/testSupport/zipBytes";
 
 const oleHeader = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 /** The first bytes of an OLE compound document whose directory names the given streams (enough for sniffing). */

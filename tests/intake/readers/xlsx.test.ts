@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import { readStaffFile } from "../../../src/intake/readers";
 import { excelSerialToDate, isDateFormat } from "../../../src/intake/readers/xlsx";
-import { inlineRow, workbookParts, zipBytes } from "./zipBytes";
+import { inlineRow, workbookParts, zipBytes } from "../../../src/testSupport/zipBytes";
 import type { RawCell } from "../../../src/intake/rawTable";
 
 const HEADINGS = new Set(["ref", "name", "band", "fte", "pension scheme", "terms"]);

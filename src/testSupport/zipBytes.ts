@@ -1,5 +1,5 @@
 /**
- * Builds zip files byte by byte for tests, so a test can state exactly what the zip declares:
+ * Builds zip files byte by byte for tests and the bench, so a test can state exactly what the zip declares:
  * sizes that lie, CRCs that fail, ratios of a zip bomb. (JSZip writes only honest zips.)
  */
 import zlib from "zlib";
