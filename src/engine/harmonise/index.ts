@@ -9,7 +9,7 @@
  * See docs/harmonisation.md for the model, methods and the policy choices.
  */
 export * from "./types";
-export { harmonisePerson, harmoniseResolved, costResolved, targetScheme, addLines, addOptions, zeroLine, zeroOptions } from "./person";
+export { harmonisePerson, harmoniseResolved, costResolved, costResolvedPence, targetScheme, addLines, addOptions, zeroLine, zeroOptions } from "./person";
 export { harmoniseStaff, totalsFor, describeScenario, METHODS } from "./staff";
 export { resolveScenario, defaultBaseYear, awardFor, DEFAULT_PROJECTION_YEARS } from "./scenario";
 export { assimilate, targetGradeFor, matchesFrom } from "./assimilate";

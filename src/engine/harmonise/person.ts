@@ -3,7 +3,8 @@
  * assimilation, protection and each option's cost, year by year.
  */
 import { EngineError, invalidNumber, invalidValue } from "../errors";
-import { roundPenny, ZERO } from "../money";
+import { roundPenny, ZERO, type Decimal } from "../money";
+import { penceOf } from "../pence";
 import type { Scheme } from "../oncosts";
 import { normaliseAfcBand } from "../scales";
 import type { StaffMember } from "../staff";
@@ -16,7 +17,7 @@ import { buildPackage, employerRateFor, onCosts, unsocialGroup, unsocialRatesFor
 import { afcStepAt, afcThresholds, allowanceAt, fullTimePayAt, gradeTop, lowestNjcPoint, progress, schemeOf } from "./positions";
 import { protectionSchedule } from "./protection";
 import { awardFor, resolveScenario } from "./scenario";
-import type { UnsocialHours, Assimilation, CostLine, HarmonisationScenario, OptionCosts, Package, PersonCosts, PersonResult, PersonYear, Position, ResolvedScenario } from "./types";
+import type { UnsocialHours, Assimilation, CostLine, CostLinePence, HarmonisationScenario, OptionCosts, Package, PackagePence, PersonCosts, PersonCostsPence, PersonResult, PersonYear, Position, ProtectionYear, ProtectionYearPence, ResolvedScenario } from "./types";
 import { OPTIONS } from "./types";
 
 const LINE_KEYS: readonly (keyof CostLine)[] = [
@@ -322,3 +323,49 @@ export function forPerson<T>(ref: string, body: () => T): T {
 }
 
 export { OPTIONS };
+
+// TEMPORARY bridge while the integer core is written (lead, issue 15): the same person costed by
+// the Decimal engine, converted to whole pence, so the columnar store and its consumers can be
+// built against costResolvedPence now. The integer core replaces this body; the signature stays.
+const linePence = (l: CostLine): CostLinePence => Object.fromEntries(Object.entries(l).map(([k, v]) => [k, penceOf(v as Decimal)])) as CostLinePence;
+const PACKAGE_MONEY = ["fullTimePay", "basicPay", "supplement", "hourlyRate", "effectiveHourlyRate", "unsocial", "pay", "employerNi", "employerPension", "apprenticeshipLevy", "employeePension", "employerCost"] as const;
+const packagePence = (p: Package): PackagePence => {
+  const out = { ...p } as unknown as Record<string, unknown>;
+  for (const k of PACKAGE_MONEY) out[k] = penceOf(p[k]);
+  return out as unknown as PackagePence;
+};
+const protectionPence = (p: ProtectionYear): ProtectionYearPence => ({
+  targetPay: penceOf(p.targetPay),
+  protectedLevel: p.protectedLevel === null ? null : penceOf(p.protectedLevel),
+  paid: penceOf(p.paid),
+  payment: penceOf(p.payment),
+  active: p.active,
+});
+
+/** A person's costs under a scenario already resolved, year by year, in whole pence: costResolved's figures exactly. */
+export function costResolvedPence(m: StaffMember, s: ResolvedScenario): PersonCostsPence {
+  const c = costResolved(m, s);
+  const a = c.assimilation;
+  return {
+    ref: c.ref,
+    name: c.name,
+    group: c.group,
+    employer: c.employer,
+    assimilation: { ...a, fullTimePay: penceOf(a.fullTimePay), pay: penceOf(a.pay), currentPay: penceOf(a.currentPay), shortfall: penceOf(a.shortfall) },
+    current: packagePence(c.current),
+    target: packagePence(c.target),
+    years: c.years.map((y) => ({
+      year: y.year,
+      basis: y.basis,
+      current: linePence(y.current),
+      target: linePence(y.target),
+      protected: linePence(y.protected),
+      levelledUp: linePence(y.levelledUp),
+      currentPackage: packagePence(y.currentPackage),
+      targetPackage: packagePence(y.targetPackage),
+      basicProtection: protectionPence(y.basicProtection),
+      unsocialProtection: y.unsocialProtection ? protectionPence(y.unsocialProtection) : null,
+    })),
+    protectionContinues: c.protectionContinues,
+  };
+}

@@ -4,6 +4,7 @@
  * person per year; every total is a sum of rounded elements.
  */
 import type { Decimal } from "../money";
+import type { Pence } from "../pence";
 import type { NhsRateBasis, Scheme } from "../oncosts";
 import type { LocalScaleRow, ScaleRef, SuppliedPay } from "../scales";
 import type { HcasChoice, TermsName } from "../terms";
@@ -439,4 +440,56 @@ export interface ResolvedScenario {
   increments: boolean;
   /** Pay figures the user supplied (each checked by suppliedPayProblem). */
   suppliedPay?: readonly SuppliedPay[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// The integer core's figures: the same shapes with money in whole pence (src/engine/pence.ts).
+// The Decimal shapes above are views of these, built on demand (view.ts).
+// ---------------------------------------------------------------------------------------------
+
+/** A cost line in whole pence, field for field a CostLine. */
+export type CostLinePence = { [K in keyof CostLine]: Pence };
+export type OptionCostsPence = { [K in keyof OptionCosts]: CostLinePence };
+
+type PackageMoney =
+  | "fullTimePay"
+  | "basicPay"
+  | "supplement"
+  | "hourlyRate"
+  | "effectiveHourlyRate"
+  | "unsocial"
+  | "pay"
+  | "employerNi"
+  | "employerPension"
+  | "apprenticeshipLevy"
+  | "employeePension"
+  | "employerCost";
+/** A package with its money in whole pence (fte and hours stay Decimals: they are not money). */
+export type PackagePence = Omit<Package, PackageMoney> & { [K in PackageMoney]: Pence };
+
+export type ProtectionYearPence = { targetPay: Pence; protectedLevel: Pence | null; paid: Pence; payment: Pence; active: boolean };
+
+type AssimilationMoney = "fullTimePay" | "pay" | "currentPay" | "shortfall";
+export type AssimilationPence = Omit<Assimilation, AssimilationMoney> & { [K in AssimilationMoney]: Pence };
+
+export interface PersonYearPence extends OptionCostsPence {
+  year: FinancialYear;
+  basis: PayBasis;
+  currentPackage: PackagePence;
+  targetPackage: PackagePence;
+  basicProtection: ProtectionYearPence;
+  unsocialProtection: ProtectionYearPence | null;
+}
+
+/** A person costed year by year in whole pence: PersonCosts, figure for figure. */
+export interface PersonCostsPence {
+  ref: string;
+  name: string | null;
+  group: string;
+  employer: string;
+  assimilation: AssimilationPence;
+  current: PackagePence;
+  target: PackagePence;
+  years: PersonYearPence[];
+  protectionContinues: boolean;
 }
