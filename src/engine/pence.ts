@@ -142,16 +142,21 @@ export function roundHalfUp(num: number | bigint, den: number | bigint): number 
     if (2 * r >= den) q += 1;
     return num < 0 && q !== 0 ? -q : q;
   }
-  let n = BigInt(num);
-  let d = BigInt(den);
+  const out = Number(roundHalfUpBig(BigInt(num), BigInt(den)));
+  if (!Number.isSafeInteger(out)) throw new RangeError("roundHalfUp: the result is beyond 2^53");
+  return out + 0;
+}
+
+/** roundHalfUp in BigInt, for figures that may pass 2^53 (den must not be 0). */
+export function roundHalfUpBig(num: bigint, den: bigint): bigint {
+  let n = num;
+  let d = den;
   if (d < 0n) [n, d] = [-n, -d];
   const negative = n < 0n;
   if (negative) n = -n;
   let q = n / d;
   if (2n * (n % d) >= d) q += 1n;
-  const out = Number(negative ? -q : q);
-  if (!Number.isSafeInteger(out)) throw new RangeError("roundHalfUp: the result is beyond 2^53");
-  return out + 0;
+  return negative ? -q : q;
 }
 
 /** An amount in pence (or any whole number) × a ratio, rounded half up to a whole number. */
@@ -167,6 +172,21 @@ export function roundTimes(amount: number, r: Ratio): number {
 /** A ratio rounded half up to a whole number. */
 export function roundRatio(r: Ratio): number {
   return r.big === undefined ? roundHalfUp(r.num, r.den) : roundHalfUp(r.big[0], r.big[1]);
+}
+
+/** A ratio rounded half up to a whole number, as a bigint (for figures that may pass 2^53). */
+export function roundRatioBig(r: Ratio): bigint {
+  const [n, d] = parts(r);
+  return roundHalfUpBig(n, d);
+}
+
+/** The smallest whole number at or above a ratio. */
+export function ceilRatio(r: Ratio): number {
+  const [n, d] = parts(r);
+  const q = n / d; // towards zero
+  const out = Number(q * d < n ? q + 1n : q);
+  if (!Number.isSafeInteger(out)) throw new RangeError("ceilRatio: the result is beyond 2^53");
+  return out + 0;
 }
 
 /** A whole number as a ratio. */
