@@ -4,13 +4,14 @@
  * cost it all per person, per staff group, per employer and in total, year by year.
  *
  *   harmonisePerson(member, scenario)   one person: packages, comparison, assimilation, projection
- *   harmoniseStaff(members, scenario)   a staff list: people + byGroup / byEmployer / total
+ *   harmoniseStaff(members, scenario)   a staff list: byGroup / byEmployer / total, each person's
+ *                                       cost lines in columns, a person in full on demand
  *
  * See docs/harmonisation.md for the model, methods and the policy choices.
  */
 export * from "./types";
 export { harmonisePerson, harmoniseResolved, costResolved, costResolvedPence, targetScheme, addLines, addOptions, zeroLine, zeroOptions } from "./person";
-export { harmoniseStaff, totalsFor, describeScenario, METHODS } from "./staff";
+export { harmoniseStaff, describeScenario, METHODS } from "./staff";
 export { resolveScenario, defaultBaseYear, awardFor, DEFAULT_PROJECTION_YEARS } from "./scenario";
 export { assimilate, targetGradeFor, matchesFrom } from "./assimilate";
 export { protectionSchedule, describeProtection } from "./protection";

@@ -1,79 +1,25 @@
 /**
- * A staff list harmonised: every person, then totals per staff group, per current employer and in
- * total, year by year. The totals are sums of each person's rounded figures, so they add up
- * exactly, and they do not depend on the order of the list.
+ * A staff list harmonised: every person costed, then totals per staff group, per current employer
+ * and in total, year by year. The totals are sums of each person's rounded figures (in whole pence),
+ * so they add up exactly, and they do not depend on the order of the list.
  */
 import { AFC_PAY } from "../../data/afc";
 import { NJC_SPINE } from "../../data/njc";
 import { EngineError, invalidValue } from "../errors";
-import { ZERO } from "../money";
 import { ratePercent, toExactRate, type RateGiven } from "../rates";
 import type { StaffMember } from "../staff";
 import { financialYear, latestYear, pendingYears, type FinancialYear } from "../years";
 import { pendingAwards } from "./positions";
-import { forPerson, harmoniseResolved, sumOptions } from "./person";
+import { CostColumns } from "./columns";
+import { costResolvedPence, forPerson, harmoniseResolved } from "./person";
 import { describeProtection } from "./protection";
 import { pct, resolveScenario } from "./scenario";
-import type { Assumption, GroupTotals, HarmonisationScenario, PersonResult, ResolvedScenario, StaffHarmonisation, YearTotals } from "./types";
+import type { Assumption, HarmonisationScenario, ResolvedScenario, StaffHarmonisation } from "./types";
 
 const MAX_ERRORS_LISTED = 10;
 
 function compareKeys(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/** Totals for a set of people (in any order): headcount, FTE, each year and over the projection. */
-export function totalsFor(key: string, people: readonly PersonResult[], years: ResolvedScenario["year"][]): GroupTotals {
-  const yearTotals: YearTotals[] = years.map((year, t) => {
-    let protectedCount = 0;
-    let projected = false;
-    const sums = sumOptions(people.map((p) => p.years[t]));
-    for (const p of people) {
-      const y = p.years[t];
-      if (y.basicProtection.active || y.unsocialProtection?.active) protectedCount++;
-      if (y.basis === "projected") projected = true;
-    }
-    return { year, basis: projected ? "projected" : "data", protectedCount, ...sums };
-  });
-  return {
-    key,
-    headcount: people.length,
-    fte: people.reduce((a, p) => a.plus(p.current.fte), ZERO),
-    years: yearTotals,
-    total: sumOptions(yearTotals),
-  };
-}
-
-/** Totals of totals: the groups' figures added (fewer additions than going back to every person). */
-export function combine(key: string, groups: readonly GroupTotals[], years: ResolvedScenario["year"][]): GroupTotals {
-  const yearTotals: YearTotals[] = years.map((year, t) => {
-    const sums = sumOptions(groups.map((g) => g.years[t]));
-    let protectedCount = 0;
-    let projected = false;
-    for (const g of groups) {
-      protectedCount += g.years[t].protectedCount;
-      if (g.years[t].basis === "projected") projected = true;
-    }
-    return { year, basis: projected ? "projected" : "data", protectedCount, ...sums };
-  });
-  return {
-    key,
-    headcount: groups.reduce((a, g) => a + g.headcount, 0),
-    fte: groups.reduce((a, g) => a.plus(g.fte), ZERO),
-    years: yearTotals,
-    total: sumOptions(yearTotals),
-  };
-}
-
-function groupBy(people: readonly PersonResult[], key: (p: PersonResult) => string, years: ResolvedScenario["year"][]): GroupTotals[] {
-  const groups = new Map<string, PersonResult[]>();
-  for (const p of people) {
-    const k = key(p);
-    const list = groups.get(k);
-    if (list) list.push(p);
-    else groups.set(k, [p]);
-  }
-  return [...groups.keys()].sort(compareKeys).map((k) => totalsFor(k, groups.get(k) as PersonResult[], years));
 }
 
 const TERMS_WORDS = { AFC: "Agenda for Change", NJC: "NJC Green Book" } as const;
@@ -155,7 +101,32 @@ export const METHODS: readonly string[] = [
   "Options: current = staying on the terms they transferred on; target = assimilated with no protection; protected = assimilated with the protection policy; levelled up.",
 ];
 
-/** Harmonises a staff list: per-person results and totals per group, per employer and overall, year by year. */
+/** Indices for names met in order (staff groups, employers), and the names sorted with their indices. */
+class Names {
+  private readonly index = new Map<string, number>();
+  readonly names: string[] = [];
+
+  indexOf(name: string): number {
+    let i = this.index.get(name);
+    if (i === undefined) {
+      i = this.names.length;
+      this.index.set(name, i);
+      this.names.push(name);
+    }
+    return i;
+  }
+
+  /** Each name's index, in the names' sorted order. */
+  sorted(): number[] {
+    return this.names.map((_, i) => i).sort((a, b) => compareKeys(this.names[a], this.names[b]));
+  }
+}
+
+/**
+ * Harmonises a staff list: totals per group, per employer and overall, year by year, with each
+ * person's cost lines held in columns (columns.ts). A person's full result (packages, comparison)
+ * is costed again when asked for (`person(i)`), not held for everyone.
+ */
 export function harmoniseStaff(members: readonly StaffMember[], scenario: HarmonisationScenario): StaffHarmonisation {
   const s = resolveScenario(scenario);
   const seen = new Set<string>();
@@ -163,16 +134,24 @@ export function harmoniseStaff(members: readonly StaffMember[], scenario: Harmon
     if (seen.has(m.ref)) throw invalidValue(`Employee reference ${m.ref} appears more than once in the staff list.`);
     seen.add(m.ref);
   }
-  const people: PersonResult[] = [];
+  const columns = new CostColumns(members.length, s.projectionYears);
+  const groups = new Names();
+  const employers = new Names();
+  const tables = new Set<string>(["EMPLOYER_NI", "APPRENTICESHIP_LEVY"]);
   const errors: EngineError[] = [];
-  for (const m of members) {
+  members.forEach((m, i) => {
     try {
-      people.push(forPerson(m.ref, () => harmoniseResolved(m, s)));
+      const c = forPerson(m.ref, () => costResolvedPence(m, s));
+      columns.setPerson(i, c, groups.indexOf(c.group), employers.indexOf(c.employer));
+      for (const pk of [c.current, c.target]) {
+        if (pk.scheme === "NHS") tables.add("NHS_EMPLOYER").add("NHS_MEMBER_TIERS");
+        if (pk.scheme === "LGPS" || pk.scheme === "LGPS5050") tables.add("LGPS_BANDS");
+      }
     } catch (e) {
       if (e instanceof EngineError) errors.push(e);
       else throw e;
     }
-  }
+  });
   if (errors.length)
     throw new EngineError(
       errors[0].kind,
@@ -181,25 +160,30 @@ export function harmoniseStaff(members: readonly StaffMember[], scenario: Harmon
         (errors.length > MAX_ERRORS_LISTED ? ` And ${errors.length - MAX_ERRORS_LISTED} more.` : ""),
     );
   const years = Array.from({ length: s.projectionYears }, (_, t) => financialYear(s.year.start + t));
-  const tables = new Set<string>(["EMPLOYER_NI", "APPRENTICESHIP_LEVY"]);
   for (const m of members) {
     if (m.terms === "AFC" || s.target.terms === "AFC") tables.add("AFC_PAY").add("AFC_PROGRESSION").add("AFC_TERMS").add("AFC_UNSOCIAL");
     if (m.terms === "NJC" || s.target.terms === "NJC") tables.add("NJC_SPINE").add("NJC_TERMS").add("NJC_ENHANCEMENTS");
     if (m.hcasArea !== "NONE" || (s.target.hcasArea && s.target.hcasArea !== "NONE")) tables.add("AFC_HCAS");
   }
-  for (const p of people)
-    for (const pk of [p.current, p.target]) {
-      if (pk.scheme === "NHS") tables.add("NHS_EMPLOYER").add("NHS_MEMBER_TIERS");
-      if (pk.scheme === "LGPS" || pk.scheme === "LGPS5050") tables.add("LGPS_BANDS");
-    }
-  const byGroup = groupBy(people, (p) => p.group, years);
+  const groupTotals = columns.totalsByGroup(groups.names.length);
+  const employerTotals = columns.totalsByEmployer(employers.names.length);
+  // The total is the groups' totals added, in the groups' order (their FTEs are Decimals added one by one).
+  const total = columns.emptyTotals();
+  const byGroup = groups.sorted().map((g) => {
+    total.addTotals(groupTotals[g]);
+    return groupTotals[g].toGroupTotals(groups.names[g], years);
+  });
   return {
     scenario: s,
     years,
-    people,
+    count: members.length,
+    ref: (i) => members[i].ref,
+    person: (i) => forPerson(members[i].ref, () => harmoniseResolved(members[i], s)),
+    line: (i, t, option) => columns.line(i, t, option),
+    linePence: (i, t, option) => columns.linePence(i, t, option),
     byGroup,
-    byEmployer: groupBy(people, (p) => p.employer, years),
-    total: combine("Total", byGroup, years),
+    byEmployer: employers.sorted().map((e) => employerTotals[e].toGroupTotals(employers.names[e], years)),
+    total: total.toGroupTotals("Total", years),
     assumptions: describeScenario(s),
     methods: [...METHODS],
     tablesUsed: [...tables].sort(),

@@ -395,10 +395,24 @@ export interface Assumption {
   value: string;
 }
 
+/**
+ * A staff list harmonised. Only figures are held for each person (their cost lines, in columns of
+ * whole pence); a person in full is costed again when asked for. People are numbered 0 to
+ * count − 1 in the staff list's order.
+ */
 export interface StaffHarmonisation {
   scenario: ResolvedScenario;
   years: FinancialYear[];
-  people: PersonResult[];
+  /** How many people were costed: everyone in the staff list. */
+  count: number;
+  /** Person i's employee reference. */
+  ref(i: number): string;
+  /** Person i harmonised in full (packages, comparison, protection, totals), exactly as harmoniseResolved gives: costed again, not held. */
+  person(i: number): PersonResult;
+  /** Person i's cost line for an option in year t (0 = the harmonisation year), from the columns. */
+  line(i: number, t: number, option: OptionName): CostLine;
+  /** The same in whole pence. */
+  linePence(i: number, t: number, option: OptionName): CostLinePence;
   /** Sorted by group name. */
   byGroup: GroupTotals[];
   /** Sorted by employer name. */

@@ -240,5 +240,11 @@ describe("staff lists", () => {
     expect(res.total.years).toHaveLength(2);
     expect(m(res.total.total.levelledUp.total)).toBe("0.00");
     expect(res.byGroup).toEqual([]);
+    expect(res.byEmployer).toEqual([]);
+    expect(res.count).toBe(0);
+    expect(res.total.years.map((y) => [y.protectedCount, y.basis, m(y.protected.total)])).toEqual([
+      [0, "data", "0.00"],
+      [0, "data", "0.00"],
+    ]);
   });
 });
