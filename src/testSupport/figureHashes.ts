@@ -482,7 +482,12 @@ export interface StaffResultParts {
 }
 
 export function staffResultParts(result: StaffHarmonisation): StaffResultParts {
-  return result;
+  // The result keeps its people in columns: each person's object is built on demand (person(i),
+  // the very PersonResult the result once held), so the hash is of the same content.
+  function* people(): Iterable<unknown> {
+    for (let i = 0; i < result.count; i++) yield result.person(i);
+  }
+  return { ...result, people: people() };
 }
 
 /** Hashes a staff result: each person, each group and employer total, the total, and the words. */
