@@ -23,6 +23,7 @@ import { sayLine } from "./say";
 import { MAX_SCENARIO_CHARS, parseScenarioText } from "../report/scenarioJson";
 import { checkOutTarget, OutputError, writeFileAtomically, type OutTarget } from "./safeWrite";
 import { pounds } from "../engine/pool";
+import { groupMissingRates, missingRateSetting } from "../report/missingRates";
 import type { Decimal } from "../engine/money";
 
 const ROOT = path.resolve(__dirname, "..", "..");
@@ -293,7 +294,11 @@ async function run(args: string[]): Promise<number> {
   for (const line of intakeReportLines(intake, { maxIssues: MAX_ISSUES_PRINTED })) sayLine(line);
   const intakeIssues = new Set(intake.issues);
   const costingIssues = result.issues.filter((i) => !intakeIssues.has(i));
-  for (const i of costingIssues.slice(0, MAX_ISSUES_PRINTED)) sayLine(`  Row ${i.row}${i.column ? `, ${i.column}` : ""}: ${i.message}`);
+  // Rows left out for want of the same unsocial-hours rate are told once, with the setting that gives it.
+  const { groups: missingRates, others: otherCostingIssues } = groupMissingRates(costingIssues);
+  for (const g of missingRates) sayLine(`  ${g.message}`);
+  for (const i of otherCostingIssues.slice(0, MAX_ISSUES_PRINTED)) sayLine(`  Row ${i.row}${i.column ? `, ${i.column}` : ""}: ${i.message}`);
+  if (otherCostingIssues.length > MAX_ISSUES_PRINTED) sayLine(`  … and ${otherCostingIssues.length - MAX_ISSUES_PRINTED} more problems: every one is on the "Rows left out" sheet.`);
   const peopleLeftOut = result.report.rows.peopleLeftOut;
   if (result.headline.headcount === 0) {
     sayLine(
@@ -302,7 +307,10 @@ async function run(args: string[]): Promise<number> {
     return 2;
   }
   if (result.skippedRows > 0) {
-    const warn = `WARNING: ${peopleLeftOut} ${peopleLeftOut === 1 ? "person" : "people"} (${result.skippedRows} of ${result.totalRows} rows of ${where}) left out of every figure (${payLeftOutWords(intake, costingIssues.length)}); the pack says so on its summary and lists each on "Rows left out".`;
+    const forRates = missingRates.map((g, k) => `${g.rows.length}${k === 0 ? " of them" : ""} for want of ${missingRateSetting(g.cause)}`).join(", ");
+    const warn =
+      `WARNING: ${peopleLeftOut} ${peopleLeftOut === 1 ? "person" : "people"} (${result.skippedRows} of ${result.totalRows} rows of ${where}) left out of every figure (${payLeftOutWords(intake, costingIssues.length)})` +
+      `${forRates ? `; ${forRates} in the scenario (above)` : ""}; the pack says so on its summary and lists each on "Rows left out".`;
     if (a.strict) {
       sayLine(warn);
       sayLine("--strict: rows were left out, so no pack was written.");

@@ -13,6 +13,7 @@ import { initScenarioPath, staffHeadingCount } from "./board";
 import { sayLine } from "./say";
 import { readStaffFile, StaffFileError } from "../intake/readers";
 import { readStaffTable } from "../intake";
+import { missingRateNeed, missingRateSetting, missingRateWhy, unsocialRatesToGive } from "../report/missingRates";
 
 const USAGE = `caretrust init STAFF --target AFC|NJC
 
@@ -77,14 +78,25 @@ async function run(args: string[]): Promise<number> {
     needsMatch.set(m.grade, (needsMatch.get(m.grade) ?? 0) + 1);
   }
   const byGrade = [...needsMatch.entries()].sort((a, b) => (Number.parseFloat(a[0]) || 0) - (Number.parseFloat(b[0]) || 0) || a[0].localeCompare(b[0]));
+  // Unsocial-hours rates on council terms that the data does not hold, for the hours this list gives.
+  const rates = unsocialRatesToGive(read.members, read.memberRows, target);
+  const ratesFor = (side: "current" | "target") => Object.fromEntries(rates.filter((g) => g.cause.side === side).map((g) => [g.cause.category, ""]));
+  const targetRates = ratesFor("target");
+  const currentRates = ratesFor("current");
   const scenario: Record<string, unknown> = {
-    description: `Starter scenario for ${path.basename(staff)} written by caretrust init: fill in every empty value (docs/board-pack.md explains each setting).`,
+    description: `Starter scenario for ${path.basename(staff)} written by caretrust init: fill in every empty value (${rates.length > 0 ? "the notes say why each unsocial-hours rate is needed; " : ""}docs/board-pack.md explains each setting).`,
+  };
+  if (rates.length > 0) scenario.notes = rates.map((g) => `${missingRateSetting(g.cause)}: ${g.message}`);
+  Object.assign(scenario, {
     title: `Harmonisation of ${path.basename(staff).replace(/\.[^.]+$/, "")}`,
-    targetTerms: target,
+    targetTerms: Object.keys(targetRates).length > 0 ? { terms: target, unsocialRates: targetRates } : target,
+  });
+  if (Object.keys(currentRates).length > 0) scenario.currentTerms = { NJC: { unsocialRates: currentRates } };
+  Object.assign(scenario, {
     protection: { policy: "NONE" },
     protectiveMarking: "OFFICIAL-SENSITIVE",
     includeNames: false,
-  };
+  });
   const staffList: Record<string, string> = {};
   if (!has.has("employer")) staffList.employer = "";
   if (!has.has("terms")) staffList.terms = "";
@@ -97,6 +109,10 @@ async function run(args: string[]): Promise<number> {
       ? `  Job-match table: ${byGrade.length} current grade${byGrade.length === 1 ? "" : "s"} to match onto ${target} (${byGrade.map(([g, n]) => `${g}: ${n} ${n === 1 ? "row" : "rows"}`).join(", ")}); give each a target grade ("to").\n`
       : `  Job-match table: empty (every row read is already on ${target} terms or has its own target job match).\n`,
   );
+  if (rates.length > 0) {
+    process.stdout.write(`  Unsocial-hours rates to give (the data has none for hours this list gives; time plus a fraction: 0.5 is time and a half, "1/3" time and a third; the file's "notes" list the rows):\n`);
+    for (const g of rates) process.stdout.write(`    ${missingRateSetting(g.cause)}: ${missingRateNeed(g.cause, g.rows.length)}. ${missingRateWhy(g.cause)}\n`);
+  }
   if (scenario.staffList) process.stdout.write(`  staffList: the list has no ${Object.keys(staffList).join(" or ")} column; give the value for the whole list.\n`);
   if (read.report.stops.length > 0 || read.skippedRows > 0)
     process.stdout.write(`  The list itself has problems (${read.report.stops.length > 0 ? "it stops" : `${read.skippedRows} rows left out`}): caretrust board shows them.\n`);

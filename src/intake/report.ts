@@ -1,4 +1,6 @@
 import type { Decimal } from "../engine/money";
+import type { UnsocialCategory } from "../engine/harmonise";
+import type { TermsName } from "../engine/terms";
 /**
  * The intake report: how a staff list was read, before anything is costed. Each column and what it
  * was taken as, each column not used (by name, with why), the header row found, hidden rows (left
@@ -15,6 +17,20 @@ export interface RowIssue {
   /** The column's heading as written in the table (or the expected heading, for a missing column); "" for the whole row. */
   column: string;
   message: string;
+  /** Set when the row was left out for want of an unsocial-hours rate the scenario can give, so that rows wanting the same rate can be told once. */
+  missingRate?: MissingRateCause;
+}
+
+/** An unsocial-hours rate neither the data nor the scenario gives (the engine's MissingRateError), and where the scenario takes it. */
+export interface MissingRateCause {
+  /** The side of the comparison that needs it. */
+  side: "current" | "target";
+  /** The rate to give: a council category, or one rate for a group (AfC's grouping, or council hours given together). */
+  category: UnsocialCategory;
+  /** The terms of that side. */
+  terms: TermsName;
+  /** The option of an appraisal whose own target terms need it (its index in "options"); absent for the scenario's. */
+  option?: number;
 }
 
 export interface IntakeColumnUsed {

@@ -11,10 +11,11 @@ import { EngineError } from "../engine/errors";
 import { costResolved, describeProtection, resolveScenario, type PersonCosts, type ResolvedScenario } from "../engine/harmonise";
 import { ZERO, sum, type Decimal } from "../engine/money";
 import type { StaffMember } from "../engine/staff";
-import type { RowIssue } from "../intake";
+import type { MissingRateCause, RowIssue } from "../intake";
 import { financialYear } from "../engine/years";
 import type { AppraisalOption, AppraisalReport, AppraisalYear } from "./model";
 import { ScenarioError, type BoardAppraisal, type BoardOption } from "./scenario";
+import { missingRateCause } from "./missingRates";
 
 const TERMS_WORDS = { AFC: "Agenda for Change", NJC: "NJC Green Book" } as const;
 
@@ -107,6 +108,7 @@ export function* appraisalSteps(
     const m = members[i];
     const costs: PersonCosts[] = [];
     let failed: string | null = null;
+    let missingRate: MissingRateCause | null = null;
     for (let k = 0; k < a.options.length && failed === null; k++) {
       const o = a.options[k];
       try {
@@ -115,9 +117,10 @@ export function* appraisalSteps(
       } catch (e) {
         if (!(e instanceof EngineError)) throw e;
         failed = `${m.ref} is left out of the options appraisal: under "${o.name}" ${e.message.replace(/^Staff [^:]+: /, "")}`;
+        missingRate = missingRateCause(e, o.changes.includes("targetTerms") ? k : undefined);
       }
     }
-    if (failed !== null) issues.push({ row: rows[i], column: "", message: failed });
+    if (failed !== null) issues.push(missingRate ? { row: rows[i], column: "", message: failed, missingRate } : { row: rows[i], column: "", message: failed });
     else {
       headcount++;
       costs.forEach((p, k) => {

@@ -18,6 +18,7 @@ import type { BoardPool, BoardScenario } from "./scenario";
 import { ScenarioError } from "./scenario";
 import { appraisalSteps, type AppraisalOutput, type AppraisalStep } from "./appraisal";
 import { PendingAwardReach, confidenceLines } from "./confidence";
+import { missingRateCause } from "./missingRates";
 import type { AppraisalReport, BoardReport, ElementSet, GroupLine, PersonLine, PoolReport, ProjectionYear, SourceLine } from "./model";
 
 /** The longest projection the pack chooses by itself when protection has no fixed end (mark-time, red-circling). */
@@ -409,7 +410,7 @@ export function* buildReportSteps(input: ReportInput, options: ReportStepOptions
         p = costResolved(m, s);
       } catch (e) {
         if (!(e instanceof EngineError)) throw e;
-        costingIssues.push({ row: input.memberRows[i], column: "", message: `${m.ref} cannot be costed and is left out: ${e.message}` });
+        costingIssues.push(costingIssue(m, input.memberRows[i], e));
       }
       if (p) {
         lines.push(personLine(p, input.memberRows[i], sc.includeNames, suppliedPositions));
@@ -555,6 +556,14 @@ export function* buildReportSteps(input: ReportInput, options: ReportStepOptions
   };
   report.confidence = confidenceLines(report, sc, s, pendingReach!.lines());
   return { report, costingIssues: costingIssues! };
+}
+
+/** A person the engine cannot cost, as a row left out; a missing unsocial-hours rate keeps its cause, so the rows wanting it can be told once. */
+function costingIssue(m: StaffMember, row: number, e: EngineError): RowIssue {
+  const issue: RowIssue = { row, column: "", message: `${m.ref} cannot be costed and is left out: ${e.message}` };
+  const cause = missingRateCause(e);
+  if (cause) issue.missingRate = cause;
+  return issue;
 }
 
 const isLgps = (scheme: string) => scheme === "LGPS" || scheme === "LGPS5050";

@@ -384,6 +384,9 @@ function conditionsOf(r: Reader, v: unknown, path: string) {
       // A rate may be exact, as a ratio ("1/3" for time plus one third), as well as 0.5 or "50%".
       const one = (key: string, what: string) => {
         const x = u[key];
+        // Left empty by `caretrust init` for a rate the staff list needs and the data does not hold.
+        if (typeof x === "string" && x.trim() === "")
+          return r.fail(`${path}.unsocialRates.${key}`, `${what} is empty: give it as time plus a fraction (0.5 for time and a half, "1/3" for time and a third, 0 for plain time); caretrust init lists the rows that need it in the scenario's notes.`);
         if (typeof x === "string" && x.includes("/")) {
           try {
             const exact = rateOf(x);

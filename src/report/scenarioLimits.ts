@@ -51,7 +51,7 @@ export const LIST_LIMITS: readonly { path: RegExp; what: string; min: number; ma
   { path: /^payAwards\.byYear$/, what: "Pay awards by year", min: 0, max: 100, why: "one entry a year" },
 ];
 
-const NOTE_KEYS = /(^|\.)(description|notes)$/;
+const NOTE_KEYS = /(^|\.)(description|notes(\[\d+\])?)$/;
 
 function rateValue(v: unknown): number | null {
   if (typeof v === "number") return v;

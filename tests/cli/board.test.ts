@@ -72,6 +72,32 @@ describe("caretrust board", () => {
     expect(again.stdout).toMatch(/^Replaced .*pack\.xlsx \(it replaces the pack that was there\)/);
   });
 
+  it("tells the rows left out for want of the same unsocial-hours rate once, naming the setting, and lists each row in the pack", async () => {
+    const csv = path.join(dir, "rates.csv");
+    const head = [...HEADER, "Unsocial hours nights and Saturdays"];
+    const council = (ref: string) => [ref, "", "Social work", "Council", "NJC", "20", "", 1, 4, "LGPS", "5", 4];
+    fs.writeFileSync(csv, [head, council("C1"), council("C2"), [...good.slice(0, 10), "5", ""], council("C3"), council("C4")].map((r) => r.join(",")).join("\n"));
+    const noRates = path.join(dir, "rates.json");
+    fs.writeFileSync(noRates, JSON.stringify({ targetTerms: "AFC", lgpsEmployerRate: "19%" }));
+    const out = path.join(dir, "rates.xlsx");
+    const r = await run(["board", csv, "--scenario", noRates, "--out", out]);
+    expect(r.code).toBe(0);
+    const message =
+      "4 rows need one rate for nights and Saturdays on the current council (NJC) terms: set currentTerms.NJC.unsocialRates.nightsAndSaturdays in the scenario";
+    expect(r.stderr.split(message)).toHaveLength(2); // said once
+    expect(r.stderr).toContain("Rows 2 to 3, 5 to 6.");
+    expect(r.stderr).not.toMatch(/cannot be costed/);
+    expect(r.stderr).toMatch(/WARNING: 4 people \(4 of 5 rows of .*rates\.csv\) left out of every figure \(.*\); 4 of them for want of currentTerms\.NJC\.unsocialRates\.nightsAndSaturdays in the scenario \(above\)/);
+    // The pack still lists each row left out, with the engine's own message.
+    const sheet = (await loadWorkbook(fs.readFileSync(out))).getWorksheet("Rows left out")!;
+    const listed: string[] = [];
+    sheet.eachRow((row) => {
+      const text = String(row.getCell(3).value ?? "");
+      if (/cannot be costed and is left out: The Green Book has no national rate for Saturdays/.test(text)) listed.push(`${row.getCell(1).value} ${text.slice(0, 2)}`);
+    });
+    expect(listed).toEqual(["2 C1", "3 C2", "5 C3", "6 C4"]);
+  });
+
   it("shows names only with --names", async () => {
     const csv = path.join(dir, "names.csv");
     fs.writeFileSync(csv, [HEADER, good].map((r) => r.join(",")).join("\n"));

@@ -9,16 +9,18 @@ import path from "path";
 import { readStaffFile } from "../../src/intake/readers";
 import { buildBoardPack, type BoardPackResult } from "../../src/report/boardPack";
 import { staffHeadingCount } from "../../src/cli/board";
-import { ROOT, sampleScenario } from "../report/sample";
+import { main } from "../../src/cli/commands";
+import { parseBoardScenario } from "../../src/report/scenario";
+import { ROOT, sampleScenario, sampleScenarioJson } from "../report/sample";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { makeCorpus } = require("../../scripts/make-export-corpus.js") as { makeCorpus(dir: string): Promise<{ name: string; expect: "same" | "stop"; column?: string }[]> };
 
 const scenario = sampleScenario();
 
-async function pack(file: string): Promise<BoardPackResult> {
+async function pack(file: string, using = scenario): Promise<BoardPackResult> {
   const raw = await readStaffFile(file, { file, scoreHeader: staffHeadingCount });
-  return buildBoardPack({ table: [], raw, scenario, generatedOn: "2026-12-07", version: "test" });
+  return buildBoardPack({ table: [], raw, scenario: using, generatedOn: "2026-12-07", version: "test" });
 }
 
 const totals = (r: BoardPackResult) => {
@@ -55,6 +57,32 @@ describe("the export corpus", () => {
       if (name === "council-cover-sheet.xlsx") expect(r.intake.notes.join(" ")).toMatch(/"Grade" is not read as a point/);
     });
   }
+
+  test("caretrust init on the ESR-style export leaves the council rates to fill; filled with the sample's rates, it costs everyone to the sample's totals", async () => {
+    const list = path.join(dir, "esr-title-rows.csv");
+    const said = jest.spyOn(process.stdout, "write").mockImplementation(() => true);
+    try {
+      expect(await main(["init", list, "--target", "AFC"])).toBe(0);
+    } finally {
+      said.mockRestore();
+    }
+    const starter = JSON.parse(fs.readFileSync(path.join(dir, "esr-title-rows.scenario.json"), "utf8"));
+    // The council staff give their hours in AfC's groups: 55 rows need one rate for nights and Saturdays, 31 for Sundays and public holidays.
+    expect(starter.currentTerms).toEqual({ NJC: { unsocialRates: { nightsAndSaturdays: "", sundaysAndPublicHolidays: "" } } });
+    expect(starter.notes.map((n: string) => /^(\S+): (\d+) rows need/.exec(n)!.slice(1))).toEqual([
+      ["currentTerms.NJC.unsocialRates.nightsAndSaturdays", "55"],
+      ["currentTerms.NJC.unsocialRates.sundaysAndPublicHolidays", "31"],
+    ]);
+    // The sample pays Saturdays at time plus a third (the Green Book's night rate, so one rate for both) and Sundays and public holidays at time and a half.
+    const { currentTerms: sampleRates, ...sampleSettings } = sampleScenarioJson();
+    expect(sampleRates).toEqual({ NJC: { unsocialRates: { saturdays: "1/3", sundaysAndPublicHolidays: "50%" } } });
+    starter.currentTerms.NJC.unsocialRates = { nightsAndSaturdays: "1/3", sundaysAndPublicHolidays: "50%" };
+    const { title, description, notes, jobMatch, protection, ...rest } = starter;
+    expect([title, description, notes.length, jobMatch, protection]).toEqual(["Harmonisation of esr-title-rows", expect.any(String), 2, [], { policy: "NONE" }]);
+    const r = await pack(list, parseBoardScenario({ ...sampleSettings, ...rest }));
+    expect(r.issues.filter((i) => /cannot be costed/.test(i.message))).toEqual([]);
+    expect(totals(r)).toEqual(sample);
+  });
 
   test("a pay column the calculator does not understand stops the run, naming it and the fix", async () => {
     const r = await pack(path.join(dir, "overtime-column.csv"));

@@ -51,6 +51,8 @@ describe("plausible ranges and bounded text in a scenario", () => {
       `title: at most 200 characters; got 300 (${"T".repeat(40)}… (260 more characters)).`,
       `notes: at most 10,000 characters; got 20,000 (${"x".repeat(40)}… (19,960 more characters)).`,
     ]);
+    // A list of notes (as caretrust init writes them) is free text too: each up to 10,000 characters.
+    expect(scenarioLimitProblems({ ...base, notes: ["x".repeat(5000), "y".repeat(20000)] })).toEqual([`notes[1]: at most 10,000 characters; got 20,000 (${"y".repeat(40)}… (19,960 more characters)).`]);
     expect(scenarioLimitProblems({ ...base, projectionYears: 1e200 })).toEqual(["projectionYears: 1e+200 is larger than any scenario figure (at most 100,000,000,000)."]);
     expect(scenarioLimitProblems({ ...base, protection: { policy: "TAPERED", taper: Array(100000).fill("50%") } })).toEqual([
       "protection.taper: The taper schedule may number at most 40 (one share a year, and protection lasts at most 40 years); got 100,000.",
