@@ -3,7 +3,9 @@
  * user's own (STAFF.scenario.json), never over an existing file. The starter's job-match table
  * lists each current grade that needs a match onto the target terms (staff already on the target
  * terms need none), with the target grade left for the user to fill in; settings the list does not
- * carry (the employer of an ESR export) are left empty to fill in. Every setting is explained in
+ * carry (the employer of an ESR export) are left empty to fill in, and so are the unsocial-hours
+ * rates on council terms that the list's hours need and the data does not hold (with a note for
+ * each saying why and which rows, src/report/missingRates.ts). Every setting is explained in
  * docs/board-pack.md. Nothing is guessed: the board command refuses the starter until it is filled.
  */
 import fs from "fs";
@@ -19,8 +21,10 @@ const USAGE = `caretrust init STAFF --target AFC|NJC
 
   Writes a starter scenario beside the staff list (STAFF.scenario.json; an existing file is never
   replaced): the target terms, protection (none until you choose), the job-match table with one row
-  for each current grade that needs a match onto the target terms, and the settings your list does
-  not carry. Fill in every empty value, then: caretrust board STAFF --scenario STAFF.scenario.json
+  for each current grade that needs a match onto the target terms, the settings your list does not
+  carry, and the unsocial-hours rates on council terms your list's hours need that the data does not
+  hold (no national Saturday or Sunday rate). Fill in every empty value, then:
+  caretrust board STAFF --scenario STAFF.scenario.json
   Every setting is explained in docs/board-pack.md.
 `;
 

@@ -124,7 +124,15 @@ describe("buildBoardPack with awkward input", () => {
     ];
     const scenario = sampleScenario({ pool: null, currentTerms: undefined });
     const pack = buildBoardPack({ table, scenario, ...GEN });
-    expect(pack.issues).toEqual([{ row: 2, column: "", message: expect.stringMatching(/^C1 cannot be costed and is left out: .*Sundays and public holidays/) }]);
+    expect(pack.issues).toEqual([
+      {
+        row: 2,
+        column: "",
+        message: expect.stringMatching(/^C1 cannot be costed and is left out: .*Sundays and public holidays/),
+        // The cause is kept, so rows wanting the same rate can be told once.
+        missingRate: { side: "current", category: "sundaysAndPublicHolidays", terms: "NJC" },
+      },
+    ]);
     expect(pack.skippedRows).toBe(1);
     expect(pack.report.people.map((p) => p.ref)).toEqual(["N1"]);
     expect(pack.report.rows.leftOut).toBe(1);
