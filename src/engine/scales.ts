@@ -204,6 +204,9 @@ function dataFigure(p: SuppliedPay): string | null {
   return AFC_PAY[p.year.label]?.value[normaliseAfcBand(p.grade)]?.[p.step - 1] ?? null;
 }
 
+/** Which part of a supplied figure a problem is with (a workbook table names that column). */
+export type SuppliedPayPart = "pay" | "grade" | "step" | "year";
+
 /**
  * What is wrong with a supplied figure, or null. THE RULE: a supplied figure only fills a gap. Where
  * the data holds a figure for that point and year (a pending year's held rates included), the
@@ -211,24 +214,38 @@ function dataFigure(p: SuppliedPay): string | null {
  * data's last is refused too (later years are the last year's figure uplifted by the assumed award).
  */
 export function suppliedPayProblem(p: SuppliedPay): string | null {
+  return suppliedPayProblemAt(p)?.message ?? null;
+}
+
+/** suppliedPayProblem, with the part of the figure the problem is with (the point or band where the data already holds one). */
+export function suppliedPayProblemAt(p: SuppliedPay): { part: SuppliedPayPart; message: string } | null {
   const what = suppliedPayLabel(p);
   if (!p.pay.isFinite() || p.pay.lt(SUPPLIED_PAY_MIN) || p.pay.gt(SUPPLIED_PAY_MAX))
-    return `The pay for ${what} must be a full-time annual figure from £${SUPPLIED_PAY_MIN.toNumber().toLocaleString("en-GB")} to £${SUPPLIED_PAY_MAX.toNumber().toLocaleString("en-GB")}; got £${p.pay.toString()} (a monthly or hourly figure?).`;
+    return {
+      part: "pay",
+      message: `The pay for ${what} must be a full-time annual figure from £${SUPPLIED_PAY_MIN.toNumber().toLocaleString("en-GB")} to £${SUPPLIED_PAY_MAX.toNumber().toLocaleString("en-GB")}; got £${p.pay.toString()} (a monthly or hourly figure?).`,
+    };
   if (p.scale === "NJC") {
     const point = Number(p.grade.trim().replace(/^scp\s*/i, ""));
-    if (!Number.isInteger(point) || point < 1 || point > 99) return `An NJC spinal column point is a whole number (1 to 99); got "${p.grade}".`;
-    if (p.step !== 1) return `NJC pay is set by the point alone: leave "step" out for ${what}.`;
+    if (!Number.isInteger(point) || point < 1 || point > 99) return { part: "grade", message: `An NJC spinal column point is a whole number (1 to 99); got "${p.grade}".` };
+    if (p.step !== 1) return { part: "step", message: `NJC pay is set by the point alone: leave "step" out for ${what}.` };
   } else {
-    if (!AFC_BAND_ORDER.includes(normaliseAfcBand(p.grade))) return `"${p.grade}" is not an Agenda for Change band. Bands: ${AFC_BAND_ORDER.join(", ")}.`;
-    if (!Number.isInteger(p.step) || p.step < 1 || p.step > 12) return `An AfC step is a whole number from 1 (entry); got ${p.step}.`;
+    if (!AFC_BAND_ORDER.includes(normaliseAfcBand(p.grade))) return { part: "grade", message: `"${p.grade}" is not an Agenda for Change band. Bands: ${AFC_BAND_ORDER.join(", ")}.` };
+    if (!Number.isInteger(p.step) || p.step < 1 || p.step > 12) return { part: "step", message: `An AfC step is a whole number from 1 (entry); got ${p.step}.` };
   }
   const table = p.scale === "NJC" ? NJC_SPINE : AFC_PAY;
   const held = Object.keys(table).sort();
   if (p.year.label > held[held.length - 1])
-    return `${p.year.label} is after the last year in the data (${held[held.length - 1]}): supply the figure for ${held[held.length - 1]} or earlier; later years are uplifted by the assumed pay award.`;
+    return {
+      part: "year",
+      message: `${p.year.label} is after the last year in the data (${held[held.length - 1]}): supply the figure for ${held[held.length - 1]} or earlier; later years are uplifted by the assumed pay award.`,
+    };
   const own = dataFigure(p);
   if (own !== null)
-    return `The data already holds £${Number(own).toLocaleString("en-GB")} for ${what} (from the published scale): remove this entry. A supplied figure only fills a point the data does not hold.`;
+    return {
+      part: "grade",
+      message: `The data already holds £${Number(own).toLocaleString("en-GB")} for ${what} (from the published scale): remove this entry. A supplied figure only fills a point the data does not hold.`,
+    };
   return null;
 }
 

@@ -22,7 +22,7 @@ import {
   type ServiceLine,
 } from "../engine/pool";
 import type { HcasChoice, TermsName } from "../engine/terms";
-import { suppliedPayLabel, suppliedPayProblem, type SuppliedPay } from "../engine/scales";
+import { suppliedPayLabel, suppliedPayProblemAt, type SuppliedPay } from "../engine/scales";
 import { defaultBaseYear } from "../engine/harmonise/scenario";
 import { parseFinancialYear, type FinancialYear } from "../engine/years";
 import { checkScenarioLimits } from "./scenarioLimits";
@@ -137,7 +137,7 @@ export interface BoardScenarioInput {
   /** Values for the whole staff list when it has no column for them (an ESR export has no employer column). */
   staffList?: { employer?: string; terms?: "AFC" | "NJC" };
   /** Your own full-time annual pay figures for points the data does not hold (used and shown as "supplied by you"). */
-  suppliedPay?: { scale: "NJC" | "AFC"; year?: string; point?: number; band?: string; step?: number; pay: number | string; note?: string }[];
+  suppliedPay?: SuppliedPayInput[];
   // The options appraisal (optional: without `options` the pack is the single scenario above).
   /** Two to six options, each overriding the settings above (see OptionInput). */
   options?: OptionInput[];
@@ -283,8 +283,11 @@ function editDistance(a: string, b: string): number {
 
 class Reader {
   readonly problems: string[] = [];
+  /** The same problems with their path apart (for callers that name a place other than a JSON path). */
+  readonly issues: { path: string; message: string }[] = [];
   fail(path: string, message: string): null {
     this.problems.push(`${path}: ${message}`);
+    this.issues.push({ path, message });
     return null;
   }
 
@@ -870,6 +873,20 @@ export function checkBoardScenario(json: unknown): { scenario: BoardScenario | n
   };
 }
 
+/** One of the user's own pay figures as a scenario file (or a row of the workbook's SuppliedPay table) gives it. */
+export interface SuppliedPayInput {
+  scale: "NJC" | "AFC" | string;
+  year?: string | number;
+  point?: number | string;
+  band?: string | number;
+  step?: number;
+  pay: number | string;
+  note?: string;
+}
+
+/** The settings of a supplied figure, as named in a scenario file. */
+export type SuppliedPayField = "scale" | "year" | "point" | "band" | "step" | "pay" | "note";
+
 /**
  * The user's own pay figures (INTAKE, issue 9 item 6): `suppliedPay: [{ "scale": "NJC", "year": "2025/26",
  * "point": 44, "pay": 52300, "note": "local point, pay policy 2025" }]` (AfC: "band" and "step"). Each is
@@ -877,13 +894,26 @@ export function checkBoardScenario(json: unknown): { scenario: BoardScenario | n
  */
 function suppliedPayOf(r: Reader, v: unknown, baseYear: FinancialYear | null): SuppliedPay[] {
   if (v === undefined || v === null) return [];
-  const example = '[{ "scale": "NJC", "year": "2025/26", "point": 44, "pay": 52300, "note": "local point" }]';
-  if (!Array.isArray(v)) return (r.fail("suppliedPay", `should list your own pay figures, e.g. ${example}.`), []);
-  const out: SuppliedPay[] = [];
+  if (!Array.isArray(v)) return (r.fail("suppliedPay", `should list your own pay figures, e.g. ${SUPPLIED_PAY_EXAMPLE}.`), []);
+  return suppliedPayEach(r, v, baseYear, (i) => `suppliedPay[${i}]`, false).figures;
+}
+
+const SUPPLIED_PAY_EXAMPLE = '[{ "scale": "NJC", "year": "2025/26", "point": 44, "pay": 52300, "note": "local point" }]';
+
+/**
+ * Checks supplied figures one by one: THE reading of a supplied figure, for a scenario file and the
+ * workbook's table alike. Each problem is reported at `pathOf(i)` plus the setting (`.pay`); with
+ * `atSetting`, a problem with the figure as a whole (the data already holds one; a second figure for a
+ * point) is reported at the setting it rests on (the point or band), so a table can name a column.
+ * Returns the figures without a problem and their indexes.
+ */
+function suppliedPayEach(r: Reader, entries: readonly unknown[], baseYear: FinancialYear | null, pathOf: (i: number) => string, atSetting: boolean): { figures: SuppliedPay[]; used: number[] } {
+  const figures: SuppliedPay[] = [];
+  const used: number[] = [];
   const seen = new Set<string>();
-  v.forEach((e, i) => {
-    const path = `suppliedPay[${i}]`;
-    if (!isObj(e)) return r.fail(path, `should be a figure such as ${example.slice(1, -1)}.`);
+  entries.forEach((e, i) => {
+    const path = pathOf(i);
+    if (!isObj(e)) return r.fail(path, `should be a figure such as ${SUPPLIED_PAY_EXAMPLE.slice(1, -1)}.`);
     r.unknownKeys(e, ["scale", "year", "point", "band", "step", "pay", "note"], path);
     const scale = r.choice(e.scale, `${path}.scale`, "The scale", ["NJC", "AFC"] as const, { AGENDAFORCHANGE: "AFC", GREENBOOK: "NJC" });
     let year: FinancialYear | null = baseYear ?? defaultBaseYear();
@@ -916,14 +946,35 @@ function suppliedPayOf(r: Reader, v: unknown, baseYear: FinancialYear | null): S
     if (note !== null && note.length > 200) r.fail(`${path}.note`, "should be at most 200 characters.");
     if (!scale || grade === null || pay === null || year === null) return;
     const figure: SuppliedPay = { scale, year, grade, step, pay, note: note || null };
-    const why = suppliedPayProblem(figure);
-    if (why !== null) return r.fail(path, why);
+    const gradeSetting = scale === "NJC" ? "point" : "band";
+    const why = suppliedPayProblemAt(figure);
+    if (why !== null) return r.fail(atSetting ? `${path}.${why.part === "grade" ? gradeSetting : why.part}` : path, why.message);
     const label = suppliedPayLabel(figure);
-    if (seen.has(label)) return r.fail(path, `a second figure for ${label}: keep one.`);
+    if (seen.has(label)) return r.fail(atSetting ? `${path}.${gradeSetting}` : path, `a second figure for ${label}: keep one.`);
     seen.add(label);
-    out.push(figure);
+    figures.push(figure);
+    used.push(i);
   });
-  return out;
+  return { figures, used };
+}
+
+/**
+ * Supplied figures checked one by one, as the scenario file's `suppliedPay` is (suppliedPayEach),
+ * for a caller that reports each problem in its own words and place (the task pane's SuppliedPay
+ * table: by row and column). Problems name the entry (its index) and the setting; the figures
+ * without a problem are returned, with their indexes.
+ */
+export function checkSuppliedPayEntries(
+  entries: readonly unknown[],
+  baseYear: FinancialYear | null,
+): { figures: SuppliedPay[]; used: number[]; problems: { index: number; field: SuppliedPayField | null; message: string }[] } {
+  const r = new Reader();
+  const { figures, used } = suppliedPayEach(r, entries, baseYear, (i) => String(i), true);
+  const problems = r.issues.map((p) => {
+    const [index, field] = p.path.split(".");
+    return { index: Number(index), field: (field as SuppliedPayField | undefined) ?? null, message: p.message };
+  });
+  return { figures, used, problems };
 }
 
 /** The staff list's whole-list values (INTAKE): `staffList: { employer, terms }`, both optional. */
