@@ -4,7 +4,8 @@
  *
  * Round trips: listing is two syncs whatever the number of tables (names, then each table's size);
  * reading a table is one sync (its column names, the data body's values and the visible view of its
- * first column, which tells the rows hidden by a filter or by hand, together). A table too
+ * first column, which tells the rows hidden by a filter or by hand, together, and with them the
+ * optional table of the user's own pay figures: readTableAndCompanion). A table too
  * big for one response (Excel on the web answers at most 5 MB) is read again in runs of rows.
  * Nothing is written, and nothing read leaves the task pane.
  */
@@ -138,6 +139,49 @@ function defaultIsSetSupported(set: string, version: string): boolean {
 
 /** Reads a table as header + data rows (the totals row left out). One sync for tables up to Excel's response limit. */
 export async function readTable(context: Excel.RequestContext, name: string): Promise<TableData> {
+  return (await readTableAndCompanion(context, name, null)).table;
+}
+
+/** A staff table read with the optional table beside it (the user's own pay figures). */
+export interface TableAndCompanion {
+  table: TableData;
+  /** The optional table, or null when the workbook has none of that name (or it is the table itself). */
+  companion: TableData | null;
+  /** Why the optional table could not be read although it is there, in plain words (null: read, or not there). */
+  companionNote: string | null;
+}
+
+/** The requests that read an optional table: queued with the staff table's, answered in the same sync. */
+function queueCompanion(context: Excel.RequestContext, name: string) {
+  // A missing table is a null object; what is asked of it comes back as null objects too, without failing the request.
+  const table = context.workbook.tables.getItemOrNullObject(name);
+  table.load("name");
+  const sheet = table.worksheet;
+  sheet.load("name");
+  const header = table.getHeaderRowRange();
+  header.load("values,address");
+  const body = table.getDataBodyRange();
+  body.load("values");
+  return { table, sheet, header, body };
+}
+
+function companionData(q: ReturnType<typeof queueCompanion>): TableData | null {
+  if (q.table.isNullObject) return null;
+  const header = (q.header.values?.[0] ?? []) as unknown[];
+  const values = (q.body.values ?? []) as unknown[][];
+  return { name: q.table.name, sheet: q.sheet.name, values: [header, ...values], headerRowNumber: firstRowOfAddress(q.header.address), rows: values.length, hiddenRows: [], notes: [] };
+}
+
+/**
+ * Reads a table as readTable does and, in the SAME sync, the optional table `companion` (the
+ * user's own pay figures, src/report/suppliedPayTable.ts) if the workbook has one of that name: one
+ * sync for both. Every row of the optional table is read, hidden or not. If this Excel refuses
+ * the request because of the optional table (an Excel that fails on a missing table's null object
+ * rather than answering null), the staff table is read again on its own with a check for the
+ * optional one: two syncs, and the note says why the optional table was not read.
+ */
+export async function readTableAndCompanion(context: Excel.RequestContext, name: string, companion: string | null): Promise<TableAndCompanion> {
+  const withCompanion = companion !== null && companion.toLowerCase() !== name.toLowerCase() ? companion : null;
   const table = context.workbook.tables.getItem(name);
   const columns = table.columns;
   columns.load("items/name");
@@ -148,15 +192,15 @@ export async function readTable(context: Excel.RequestContext, name: string): Pr
   firstColumn.load("columnHidden");
   const view = firstColumn.getVisibleView();
   view.load("cellAddresses");
+  const other = withCompanion ? queueCompanion(context, withCompanion) : null;
   try {
     await context.sync();
   } catch (e) {
     const code = officeErrorCode(e);
+    if (code === "ResponsePayloadSizeLimitExceeded" || code === "RequestPayloadSizeLimitExceeded") return readTableInRuns(context, name, withCompanion);
+    if (withCompanion) return readAloneAfterRefusal(context, name, withCompanion, e);
     if (code === "ItemNotFound") throw new ReadTableError(`There is no table called "${name}" in this workbook any more: pick the table again.`, e);
-    if (code !== "ResponsePayloadSizeLimitExceeded" && code !== "RequestPayloadSizeLimitExceeded") {
-      throw new ReadTableError(`Could not read the table "${name}". ${describeOfficeError(e)}`, e);
-    }
-    return readTableInRuns(context, name);
+    throw new ReadTableError(`Could not read the table "${name}". ${describeOfficeError(e)}`, e);
   }
   const header = columns.items.map((c) => c.name);
   const values = body.values as unknown[][] | null;
@@ -164,13 +208,29 @@ export async function readTable(context: Excel.RequestContext, name: string): Pr
   const firstDataRow = firstRowOfAddress(body.address);
   const { hidden, note } = hiddenFrom(firstDataRow, values.length, view, firstColumn);
   return {
-    name,
-    sheet: table.worksheet.name,
-    values: [header, ...values],
-    headerRowNumber: firstDataRow - 1,
-    rows: values.length,
-    hiddenRows: hidden,
-    notes: note ? [note] : [],
+    table: {
+      name,
+      sheet: table.worksheet.name,
+      values: [header, ...values],
+      headerRowNumber: firstDataRow - 1,
+      rows: values.length,
+      hiddenRows: hidden,
+      notes: note ? [note] : [],
+    },
+    companion: other ? companionData(other) : null,
+    companionNote: null,
+  };
+}
+
+/** The combined read was refused: the table on its own (its own errors as readTable gives them), and whether the optional table is there. */
+async function readAloneAfterRefusal(context: Excel.RequestContext, name: string, companion: string, refusal: unknown): Promise<TableAndCompanion> {
+  const there = context.workbook.tables.getItemOrNullObject(companion);
+  there.load("name");
+  const { table } = await readTableAndCompanion(context, name, null);
+  return {
+    table,
+    companion: null,
+    companionNote: there.isNullObject ? null : `The table "${companion}" could not be read, so none of its figures was used. ${describeOfficeError(refusal)}`,
   };
 }
 
@@ -180,15 +240,21 @@ function tooBig(name: string, rows: number, columns: number): ReadTableError {
   );
 }
 
-/** The same as readTable, in runs of rows: one sync for the size, one for each run. */
-async function readTableInRuns(context: Excel.RequestContext, name: string): Promise<TableData> {
+/** The same as readTable, in runs of rows: one sync for the size (and the optional table), one for each run. */
+async function readTableInRuns(context: Excel.RequestContext, name: string, companion: string | null): Promise<TableAndCompanion> {
   const table = context.workbook.tables.getItem(name);
   const columns = table.columns;
   columns.load("items/name");
   table.worksheet.load("name");
   const body = table.getDataBodyRange();
   body.load("address,rowCount,columnCount");
-  await context.sync();
+  const other = companion ? queueCompanion(context, companion) : null;
+  try {
+    await context.sync();
+  } catch (e) {
+    if (companion) return readAloneAfterRefusal(context, name, companion, e);
+    throw new ReadTableError(`Could not read the table "${name}". ${describeOfficeError(e)}`, e);
+  }
   const rowCount = body.rowCount;
   const colCount = body.columnCount;
   const perRun = Math.max(1, Math.floor(READ_CHUNK_CELLS / Math.max(colCount, 1)));
@@ -215,12 +281,16 @@ async function readTableInRuns(context: Excel.RequestContext, name: string): Pro
     if (note) notes.add(note);
   }
   return {
-    name,
-    sheet: table.worksheet.name,
-    values: [columns.items.map((c) => c.name), ...values],
-    headerRowNumber: firstDataRow - 1,
-    rows: values.length,
-    hiddenRows,
-    notes: [...notes],
+    table: {
+      name,
+      sheet: table.worksheet.name,
+      values: [columns.items.map((c) => c.name), ...values],
+      headerRowNumber: firstDataRow - 1,
+      rows: values.length,
+      hiddenRows,
+      notes: [...notes],
+    },
+    companion: other ? companionData(other) : null,
+    companionNote: null,
   };
 }

@@ -11,6 +11,7 @@
  *   and sync rejects with an error carrying an Office-style `code` (ItemAlreadyExists, ItemNotFound,
  *   InvalidArgument …). `failWhen` injects failures.
  * - Reading a property that was not loaded throws, as does reading one before its sync.
+ * - A *OrNullObject method gives a null object: see `nullObjects` for what is asked of it.
  * - Cells are typed the way Excel types input: a string written to `values` or `formulas` becomes a
  *   formula if it starts with "=" (or "+", "-", "@" before something that is not a number), a number
  *   if it looks like one ("00123" -> 123), TRUE/FALSE a boolean, except in a cell whose number format
@@ -245,6 +246,7 @@ interface Node {
 export const API_SETS: Readonly<Record<string, string>> = {
   "Application.suspendApiCalculationUntilNextSync": "1.6",
   "WorksheetCollection.getItemOrNullObject": "1.4",
+  "TableCollection.getItemOrNullObject": "1.4",
   "Worksheet.freezePanes": "1.7",
   "Worksheet.tabColor": "1.7",
   "Worksheet.pageLayout": "1.9",
@@ -674,6 +676,11 @@ class RangeNode implements Node {
       return new RangeNode(this.wb, this.sheet, { r0: this.rect.r0, c0: c, r1: this.rect.r1, c1: c });
     }
     if (method === "getVisibleView") return new RangeViewNode(this.sheet, this.rect);
+    if (method === "select") {
+      this.wb.active = this.sheet;
+      this.wb.selection = { sheet: this.sheet.name, address: rectAddress(this.rect) };
+      return new NullNode("select returns nothing");
+    }
     return unsupported(this, `${method}()`);
   }
 }
@@ -785,10 +792,11 @@ class TablesNode implements Node {
     return this.wb.tables.filter((t) => !this.sheet || t.sheet === this.sheet).map((t) => new TableNode(this.wb, t));
   }
   call(method: string, args: any[]): Node {
-    if (method === "getItem") {
-      const t = this.wb.tables.find((x) => x.name.toLowerCase() === String(args[0]).toLowerCase());
-      if (!t) throw officeError("ItemNotFound", `No table named "${args[0]}".`);
-      return new TableNode(this.wb, t);
+    if (method === "getItem" || method === "getItemOrNullObject") {
+      const t = this.wb.tables.find((x) => x.name.toLowerCase() === String(args[0]).toLowerCase() && (!this.sheet || x.sheet === this.sheet));
+      if (t) return new TableNode(this.wb, t);
+      if (method === "getItemOrNullObject") return new NullNode(`table "${args[0]}" (none)`);
+      throw officeError("ItemNotFound", `No table named "${args[0]}".`);
     }
     if (method === "add") {
       let sheet = this.sheet;
@@ -1217,6 +1225,15 @@ export interface FakeOptions {
    * set (API_SETS) fails with ApiNotFound. Default: every set.
    */
   excelApi?: string;
+  /**
+   * What is asked of a null object (from a *OrNullObject method): "propagate" (default) answers
+   * null objects for its navigation and method calls, and isNullObject for its loads, without
+   * failing the request (public add-in code relies on this, e.g. `tables.getItemOrNullObject(x).getRange()`
+   * in the batch that tests isNullObject; the API reference does not say, and no real Excel was tried here);
+   * "fail" refuses the request (InvalidObjectPath), for code that must cope with an Excel that does.
+   * Setting a property on a null object always fails.
+   */
+  nullObjects?: "propagate" | "fail";
 }
 
 export class FakeExcel {
@@ -1229,6 +1246,7 @@ export class FakeExcel {
   private responseBytes = 0;
   failWhen: FakeOptions["failWhen"];
   excelApi: string | undefined;
+  nullObjects: "propagate" | "fail";
 
   private nextId = 1;
   private paths = new Map<number, PathInfo>();
@@ -1243,6 +1261,7 @@ export class FakeExcel {
     this.responseLimitBytes = options.responseLimitBytes ?? 5_000_000;
     this.failWhen = options.failWhen;
     this.excelApi = options.excelApi;
+    this.nullObjects = options.nullObjects ?? "propagate";
   }
 
   /** Whether this Excel has `isSetSupported("ExcelApi", version)`, as Office.context.requirements answers. */
@@ -1369,7 +1388,12 @@ export class FakeExcel {
     if (!p || p.parent === null) throw new Error(`FakeExcel: unknown object ${id}`);
     if (p.type === "method") throw officeError("InvalidObjectPath", `FakeExcel: ${this.describePath(id)} was used before the call that creates it ran.`);
     const parent = this.resolve(p.parent);
-    if (parent.isNull) throw officeError("InvalidObjectPath", `${this.describePath(id)} is on a null object.`);
+    if (parent.isNull) {
+      if (this.nullObjects === "fail") throw officeError("InvalidObjectPath", `${this.describePath(id)} is on a null object.`);
+      const node = new NullNode(`${this.describePath(id)} (on a null object)`);
+      this.nodes.set(id, node);
+      return node;
+    }
     if (!parent.get) throw officeError("ApiNotFound", `FakeExcel does not model ${parent.describe}.${p.name}`);
     this.requireApi(parent, p.name);
     const node = parent.get(p.name);
@@ -1439,7 +1463,11 @@ export class FakeExcel {
       return;
     }
     if (a.kind === "call") {
-      if (node.isNull) throw officeError("InvalidObjectPath", `Calling ${a.name} on a null object.`);
+      if (node.isNull) {
+        if (this.nullObjects === "fail") throw officeError("InvalidObjectPath", `Calling ${a.name} on a null object.`);
+        if (a.result !== undefined) this.nodes.set(a.result, new NullNode(`${a.name}() of a null object`));
+        return;
+      }
       if (!node.call) throw officeError("ApiNotFound", `FakeExcel does not model ${node.describe}.${a.name}()`);
       this.requireApi(node, a.name);
       const args = a.args.map((x) => (x && x[PROXY_ID] ? this.resolve(x[PROXY_ID]) : x));
