@@ -7,11 +7,13 @@
  * engine is set as text (textContent), never as HTML.
  */
 import { ApplyPlanError, type ApplyProgress, type ApplyResult } from "../excel/applyPlan";
-import { rawTableOfTable, ReadTableError, type TableData, type TableSummary } from "../excel/readTable";
+import { rawTableOfTable, ReadTableError, type TableAndCompanion, type TableData, type TableSummary } from "../excel/readTable";
+import { AddSuppliedPayError, type AddSuppliedPayOutcome } from "../excel/suppliedPayTable";
 import { EngineError } from "../engine/errors";
 import type { IntakeReport } from "../intake";
 import { BoardPackCancelled, buildBoardPackAsync, type BoardPackResult, type BoardPackStep } from "../report/boardPack";
 import { parseBoardScenario, ScenarioError } from "../report/scenario";
+import { SUPPLIED_PAY_TABLE, suppliedPayFromTable, type SuppliedPayTableResult } from "../report/suppliedPayTable";
 import type { WorkbookPlan } from "../sheets/plan";
 import { byId, clear, nextPaint, setHidden, setText, textElement } from "./dom";
 import { checkScenarioForm, defaultYearLabel, fieldLabel, fieldWarnings, firstPerField, problemToField, syncDependentFields, yearsWithBothScales, type FieldProblem } from "./scenarioForm";
@@ -30,7 +32,10 @@ export interface ApplyHooks {
 export interface WorkbookAccess {
   listTables(): Promise<TableSummary[]>;
   tableAtSelection(): Promise<string | null>;
-  readTable(name: string): Promise<TableData>;
+  /** The staff table and, in the same request, the table of the user's own pay figures (SuppliedPay) if there is one. */
+  readTable(name: string): Promise<TableAndCompanion>;
+  /** "Add a table for your own pay figures": creates it, or selects the one there (never overwrites). */
+  addSuppliedPayTable(): Promise<AddSuppliedPayOutcome>;
   applyPlan(plan: WorkbookPlan, hooks: ApplyHooks): Promise<ApplyResult>;
 }
 
@@ -125,6 +130,7 @@ export class TaskPane {
     });
     form.addEventListener("input", (e) => this.edited(e.target));
     byId("refresh-tables").addEventListener("click", () => void this.loadTables());
+    byId("add-supplied-pay").addEventListener("click", () => void this.addSuppliedPay());
     byId("cancel").addEventListener("click", () => this.cancel());
     document.addEventListener("keydown", (e) => {
       if (e.key === "Escape" && this.busy && !byId("cancel").hidden) {
@@ -181,6 +187,42 @@ export class TaskPane {
         ? "This workbook has no tables yet. Select your staff list and press Ctrl+T to make it a table, then Refresh list."
         : "An Excel table with a heading row: employee reference, staff group, employer, terms, band or grade, FTE and so on.",
     );
+    this.showSuppliedPayStatus();
+  }
+
+  /** Under "Your own pay figures": whether the workbook has the table, as the list of tables says. */
+  private showSuppliedPayStatus(): void {
+    const t = this.tables.find((x) => x.name.toLowerCase() === SUPPLIED_PAY_TABLE.toLowerCase());
+    setText(
+      "supplied-pay-status",
+      t
+        ? `This workbook has the table ${t.name} (on "${t.sheet}", ${count(t.rows, "row")}): its figures are used when you generate.`
+        : `This workbook has no table named ${SUPPLIED_PAY_TABLE}: no pay figures of your own are used.`,
+    );
+  }
+
+  /** "Add a table for your own pay figures": a new sheet and table, or the one there selected; the pane says which. */
+  async addSuppliedPay(): Promise<void> {
+    if (this.busy) return;
+    const button = byId<HTMLButtonElement>("add-supplied-pay");
+    button.disabled = true;
+    let said: string;
+    try {
+      const outcome = await this.excel.addSuppliedPayTable();
+      said =
+        outcome.kind === "created"
+          ? `Added the sheet "${outcome.sheet}" with an empty table ${outcome.table} (${outcome.address}): type one figure a row (the lines above it say how), then generate.`
+          : outcome.kind === "table-exists"
+            ? `This workbook already has the table ${outcome.table} (on "${outcome.sheet}"): it is selected, and nothing was changed.`
+            : `There is already a sheet called "${outcome.sheet}" without a table named ${SUPPLIED_PAY_TABLE}: it is shown, and nothing was changed. Make your figures a table named ${SUPPLIED_PAY_TABLE} (Table Design > Table Name), or rename that sheet and press the button again.`;
+      await this.loadTables();
+    } catch (e) {
+      said = e instanceof AddSuppliedPayError ? e.message : `Could not add the table: ${e instanceof Error ? e.message : String(e)}`;
+    } finally {
+      button.disabled = false;
+    }
+    setText("supplied-pay-status", said);
+    this.announce(said);
   }
 
   /** What screen readers hear: one polite live region, in the page from the start. */
@@ -360,7 +402,8 @@ export class TaskPane {
         if (!found) throw new FieldProblems([{ field: "table", message: "The selection is not in a table. Click a cell in your staff table, or pick the table from the list." }]);
         name = found;
       }
-      const data = await this.excel.readTable(name);
+      const read = await this.excel.readTable(name);
+      const data = read.table;
       if (data.rows === 0) throw new FieldProblems([{ field: "table", message: `The table "${data.name}" has no rows of staff.` }]);
       if (this.cancelRequested) throw new Cancelled();
 
@@ -368,9 +411,24 @@ export class TaskPane {
       // milliseconds (so Excel, custom functions and the pane stay responsive), shows how far it
       // has got, and stops if Cancel is pressed.
       let pack: BoardPackResult;
+      let supplied: SuppliedPayTableResult | null = null;
+      let costed = scenario;
       try {
+        // The user's own pay figures: each row checked as the scenario file's suppliedPay is; the good rows join the scenario.
+        if (read.companion) {
+          supplied = suppliedPayFromTable(read.companion.values, read.companion.headerRowNumber, scenario.harmonisation.year ?? null);
+          if (supplied.entries.length > 0) costed = parseBoardScenario({ ...input, suppliedPay: supplied.entries });
+        }
         pack = await buildBoardPackAsync(
-          { table: data.values, raw: rawTableOfTable(data), scenario, generatedOn: todayIso(), version: this.version, firstRowNumber: data.headerRowNumber },
+          {
+            table: data.values,
+            raw: rawTableOfTable(data),
+            includeHidden: byId<HTMLInputElement>("include-hidden").checked,
+            scenario: costed,
+            generatedOn: todayIso(),
+            version: this.version,
+            firstRowNumber: data.headerRowNumber,
+          },
           { yieldToUi: timeSliced((step: BoardPackStep) => this.progress(step)), cancelled: () => this.cancelRequested, peoplePerStep: PANE_PEOPLE_PER_STEP },
         );
       } catch (e) {
@@ -404,7 +462,7 @@ export class TaskPane {
         yieldToUi: () => slice(lastProgress),
         cancelled: () => this.cancelRequested,
       });
-      this.showResults(result, pack, data);
+      this.showResults(result, pack, data, { read, supplied });
     } catch (e) {
       if (e instanceof FieldProblems) {
         this.runProblems = e.problems;
@@ -427,30 +485,36 @@ export class TaskPane {
     setHidden("error-intake", false);
   }
 
-  private showResults(result: ApplyResult, pack: BoardPackResult, data: TableData): void {
+  private showResults(result: ApplyResult, pack: BoardPackResult, data: TableData, own: { read: TableAndCompanion; supplied: SuppliedPayTableResult | null }): void {
     const leftOut = pack.skippedRows;
     const costed = pack.report.people.length;
     const intake = pack.intake;
     const hiddenLeftOut = intake.hiddenIncluded ? 0 : intake.hiddenRows.length;
     const warnings = [...pack.warnings, ...result.warnings];
-    const partial = leftOut > 0 || hiddenLeftOut > 0 || warnings.length > 0;
+    const suppliedTrouble = (own.supplied?.problems.length ?? 0) > 0 || own.read.companionNote !== null;
+    const partial = leftOut > 0 || hiddenLeftOut > 0 || warnings.length > 0 || suppliedTrouble;
     const box = byId("results");
     box.classList.toggle("success", !partial);
     box.classList.toggle("warning", partial);
     const issuesSheet = result.sheets.find((s) => s.key === "issues");
     let title: string;
     let summary: string;
-    const hiddenText = hiddenLeftOut > 0 ? ` ${count(hiddenLeftOut, "hidden row")} left out (unhide them to cost them).` : "";
+    const hiddenText =
+      hiddenLeftOut > 0
+        ? ` ${count(hiddenLeftOut, "hidden row")} left out (tick "Cost hidden rows too", or unhide them, to cost them).`
+        : intake.hiddenIncluded && intake.hiddenRows.length > 0
+          ? ` ${count(intake.hiddenRows.length, "hidden row")} costed like the others ("Cost hidden rows too" is on).`
+          : "";
     if (leftOut > 0 || hiddenLeftOut > 0) {
       const out = leftOut + hiddenLeftOut;
       title = `Board pack written, but ${count(out, "row")} of ${(pack.totalRows).toLocaleString("en-GB")} left out`;
       summary =
         `From the table "${data.name}" on "${data.sheet}": ${count(pack.totalRows, "row")} read, ${costed.toLocaleString("en-GB")} costed, ${leftOut.toLocaleString("en-GB")} left out` +
         `${intake.peopleLeftOut > 0 ? ` (${count(intake.peopleLeftOut, "person", "people")})` : ""}.${hiddenText} The figures cover only the rows costed: ` +
-        `${leftOut > 0 ? `correct the rows below${issuesSheet ? ` (all are on the sheet "${issuesSheet.name}")` : ""} and generate again.` : "unhide the rows and generate again to include them."}`;
+        `${leftOut > 0 ? `correct the rows below${issuesSheet ? ` (all are on the sheet "${issuesSheet.name}")` : ""} and generate again.` : 'tick "Cost hidden rows too" (or unhide the rows) and generate again to include them.'}`;
     } else {
-      title = warnings.length > 0 ? "Board pack written, with parts left out" : "Board pack written";
-      summary = `From the table "${data.name}" on "${data.sheet}": all ${count(pack.totalRows, "row")} read and costed.`;
+      title = warnings.length > 0 || suppliedTrouble ? "Board pack written, with parts left out" : "Board pack written";
+      summary = `From the table "${data.name}" on "${data.sheet}": all ${count(pack.totalRows, "row")} read and costed.${hiddenText}`;
     }
     setText("results-title", title);
     setText("results-summary", `${summary} New sheets:`);
@@ -492,12 +556,42 @@ export class TaskPane {
     setHidden("issues-block", issues.length === 0);
     renderIntake(byId("intake-block"), intake, intake.columnsNotUsed.length > 0 || hiddenLeftOut > 0);
     setHidden("intake-block", false);
+    this.showSuppliedPayUsed(own.read, own.supplied);
 
     setHidden("results", false);
     box.scrollIntoView({ block: "start" });
     byId("results-title").focus();
     // The heading is read on focus; the outcome (rows left out) is said here too, whatever the reader does with aria-describedby.
     this.announce(`${title}. ${summary}`);
+  }
+
+  /**
+   * Under the outcome: how many of the user's own pay figures were used (labelled "supplied by you"
+   * in the pack), and each row of the SuppliedPay table not used, by worksheet row and column.
+   */
+  private showSuppliedPayUsed(read: TableAndCompanion, supplied: SuppliedPayTableResult | null): void {
+    const list = byId("supplied-problems");
+    clear(list);
+    if (!read.companion && !read.companionNote) {
+      setHidden("supplied-block", true);
+      return;
+    }
+    let summary: string;
+    if (read.companionNote) summary = read.companionNote;
+    else {
+      const t = read.companion!;
+      const used = supplied?.figures.length ?? 0;
+      const where = `the table ${t.name} on "${t.sheet}"`;
+      summary =
+        used > 0
+          ? `${count(used, "pay figure")} of your own from ${where} used where the published scales have none, each labelled "supplied by you" in the pack and listed on the Assumptions sheet.`
+          : `No pay figures of your own were used: ${where} ${supplied && supplied.rowsRead > 0 ? "has no figure that could be used (see below)" : "is empty"}.`;
+      if (supplied && supplied.problems.length > 0) summary += ` ${count(supplied.problems.length, "problem")} to correct in it (that row's figure was not used):`;
+    }
+    setText("supplied-summary", summary);
+    for (const p of supplied?.problems ?? []) list.appendChild(textElement("li", `Row ${p.row}, ${p.column}: ${p.message}`));
+    setHidden("supplied-problems", (supplied?.problems.length ?? 0) === 0);
+    setHidden("supplied-block", false);
   }
 
   /** Worksheet row -> "reference, name" for the rows of the table, to say whose row a problem is on. */
@@ -566,7 +660,10 @@ export function renderIntake(container: HTMLElement, r: IntakeReport, open: bool
     list(r.columnsNotUsed.map((c) => `${c.column} "${c.heading}": ${c.why}`));
   } else para("Every column was used.");
   if (r.hiddenRows.length > 0)
-    para(`${count(r.hiddenRows.length, "hidden row")} (${rowList(r.hiddenRows)}) ${r.hiddenIncluded ? "costed like the others" : "left out: they are hidden in the table (unhide them to cost them)"}.`);
+    para(
+      `${count(r.hiddenRows.length, "hidden row")} (${rowList(r.hiddenRows)}) ${r.hiddenIncluded ? 'costed like the others ("Cost hidden rows too" is on)' : 'left out: they are hidden in the table (tick "Cost hidden rows too", or unhide them, to cost them)'}.`,
+    );
+  else para(`No rows are hidden in the table${r.hiddenIncluded ? ' ("Cost hidden rows too" is on: there were none to cost)' : ""}.`);
   if (r.notStaffRows.length > 0) {
     para(`${count(r.notStaffRows.length, "row")} not read as staff:`);
     list(r.notStaffRows.slice(0, 20).map((n) => `Row ${n.row}: ${n.why}`).concat(r.notStaffRows.length > 20 ? [`… and ${(r.notStaffRows.length - 20).toLocaleString("en-GB")} more.`] : []));

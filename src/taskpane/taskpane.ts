@@ -4,7 +4,9 @@
  */
 import pkg from "../../package.json";
 import { applyPlanToWorkbook } from "../excel/applyPlan";
-import { listTables, readTable, tableAtSelection } from "../excel/readTable";
+import { listTables, readTableAndCompanion, tableAtSelection } from "../excel/readTable";
+import { addSuppliedPayTable } from "../excel/suppliedPayTable";
+import { SUPPLIED_PAY_TABLE } from "../report/suppliedPayTable";
 import { TaskPane, type WorkbookAccess } from "./app";
 import { byId, setText } from "./dom";
 import { followOfficeTheme } from "./theme";
@@ -12,7 +14,8 @@ import { followOfficeTheme } from "./theme";
 const officeWorkbook: WorkbookAccess = {
   listTables: () => Excel.run((context) => listTables(context)),
   tableAtSelection: () => Excel.run((context) => tableAtSelection(context)),
-  readTable: (name) => Excel.run((context) => readTable(context, name)),
+  readTable: (name) => Excel.run((context) => readTableAndCompanion(context, name, SUPPLIED_PAY_TABLE)),
+  addSuppliedPayTable: () => Excel.run((context) => addSuppliedPayTable(context)),
   applyPlan: (plan, hooks) => applyPlanToWorkbook(plan, { onProgress: hooks.onProgress, yieldToUi: hooks.yieldToUi, cancelled: hooks.cancelled }),
 };
 

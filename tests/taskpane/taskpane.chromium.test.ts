@@ -133,7 +133,7 @@ describe("task pane in Chromium against a stand-in Office", () => {
       order.push(id);
       if (id === "generate") break;
     }
-    expect(order.slice(0, 3)).toEqual(["table", "refresh-tables", "target-afc"]);
+    expect(order.slice(0, 5)).toEqual(["table", "refresh-tables", "include-hidden", "add-supplied-pay", "target-afc"]);
     expect(order).toContain("financial-year");
     expect(order).toContain("marking");
     expect(order[order.length - 1]).toBe("generate");
@@ -284,15 +284,23 @@ describe("task pane in Chromium against a stand-in Office", () => {
     expect(costing[0][1]).toBe(`Costing 0 of ${N.toLocaleString("en-GB")} staff…`);
     expect(partWay.length).toBeGreaterThanOrEqual(3);
     expect(status.map(([, t]) => t)).toEqual(expect.arrayContaining(["Laying out the sheets… (Detail)"]));
-    // While costing, the timer kept running: no gap near the time the costing took.
+    // While costing, the pane handed the thread back: the page's own timer ran between two part-way
+    // progress lines (each part-way line is shown only when the pane yields a turn). A structural check,
+    // not a timed one: how long the gaps were depends on the machine, so it is printed, never asserted
+    // (speed is for `npm run bench`).
     const from = costing[0][0];
     const to = status.find(([, t]) => t.startsWith("Laying out the sheets…"))![0];
     const during = ticks.filter((t) => t >= from && t <= to);
     const gaps = during.slice(1).map((t, i) => t - during[i]);
-    const longest = Math.max(...gaps);
-    console.log(`task pane: ${N} staff costed in ${Math.round(to - from)} ms with ${costing.length} progress lines; the page's 10 ms timer ran ${during.length} times, longest gap ${Math.round(longest)} ms`);
-    expect(during.length).toBeGreaterThanOrEqual(3);
-    expect(longest).toBeLessThan(Math.min(400, (to - from) / 2));
+    const longest = gaps.length > 0 ? Math.max(...gaps) : NaN;
+    const writingFrom = status.find(([, t]) => t.startsWith("Writing sheets…"))?.[0] ?? to;
+    const duringWriting = ticks.filter((t) => t >= writingFrom).length;
+    console.log(
+      `task pane: ${N} staff costed in ${Math.round(to - from)} ms with ${costing.length} progress lines; the page's 10 ms timer ran ${during.length} times while costing (longest gap ${Math.round(longest)} ms) and ${duringWriting} times from "Writing sheets…" to the end`,
+    );
+    const firstPartWay = partWay[0][0];
+    const lastPartWay = partWay[partWay.length - 1][0];
+    expect(ticks.some((t) => t > firstPartWay && t < lastPartWay)).toBe(true);
     const written = await page.$$eval("#written-sheets li", (lis) => lis.map((li) => li.textContent));
     expect(written).toEqual(expect.arrayContaining([expect.stringMatching(/^Board summary/), expect.stringMatching(/^Detail/), expect.stringMatching(/^Projection/)]));
     expect(await page.evaluate(() => (window as any).__fake.workbook.sheets.length)).toBe(before + written.length);
@@ -317,6 +325,52 @@ describe("task pane in Chromium against a stand-in Office", () => {
     expect(await page.isDisabled("#generate")).toBe(false);
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("error-title");
     expect(pageErrors).toEqual([]);
+  }, 120_000);
+
+  test("your own pay figures: the pane adds the table (never over one), and its rows are used, labelled, or reported by row and column", async () => {
+    await page.click("#add-supplied-pay");
+    await page.waitForFunction(() => /^Added the sheet/.test(document.getElementById("supplied-pay-status")?.textContent ?? ""));
+    expect(await page.textContent("#supplied-pay-status")).toBe(
+      'Added the sheet "Supplied pay" with an empty table SuppliedPay (A5:F6): type one figure a row (the lines above it say how), then generate.',
+    );
+    expect(await page.evaluate(() => (window as any).__fake.workbook.tables.find((t: any) => t.name === "SuppliedPay").columns)).toEqual(["Scale", "Band or point", "Step", "Year", "Full-time pay (£ a year)", "Note"]);
+    // Pressed again: the table is there, selected, and nothing is changed.
+    await page.click("#add-supplied-pay");
+    await page.waitForFunction(() => /already has the table/.test(document.getElementById("supplied-pay-status")?.textContent ?? ""));
+    expect(await page.textContent("#supplied-pay-status")).toBe('This workbook already has the table SuppliedPay (on "Supplied pay"): it is selected, and nothing was changed.');
+
+    // The user types two figures: SCP 44 (a local point above the 2025/26 spine) and SCP 20 (the data has it: refused).
+    await page.evaluate(() => {
+      const wb = (window as any).__fake.workbook;
+      wb.tables = wb.tables.filter((t: any) => t.name !== "SuppliedPay");
+      wb.seedTable("Supplied pay", "SuppliedPay", "A5", [
+        ["Scale", "Band or point", "Step", "Year", "Full-time pay (£ a year)", "Note"],
+        ["NJC", 44, "", "2025/26", 52805, "local pay policy 2025"],
+        ["NJC", 20, "", "2025/26", 30000, ""],
+      ]);
+    });
+    await page.selectOption("#table", "StaffList");
+    await page.check("#include-hidden");
+    await page.click("#generate");
+    await page.waitForSelector("#results", { state: "visible", timeout: 90_000 });
+    expect(await page.textContent("#supplied-summary")).toBe(
+      '1 pay figure of your own from the table SuppliedPay on "Supplied pay" used where the published scales have none, each labelled "supplied by you" in the pack and listed on the Assumptions sheet. 1 problem to correct in it (that row\'s figure was not used):',
+    );
+    expect(await page.$$eval("#supplied-problems li", (lis) => lis.map((li) => li.textContent))).toEqual([
+      expect.stringMatching(/^Row 7, Band or point: The data already holds £[\d,]+ for NJC SCP 20 in 2025\/26 \(from the published scale\): remove this entry\..* This figure was not used\.$/),
+    ]);
+    expect(await page.getAttribute("#results", "class")).toContain("warning");
+    const assumptions = await page.evaluate(() => {
+      const sheets = (window as any).__fake.workbook.sheets.filter((s: any) => s.name.startsWith("Assumptions and sources"));
+      return Array.from(sheets[sheets.length - 1].cells.values()).map((c: any) => String(c.value)).join("\n");
+    });
+    expect(assumptions).toContain("NJC SCP 44 in 2025/26: £52,805 a year full-time (supplied by you: local pay policy 2025; not in the published data)");
+    // The switch is said in how the list was read.
+    expect(await page.textContent("#intake-block")).toContain('No rows are hidden in the table ("Cost hidden rows too" is on: there were none to cost).');
+    await page.uncheck("#include-hidden");
+    await page.locator("#results").screenshot({ path: path.join(OUT, "taskpane-supplied-pay.png") });
+    expect(pageErrors).toEqual([]);
+    expect(consoleErrors).toEqual([]);
   }, 120_000);
 
   test("nothing was requested from anywhere but 127.0.0.1 and the routed office.js URL", () => {

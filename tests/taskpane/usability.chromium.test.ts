@@ -405,6 +405,10 @@ describe("task pane by keyboard alone, and at narrow widths", () => {
       expect(await page.inputValue("#table")).toBe("StaffList");
       await page.keyboard.press("Tab"); // Refresh list
       expect(await activeId(page)).toBe("refresh-tables");
+      await page.keyboard.press("Tab"); // Cost hidden rows too
+      expect(await activeId(page)).toBe("include-hidden");
+      await page.keyboard.press("Tab"); // Add a table for your own pay figures
+      expect(await activeId(page)).toBe("add-supplied-pay");
       await page.keyboard.press("Tab"); // the target terms
       expect(await activeId(page)).toBe("target-afc");
       await page.keyboard.press("Space");
