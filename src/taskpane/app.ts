@@ -510,8 +510,8 @@ export class TaskPane {
       title = `Board pack written, but ${count(out, "row")} of ${(pack.totalRows).toLocaleString("en-GB")} left out`;
       summary =
         `From the table "${data.name}" on "${data.sheet}": ${count(pack.totalRows, "row")} read, ${costed.toLocaleString("en-GB")} costed, ${leftOut.toLocaleString("en-GB")} left out` +
-        `${intake.peopleLeftOut > 0 ? ` (${count(intake.peopleLeftOut, "person", "people")})` : ""}.${hiddenText} The figures cover only the rows costed: ` +
-        `${leftOut > 0 ? `correct the rows below${issuesSheet ? ` (all are on the sheet "${issuesSheet.name}")` : ""} and generate again.` : 'tick "Cost hidden rows too" (or unhide the rows) and generate again to include them.'}`;
+        `${intake.peopleLeftOut > 0 ? ` (${count(intake.peopleLeftOut, "person", "people")})` : ""}.${hiddenText} The figures cover only the rows costed` +
+        `${leftOut > 0 ? `: correct the rows below${issuesSheet ? ` (all are on the sheet "${issuesSheet.name}")` : ""} and generate again.` : "."}`;
     } else {
       title = warnings.length > 0 || suppliedTrouble ? "Board pack written, with parts left out" : "Board pack written";
       summary = `From the table "${data.name}" on "${data.sheet}": all ${count(pack.totalRows, "row")} read and costed.${hiddenText}`;

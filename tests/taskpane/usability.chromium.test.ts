@@ -231,9 +231,19 @@ describe("task pane at 320 px", () => {
     await page.waitForSelector("#results", { state: "visible", timeout: 90_000 });
     expect(await page.getAttribute("#results", "class")).toBe("message warning");
     expect(await text(page, "#results-title")).toBe("Board pack written, but 2 rows of 6 left out");
-    expect(await text(page, "#results-summary")).toContain("2 hidden rows left out (unhide them to cost them)");
+    expect(await text(page, "#results-summary")).toContain('2 hidden rows left out (tick "Cost hidden rows too", or unhide them, to cost them). The figures cover only the rows costed.');
     expect(await page.$eval("#intake-block details", (d) => (d as HTMLDetailsElement).open)).toBe(true);
-    expect(await text(page, "#intake-block")).toContain("2 hidden rows (row 3, row 5) left out: they are hidden in the table (unhide them to cost them).");
+    expect(await text(page, "#intake-block")).toContain('2 hidden rows (row 3, row 5) left out: they are hidden in the table (tick "Cost hidden rows too", or unhide them, to cost them).');
+
+    // The switch: the hidden rows are costed like the others, and the pane says so.
+    expect(await page.isChecked("#include-hidden")).toBe(false); // off by default
+    await page.check("#include-hidden");
+    await page.click("#generate");
+    await page.waitForFunction(() => /all 6 rows read and costed/.test(document.getElementById("results-summary")?.textContent ?? ""), null, { timeout: 90_000 });
+    expect(await text(page, "#results-title")).toBe("Board pack written");
+    expect(await text(page, "#results-summary")).toContain('all 6 rows read and costed. 2 hidden rows costed like the others ("Cost hidden rows too" is on).');
+    expect(await text(page, "#intake-block")).toContain('2 hidden rows (row 3, row 5) costed like the others ("Cost hidden rows too" is on).');
+    await page.uncheck("#include-hidden");
   });
 
   test("5: when no one can be costed, no pack is written and the pane says why (not a success, not an empty pack)", async () => {
