@@ -77,6 +77,23 @@ function cached<E extends object, R>(entry: E, convert: (e: E) => R): R {
   return r;
 }
 
+/**
+ * The last year asked of one table and its rates: calls come in runs of the same year (the same
+ * FinancialYear object, as the functions' year argument and the engine's scenario give it), so
+ * most lookups end at one comparison.
+ */
+function lastYear<R>(read: (year: FinancialYear | null) => R): (year: FinancialYear | null) => R {
+  let year: FinancialYear | null | undefined;
+  let rates: R;
+  return (y) => {
+    if (y !== year) {
+      rates = read(y); // throws for a year the table lacks, which is never remembered
+      year = y;
+    }
+    return rates;
+  };
+}
+
 /** An amount of pounds from the data, in pence, as an exact ratio. */
 const penceRatio = (pounds: string): Ratio => times(ratioOf(dec(pounds)), whole(100));
 
@@ -84,15 +101,15 @@ interface NiRates {
   threshold: Pence;
   rate: Ratio;
 }
-function niRates(year: FinancialYear | null): NiRates {
+const niRates = lastYear((year): NiRates => {
   const entry = forYear(EMPLOYER_NI, year, "employer National Insurance rates");
   return cached(entry, (e) => ({ threshold: penceOf(dec(e.value.secondaryThreshold)), rate: ratioOf(dec(e.value.rate)) }));
-}
+});
 
-function levyRate(year: FinancialYear | null): Ratio {
+const levyRate = lastYear((year): Ratio => {
   const entry = forYear(APPRENTICESHIP_LEVY, year, "Apprenticeship Levy rates");
   return cached(entry, (e) => ratioOf(dec(e.value.rate)));
-}
+});
 
 interface NhsEmployerRates {
   full: Ratio;
@@ -100,7 +117,7 @@ interface NhsEmployerRates {
   fullDecimal: Decimal;
   localDecimal: Decimal;
 }
-function nhsEmployerRates(year: FinancialYear | null): NhsEmployerRates {
+const nhsEmployerRates = lastYear((year): NhsEmployerRates => {
   const entry = forYear(NHS_EMPLOYER, year, "NHS Pension Scheme employer rates");
   return cached(entry, (e) => ({
     full: ratioOf(dec(e.value.full)),
@@ -108,7 +125,7 @@ function nhsEmployerRates(year: FinancialYear | null): NhsEmployerRates {
     fullDecimal: dec(e.value.full),
     localDecimal: dec(e.value.local),
   }));
-}
+});
 
 /**
  * Member contribution bounds and rates. `from` is the lowest pay in pence in the tier or band;
@@ -124,7 +141,7 @@ interface MemberTable {
   tiers: readonly MemberTier[];
 }
 
-function nhsTiers(year: FinancialYear | null): MemberTable {
+const nhsTiers = lastYear((year): MemberTable => {
   const entry = forYear(NHS_MEMBER_TIERS, year, "NHS Pension Scheme member contribution tiers");
   return cached(entry, (e) => ({
     // The tier is found from actual pay: the pay reaches the bound (£13,259.50 is below £13,260).
@@ -133,11 +150,11 @@ function nhsTiers(year: FinancialYear | null): MemberTable {
       return { from: ceilRatio(exactFrom), exactFrom, rate: ratioOf(dec(t.rate)), rateDecimal: dec(t.rate) };
     }),
   }));
-}
+});
 
-function lgpsBands(year: FinancialYear | null, fiftyFifty: boolean): MemberTable {
+const lgpsBands = lastYear((year) => {
   const entry = forYear(LGPS_BANDS, year, "LGPS member contribution bands");
-  const both = cached(entry, (e) => {
+  return cached(entry, (e) => {
     // The band is found from pay rounded down to the whole pound: ⌊pay⌋ ≥ from exactly when pay ≥ ⌈from⌉ pounds.
     const bands = (section: "main" | "fiftyFifty"): MemberTable => ({
       tiers: e.value.map((b) => {
@@ -149,8 +166,7 @@ function lgpsBands(year: FinancialYear | null, fiftyFifty: boolean): MemberTable
     });
     return { main: bands("main"), fiftyFifty: bands("fiftyFifty") };
   });
-  return fiftyFifty ? both.fiftyFifty : both.main;
-}
+});
 
 // ---- Arithmetic on a pay in pence: whole pence in numbers, anything finer as an exact ratio ----
 
@@ -257,7 +273,7 @@ function employerPensionOn(pay: PayInPence, scheme: Scheme, year: FinancialYear 
  * Sources: src/data/nhsPension.ts, src/data/lgps.ts.
  */
 function memberTier(pay: PayInPence, scheme: Exclude<Scheme, "NONE">, year: FinancialYear | null): MemberTier {
-  const { tiers } = scheme === "NHS" ? nhsTiers(year) : lgpsBands(year, scheme === "LGPS5050");
+  const { tiers } = scheme === "NHS" ? nhsTiers(year) : scheme === "LGPS" ? lgpsBands(year).main : lgpsBands(year).fiftyFifty;
   let tier = tiers[0];
   for (let i = 1; i < tiers.length; i++) if (reaches(pay, tiers[i])) tier = tiers[i];
   return tier;
@@ -361,7 +377,7 @@ export interface CostBreakdown {
 }
 
 /** Total annual employer cost of a person's pay: pay (rounded to the penny first), employer NI, employer pension and levy. */
-export function employerCost(pay: Decimal, scheme: Scheme, year: FinancialYear | null, employerRate: EmployerRate): CostBreakdown {
+export function employerCost(pay: Decimal, scheme: Scheme, year: FinancialYear | null, employerRate: EmployerRatePence): CostBreakdown {
   const p = roundPenny(pay);
   checkPay(p);
   const inPence = payInPence(p);

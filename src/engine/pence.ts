@@ -212,6 +212,36 @@ export function ratioOf(d: Decimal): Ratio {
   return r;
 }
 
+/**
+ * Pounds given as a JavaScript number (as Excel passes a cell) in pence, read as the engine reads a
+ * number: new D(x) takes the shortest decimal that gives x back (String(x)); that decimal is what
+ * is rounded. Up to £2^33 (£8.6 billion) the double's error is far below a thousandth of a penny:
+ * x × 100 lies within 0.0002 of the decimal's pence, so Math.round of it is that decimal rounded
+ * half up wherever it is not within 0.01 of a half penny. Null where the number cannot be
+ * settled this way (negative, −0, larger, not finite, or near a half penny with more than two
+ * decimals): the caller then takes the decimal path.
+ */
+const NUMBER_PENCE_LIMIT = 2 ** 33;
+
+/** The number's decimal rounded half up to the penny, in pence (see above); null where only the decimal path can tell. */
+export function roundedPenceOfNumber(x: number): Pence | null {
+  if (!(x > 0 && x < NUMBER_PENCE_LIMIT)) return x === 0 && 1 / x > 0 ? 0 : null;
+  const h = x * 100;
+  const p = Math.round(h);
+  return h - p <= 0.49 && p - h <= 0.49 ? p : null;
+}
+
+/**
+ * The number's decimal in pence when it is a whole number of pence (31049.5, not 31049.567), else
+ * null. p / 100 is the double nearest the decimal p/100, and below £2^33 two amounts a penny
+ * apart never share a double, so p / 100 === x exactly when String(x) has at most two decimals.
+ */
+export function exactPenceOfNumber(x: number): Pence | null {
+  if (!(x > 0 && x < NUMBER_PENCE_LIMIT)) return x === 0 && 1 / x > 0 ? 0 : null;
+  const p = Math.round(x * 100);
+  return p / 100 === x ? p : null;
+}
+
 const PENCE = new WeakMap<Decimal, Pence>();
 
 /**

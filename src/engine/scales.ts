@@ -82,8 +82,16 @@ export function afcStepForYears(band: string, yearsInBand: number, year: Financi
 }
 
 export function njcPoints(year: FinancialYear | null): number[] {
-  const table = forYear(NJC_SPINE, year, "NJC pay spine").value;
-  return Object.keys(table).map(Number).sort((a, b) => a - b);
+  return [...spinePoints(forYear(NJC_SPINE, year, "NJC pay spine").value)];
+}
+
+const SPINE_POINTS = new WeakMap<object, readonly number[]>();
+
+/** The points a spine table holds, lowest first: worked out once per table (a SALARY call needs them for its messages). */
+function spinePoints(table: Readonly<Record<number, unknown>>): readonly number[] {
+  let points = SPINE_POINTS.get(table);
+  if (points === undefined) SPINE_POINTS.set(table, (points = Object.keys(table).map(Number).sort((a, b) => a - b)));
+  return points;
 }
 
 /**
@@ -94,7 +102,7 @@ export function njcPoints(year: FinancialYear | null): number[] {
  */
 export function njcPay(point: number, year: FinancialYear | null, assumedAward: Decimal | null = null): ScalePay {
   const entry = forYear(NJC_SPINE, year, "NJC pay spine");
-  const points = njcPoints(entry.year);
+  const points = spinePoints(entry.value);
   if (!Number.isInteger(point))
     throw invalidValue(`An NJC spinal column point is a whole number from ${points[0]} to ${points[points.length - 1]}; got ${point}.`);
   if (!(point in entry.value)) {

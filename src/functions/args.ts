@@ -7,6 +7,7 @@ import { SCHEMES, type Scheme } from "../engine/oncosts";
 import { HCAS_AREAS, type HcasChoice } from "../engine/terms";
 import { CellProblem, hcasZone, pensionScheme } from "../intake/normalise";
 import { parseFinancialYear, type FinancialYear } from "../engine/years";
+import { exactPenceOfNumber, ratioOf, roundedPenceOfNumber, type Pence, type Ratio } from "../engine/pence";
 
 /**
  * Argument coercion at the boundary: Excel passes numbers, text, booleans, null for an omitted
@@ -83,6 +84,7 @@ function checkRule(d: Decimal, name: string, rule: NumberRule): void {
  * empty cell as 0, so 0 counts as omitted, as on the web.
  */
 export function optStep(v: unknown): number | null {
+  if (typeof v === "number" && Number.isInteger(v) && v >= 1) return v; // the usual case, as num() would read it
   if (scalar(v, "step") === 0) return null;
   const d = optNum(v, "step", { min: 1, integer: true });
   return d === null ? null : d.toNumber();
@@ -122,6 +124,19 @@ export function choice<T extends string>(v: unknown, name: string, options: read
 export function schemeArg(v: unknown, name: string, fallback?: Scheme): Scheme {
   const x = scalar(v, name);
   if (isOmitted(x) && fallback !== undefined) return fallback;
+  if (typeof x !== "string") return readScheme(x, name);
+  // A column of schemes repeats a handful of texts: read each once.
+  let s = schemesRead.get(x);
+  if (s === undefined) {
+    s = readScheme(x, name); // throws for a scheme not recognised, which is never cached
+    if (schemesRead.size < 1000) schemesRead.set(x, s);
+  }
+  return s;
+}
+
+const schemesRead = new Map<string, Scheme>();
+
+function readScheme(x: Cell, name: string): Scheme {
   if (typeof x === "string" && (SCHEMES as readonly string[]).includes(x.trim().toUpperCase())) return x.trim().toUpperCase() as Scheme;
   try {
     return pensionScheme(x);
@@ -189,6 +204,56 @@ export function matrix(v: unknown, name: string): Cell[][] {
   if (width === 0 || !v.every((row) => (row as unknown[]).length === width))
     throw invalidValue(`${name} must be a rectangular range.`);
   return v as Cell[][];
+}
+
+/**
+ * A pay argument as Excel passes it, in whole pence for the integer rules: a number rounded half
+ * up to the penny exactly as its decimal would be (roundedPenceOfNumber), or null when the value
+ * must go the decimal way (text, a range, a negative or huge number, a near half-penny
+ * tie): the caller then reads it with num(), which gives the same figure or the same message.
+ */
+export function roundedPenceArg(v: unknown): Pence | null {
+  return typeof v === "number" ? roundedPenceOfNumber(v) : null;
+}
+
+/** As roundedPenceArg, but only a number that is a whole number of pence (31049.5, not 31049.567). */
+export function exactPenceArg(v: unknown): Pence | null {
+  return typeof v === "number" ? exactPenceOfNumber(v) : null;
+}
+
+const fractions = new Map<number, Ratio>();
+
+/**
+ * A fraction given as a number from 0 to 1 (a rate), as the exact ratio of the decimal the number
+ * shows (ratioOf(new D(x)), what num() then ratioOf would give); each value is read once.
+ * Null for anything else: the caller then reads it with num(), for the same message.
+ */
+export function fractionArg(v: unknown): Ratio | null {
+  if (typeof v !== "number" || !(v >= 0 && v <= 1)) return null;
+  let r = fractions.get(v);
+  if (r === undefined) {
+    r = ratioOf(new D(v));
+    if (fractions.size < 1000) fractions.set(v, r);
+  }
+  return r;
+}
+
+/** Pence -> the number Excel shows: pence / 100 is the double nearest the figure, as Decimal.toNumber() gives. */
+export function outPence(p: Pence): number {
+  return p / 100;
+}
+
+const tableNumbers = new WeakMap<Decimal, number>();
+
+/**
+ * A figure read from the rate tables (a Decimal parsed once and shared: src/engine/money.ts dec)
+ * -> the number Excel shows, converted once per figure. Only for shared figures: a Decimal worked
+ * out per call would fill the cache for nothing.
+ */
+export function outTableFigure(d: Decimal): number {
+  let n = tableNumbers.get(d);
+  if (n === undefined) tableNumbers.set(d, (n = out(d)));
+  return n;
 }
 
 /** Decimal -> the number Excel shows. Money is already rounded to the penny by the engine. */

@@ -1,7 +1,35 @@
-import { employerCost, employerNi, employeePension as memberContribution, employerPension, apprenticeshipLevy, type EmployerRate } from "../engine/oncosts";
+import {
+  employerCost,
+  employerCostPence,
+  employerNi,
+  employeePension as memberContribution,
+  employerPension,
+  apprenticeshipLevy,
+  type EmployerRate,
+  type EmployerRatePence,
+} from "../engine/oncosts";
+import type { Decimal } from "../engine/money";
 import { scalePay } from "../engine/scales";
 import { annualLeaveDays, hcas as hcasSupplement, hourlyRate, TERMS_NAMES } from "../engine/terms";
-import { award, choice, hcasArg, isOmitted, MAX_SERVICE_YEARS, num, optStep, out, pendingNjcAward, scalar, schemeArg, text, year as yearArg } from "./args";
+import {
+  award,
+  choice,
+  fractionArg,
+  hcasArg,
+  isOmitted,
+  MAX_SERVICE_YEARS,
+  num,
+  optStep,
+  out,
+  outPence,
+  outTableFigure,
+  pendingNjcAward,
+  roundedPenceArg,
+  scalar,
+  schemeArg,
+  text,
+  year as yearArg,
+} from "./args";
 import { excelCall } from "./excelErrors";
 import { scaleArg } from "./scaleArg";
 
@@ -10,6 +38,12 @@ import { scaleArg } from "./scaleArg";
  * Years: "2025/26", "2025-26", 2025 or a date; when omitted, the latest year in the data.
  * Rates are fractions, as Excel stores a percentage (19% is 0.19).
  */
+
+/** The employer rate for the integer rules: a number from 0 to 1 straight to its exact ratio, anything else as employerRateArg reads it. */
+function employerRatePenceArg(v: unknown): EmployerRatePence {
+  if (v === null || v === undefined) return null;
+  return fractionArg(v) ?? employerRateArg(v);
+}
 
 function employerRateArg(v: unknown): EmployerRate {
   const x = scalar(v, "employerRate");
@@ -37,7 +71,9 @@ export function salary(scale: any[][], grade: any, step?: any, year?: any, assum
     const st = optStep(step);
     const fy = yearArg(year);
     const a = pendingNjcAward(fy, sc.kind === "NJC", award(assumedAward, "assumedAward"));
-    return out(scalePay(sc, g, st, fy, a).pay);
+    const found = scalePay(sc, g, st, fy, a);
+    // A published figure is shared (parsed once): convert it once. A local or pending-award figure is worked per call.
+    return sc.kind === "LOCAL" || found.pending !== undefined ? out(found.pay) : outTableFigure(found.pay);
   });
 }
 
@@ -118,9 +154,15 @@ export function levy(pay: any, year?: any): number {
  * @returns Total employer cost in £ a year.
  */
 export function cost(pay: any, scheme: any, year?: any, employerRate?: any): number {
-  return excelCall(() =>
-    out(employerCost(num(pay, "pay", { min: 0 }), schemeArg(scheme, "scheme"), yearArg(year), employerRateArg(employerRate)).total),
-  );
+  return excelCall(() => {
+    // Checked in this order (pay, scheme, year, rate) on either path, so the same message comes first.
+    const pence = roundedPenceArg(pay);
+    const p = pence === null ? num(pay, "pay", { min: 0 }) : null;
+    const s = schemeArg(scheme, "scheme");
+    const fy = yearArg(year);
+    const rate = employerRatePenceArg(employerRate);
+    return pence !== null ? outPence(employerCostPence(pence, s, fy, rate).total) : out(employerCost(p as Decimal, s, fy, rate).total);
+  });
 }
 
 /**
@@ -135,7 +177,16 @@ export function cost(pay: any, scheme: any, year?: any, employerRate?: any): num
  */
 export function costBreakdown(pay: any, scheme: any, year?: any, employerRate?: any): number[][] {
   return excelCall(() => {
-    const c = employerCost(num(pay, "pay", { min: 0 }), schemeArg(scheme, "scheme"), yearArg(year), employerRateArg(employerRate));
+    const pence = roundedPenceArg(pay);
+    const p = pence === null ? num(pay, "pay", { min: 0 }) : null;
+    const s = schemeArg(scheme, "scheme");
+    const fy = yearArg(year);
+    const rate = employerRatePenceArg(employerRate);
+    if (pence !== null) {
+      const c = employerCostPence(pence, s, fy, rate);
+      return [[c.pay, c.employerNi, c.employerPension, c.apprenticeshipLevy, c.total].map(outPence)];
+    }
+    const c = employerCost(p as Decimal, s, fy, rate);
     return [[c.pay, c.employerNi, c.employerPension, c.apprenticeshipLevy, c.total].map(out)];
   });
 }

@@ -38,12 +38,17 @@ export function parseLocalScale(range: Cell[][]): LocalScaleRow[] {
 
 /** The `scale` argument: "AFC", "NJC", or a range holding a local scale. */
 export function scaleArg(v: unknown): ScaleRef {
+  if (v === "AFC") return AFC; // as typed in most calls; the same as read below
+  if (v === "NJC") return NJC;
   const cells = Array.isArray(v) ? matrix(v, "scale") : null;
   if (cells && !(cells.length === 1 && cells[0].length === 1)) return { kind: "LOCAL", rows: parseLocalScale(cells) };
   const x = cells ? cells[0][0] : (v as Cell);
   if (isOmitted(x)) throw invalidValue('scale is missing. Use "AFC", "NJC", or a range holding a local scale.');
   const t = String(x).trim().toUpperCase().replace(/[\s-]/g, "");
-  if (t === "AFC" || t === "AGENDAFORCHANGE" || t === "NHS") return { kind: "AFC" };
-  if (t === "NJC" || t === "GREENBOOK" || t === "COUNCIL") return { kind: "NJC" };
+  if (t === "AFC" || t === "AGENDAFORCHANGE" || t === "NHS") return AFC;
+  if (t === "NJC" || t === "GREENBOOK" || t === "COUNCIL") return NJC;
   throw invalidValue(`scale "${String(x)}" is not recognised. Use "AFC", "NJC", or a range holding a local scale (grade, then pay for each step).`);
 }
+
+const AFC: ScaleRef = Object.freeze({ kind: "AFC" });
+const NJC: ScaleRef = Object.freeze({ kind: "NJC" });
