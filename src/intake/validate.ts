@@ -342,7 +342,7 @@ export function* readStaffTableSteps(raw: RawTable, options: StaffRowsOptions = 
           notUsed(
             c,
             k.text + k.numbers > 0
-              ? `holds pay scale codes${k.example ? ` (such as "${k.example}")` : ""}, not the terms: the terms are read from ${colOf.has("terms") ? `"${headingText[colOf.get("terms")!]}"` : "a Current terms column"}`
+              ? `holds pay scale codes${k.example ? ` (such as "${k.example}")` : ""}, not the terms; the codes are not read (no published list of ESR pay scale codes was found: docs/staff-list.md): the terms are read from ${colOf.has("terms") ? `"${headingText[colOf.get("terms")!]}"` : "a Current terms column"}`
               : "not used: the terms are read from their own column",
           );
       } else if (amb.kind === "serviceOrTeam") {
