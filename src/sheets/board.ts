@@ -20,6 +20,7 @@
  * and a spreadsheet recalculating the file reproduces the engine's totals.
  */
 import { intakeReportLines, payLeftOutWords, rowsLeftOutForProblem } from "../intake/report";
+import { groupMissingRates } from "../report/missingRates";
 import { D, type Decimal } from "../engine/money";
 import { ELEMENTS, type AppraisalOption, type BoardReport, type ElementDef, type ElementKey, type GroupLine, type OptionKey, type PersonLine, type PoolYearsReport } from "../report/model";
 import { fitWidth, headingHeights, wrapText } from "./layout";
@@ -1471,11 +1472,16 @@ export function issuesSheet(r: BoardReport): SheetPlan | null {
   const said = intake ? intakeReportLines(intake, { issues: false }) : [];
   const worthSaying = intake !== null && (intake.columnsNotUsed.length > 0 || intake.hiddenRows.length > 0 || intake.notes.length > 0 || intake.readerNotes.length > 0);
   if (r.rows.issues.length === 0 && !worthSaying) return null;
+  // Rows left out for want of an unsocial-hours rate: the fix is one scenario setting each, said once above the rows.
+  const rates = groupMissingRates(r.rows.issues).groups;
   const blocks: SheetPlan["blocks"] = [
     ...titleBlocks(
       r,
       "How the staff list was read, and rows left out",
-      `${r.rows.peopleLeftOut} ${r.rows.peopleLeftOut === 1 ? "person" : "people"} (${r.rows.leftOut} of ${r.rows.total} staff rows) left out of every figure${leftOutPay(r) ? ` (${leftOutPay(r)})` : ""}. Each problem says what to change in the staff list; correct them and produce the pack again.`,
+      `${r.rows.peopleLeftOut} ${r.rows.peopleLeftOut === 1 ? "person" : "people"} (${r.rows.leftOut} of ${r.rows.total} staff rows) left out of every figure${leftOutPay(r) ? ` (${leftOutPay(r)})` : ""}. ` +
+        (rates.length > 0
+          ? "Each problem says what to change in the staff list or, for the rates below, in the scenario; correct them and produce the pack again."
+          : "Each problem says what to change in the staff list; correct them and produce the pack again."),
     ),
   ];
   let row = 4;
@@ -1483,6 +1489,11 @@ export function issuesSheet(r: BoardReport): SheetPlan | null {
     blocks.push(heading(row, "How the staff list was read"));
     blocks.push({ kind: "range", row: row + 1, col: 0, values: said.map((line) => [line.trimStart()]), style: STYLE.note });
     row += said.length + 2;
+  }
+  if (rates.length > 0) {
+    blocks.push(heading(row, "Rates the scenario must give"));
+    blocks.push({ kind: "range", row: row + 1, col: 0, values: rates.map((g) => [g.message]), style: STYLE.note });
+    row += rates.length + 2;
   }
   const head = row;
   blocks.push(heading(head - 1, "Rows left out"));

@@ -96,6 +96,13 @@ describe("caretrust board", () => {
       if (/cannot be costed and is left out: The Green Book has no national rate for Saturdays/.test(text)) listed.push(`${row.getCell(1).value} ${text.slice(0, 2)}`);
     });
     expect(listed).toEqual(["2 C1", "3 C2", "5 C3", "6 C4"]);
+    // Above the rows, the rate to give, once.
+    const texts: string[] = [];
+    sheet.eachRow((row) => texts.push(String(row.getCell(1).value ?? "")));
+    const at = texts.indexOf("Rates the scenario must give");
+    expect(at).toBeGreaterThan(0);
+    expect(texts[at + 1]).toMatch(new RegExp(`^${message.replace(/[.()]/g, "\\$&")}`));
+    expect(texts.filter((t) => t.startsWith("4 rows need"))).toHaveLength(1);
   });
 
   it("shows names only with --names", async () => {
