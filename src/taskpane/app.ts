@@ -77,6 +77,8 @@ const REF_HEADINGS = new Set(["employeereference", "employeeref", "empref", "emp
 const NAME_HEADINGS = new Set(["name", "employeename", "fullname", "staffname"]);
 const squash = (s: unknown) => String(s ?? "").toLowerCase().replace(/[^a-z0-9]/g, "");
 
+const isSuppliedPayTable = (name: string) => name.toLowerCase() === SUPPLIED_PAY_TABLE.toLowerCase();
+
 /** What the pane says at each step of building the pack (the visible line, updated every slice). */
 export function stepText(step: BoardPackStep): string {
   switch (step.stage) {
@@ -179,7 +181,9 @@ export class TaskPane {
     for (const t of this.tables) {
       select.appendChild(new Option(`${t.name} (${t.sheet}, ${count(t.rows, "row")})`, t.name));
     }
-    const keep = this.tables.some((t) => t.name === previous) ? previous : this.tables.length === 1 ? this.tables[0].name : SELECTION;
+    // The one table that can be a staff list is picked for you (the table of your own pay figures is not one).
+    const staffTables = this.tables.filter((t) => !isSuppliedPayTable(t.name));
+    const keep = this.tables.some((t) => t.name === previous) ? previous : staffTables.length === 1 ? staffTables[0].name : SELECTION;
     select.value = keep;
     setText(
       "table-hint",
@@ -402,6 +406,13 @@ export class TaskPane {
         if (!found) throw new FieldProblems([{ field: "table", message: "The selection is not in a table. Click a cell in your staff table, or pick the table from the list." }]);
         name = found;
       }
+      if (isSuppliedPayTable(name))
+        throw new FieldProblems([
+          {
+            field: "table",
+            message: `${choice === SELECTION ? "The selection is in" : "That is"} the table of your own pay figures (${SUPPLIED_PAY_TABLE}), not a staff list: ${choice === SELECTION ? "click a cell in your staff table, or pick it from the list" : "pick your staff table"}. ${SUPPLIED_PAY_TABLE} is read with it.`,
+          },
+        ]);
       const read = await this.excel.readTable(name);
       const data = read.table;
       if (data.rows === 0) throw new FieldProblems([{ field: "table", message: `The table "${data.name}" has no rows of staff.` }]);

@@ -3,11 +3,14 @@
  * table read in the same sync as the staff table (src/excel/readTable.ts readTableAndCompanion), and
  * "Add a table for your own pay figures" (src/excel/suppliedPayTable.ts), which never overwrites.
  */
-import { readTableAndCompanion, ReadTableError } from "../../src/excel/readTable";
+import { rawTableOfTable, readTableAndCompanion, ReadTableError } from "../../src/excel/readTable";
 import { addSuppliedPayTable } from "../../src/excel/suppliedPayTable";
 import { SUPPLIED_PAY_COLUMNS, SUPPLIED_PAY_GUIDE, SUPPLIED_PAY_TABLE, suppliedPayFromTable } from "../../src/report/suppliedPayTable";
 import { financialYear } from "../../src/engine/years";
 import { FakeExcel } from "../../src/testSupport/recordingExcel";
+import { buildBoardPack } from "../../src/report/boardPack";
+import { parseBoardScenario } from "../../src/report/scenario";
+import { staffTable } from "./staffFixtures";
 
 const STAFF = [
   ["Employee reference", "Staff group", "Current employer", "Current terms", "SCP", "FTE", "Years of service", "Pension scheme", "Target job match"],
@@ -150,5 +153,25 @@ describe("Add a table for your own pay figures", () => {
     const err = await fake.run((ctx) => addSuppliedPayTable(ctx)).catch((e) => e);
     expect(err.message).toMatch(/^Could not add the table of your own pay figures\./);
     expect(fake.workbook.sheets.map((s) => s.name)).toEqual(["Staff"]);
+  });
+});
+
+describe('"Cost hidden rows too": rows hidden in the workbook, read in one sync, costed only when asked', () => {
+  test("off: hidden rows are left out and listed; on: costed like the others, and the intake report says which", async () => {
+    const fake = new FakeExcel();
+    fake.workbook.seedTable("Staff", "StaffList", "A1", staffTable(6));
+    fake.workbook.sheet("Staff").hiddenRows = new Set([2, 4]); // worksheet rows 3 and 5 (a filter, or by hand)
+    const read = await fake.run((ctx) => readTableAndCompanion(ctx, "StaffList", SUPPLIED_PAY_TABLE));
+    expect(fake.syncs).toBe(1);
+    const scenario = parseBoardScenario({ targetTerms: "AFC", financialYear: "2025/26", protection: "NONE", lgpsEmployerRate: "19.5%" });
+    const pack = (includeHidden: boolean) =>
+      buildBoardPack({ table: read.table.values, raw: rawTableOfTable(read.table), includeHidden, scenario, generatedOn: "2026-12-07", version: "9.9.9", firstRowNumber: read.table.headerRowNumber });
+    const off = pack(false);
+    expect(off.intake.hiddenRows).toEqual([3, 5]);
+    expect(off.intake.hiddenIncluded).toBe(false);
+    expect(off.report.people).toHaveLength(4);
+    const on = pack(true);
+    expect(on.intake.hiddenIncluded).toBe(true);
+    expect(on.report.people).toHaveLength(6);
   });
 });

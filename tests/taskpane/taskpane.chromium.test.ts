@@ -338,6 +338,13 @@ describe("task pane in Chromium against a stand-in Office", () => {
     await page.click("#add-supplied-pay");
     await page.waitForFunction(() => /already has the table/.test(document.getElementById("supplied-pay-status")?.textContent ?? ""));
     expect(await page.textContent("#supplied-pay-status")).toBe('This workbook already has the table SuppliedPay (on "Supplied pay"): it is selected, and nothing was changed.');
+    // The selection is now in that table: it is not taken as the staff list.
+    await page.selectOption("#table", "");
+    await page.click("#generate");
+    await page.waitForSelector("#table-error", { state: "visible" });
+    expect(await page.textContent("#table-error")).toBe(
+      "The selection is in the table of your own pay figures (SuppliedPay), not a staff list: click a cell in your staff table, or pick it from the list. SuppliedPay is read with it.",
+    );
 
     // The user types two figures: SCP 44 (a local point above the 2025/26 spine) and SCP 20 (the data has it: refused).
     await page.evaluate(() => {
