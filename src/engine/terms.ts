@@ -2,7 +2,8 @@ import { AFC_HCAS, AFC_TERMS } from "../data/afc";
 import { NJC_TERMS } from "../data/njc";
 import type { TermsTable } from "../data/schema";
 import { invalidNumber, invalidValue } from "./errors";
-import { dec, roundPenny, ZERO, type Decimal } from "./money";
+import { dec, type Decimal } from "./money";
+import { compare, decimalOfPence, dividedBy, ratio, ratioOf, roundRatio, roundTimes, times, whole, type Pence, type Ratio } from "./pence";
 import { forYear, type FinancialYear } from "./years";
 import type { HcasArea } from "../data/schema";
 
@@ -25,10 +26,22 @@ export function standardHours(terms: TermsName): Decimal {
  */
 export function hourlyRate(salary: Decimal, terms: TermsName | Decimal): Decimal {
   if (salary.isNegative()) throw invalidNumber(`Salary must not be negative; got ${salary.toString()}.`);
-  const weeks = dec(termsTable("AFC").weeksPerYear);
   const hours = typeof terms === "string" ? standardHours(terms) : terms;
   if (!hours.isPositive() || hours.gt(168)) throw invalidNumber(`Weekly hours must be more than 0 and at most 168; got ${hours.toString()}.`);
-  return roundPenny(salary.dividedBy(weeks.times(hours)));
+  return decimalOfPence(hourlyRateOf(ratioOf(salary), ratioOf(hours)));
+}
+
+const WEEKS: Ratio = ratioOf(dec(termsTable("AFC").weeksPerYear));
+const PENCE_A_POUND = whole(100);
+
+/** The hourly rate in pence of an annual pay in pounds (exact) for a week of `hours`: pay ÷ (52.143 × hours), half up. */
+export function hourlyRateOf(salary: Ratio, hours: Ratio): Pence {
+  return roundRatio(dividedBy(times(salary, PENCE_A_POUND), times(WEEKS, hours)));
+}
+
+/** The same for a pay in whole pence. */
+export function hourlyRatePence(pay: Pence, hours: Ratio): Pence {
+  return roundTimes(pay, dividedBy(whole(1), times(WEEKS, hours)));
 }
 
 /**
@@ -38,9 +51,14 @@ export function hourlyRate(salary: Decimal, terms: TermsName | Decimal): Decimal
  */
 export function annualLeaveDays(terms: TermsName, yearsService: Decimal): number {
   if (yearsService.isNegative()) throw invalidNumber(`Years of service must not be negative; got ${yearsService.toString()}.`);
+  return leaveDaysFor(terms, ratioOf(yearsService));
+}
+
+/** annualLeaveDays for years of service held exactly (not negative). */
+export function leaveDaysFor(terms: TermsName, yearsService: Ratio): number {
   const table = termsTable(terms);
   let days = 0;
-  for (const step of table.leave) if (yearsService.gte(step.afterYears)) days = step.days;
+  for (const step of table.leave) if (compare(yearsService, whole(step.afterYears)) >= 0) days = step.days;
   return days + (table.extraDays ?? 0);
 }
 
@@ -54,10 +72,33 @@ export const HCAS_AREAS: readonly HcasChoice[] = ["INNER", "OUTER", "FRINGE", "N
  */
 export function hcas(salary: Decimal, area: HcasChoice, year: FinancialYear | null): Decimal {
   if (salary.isNegative()) throw invalidNumber(`Salary must not be negative; got ${salary.toString()}.`);
-  if (area === "NONE") return ZERO;
+  return decimalOfPence(hcasOf(ratioOf(salary), area, year));
+}
+
+interface HcasRates {
+  rate: Ratio;
+  minimum: Ratio;
+  maximum: Ratio;
+}
+const HCAS_RATES = new WeakMap<object, HcasRates>();
+
+/**
+ * HCAS in pence on a full-time pay held exactly (pounds): pay × the zone's rate, but no less than
+ * its minimum and no more than its maximum, to the penny, half up.
+ */
+export function hcasOf(salary: Ratio, area: HcasChoice, year: FinancialYear | null): Pence {
+  if (area === "NONE") return 0;
   const { value } = forYear(AFC_HCAS, year, "High Cost Area Supplement rates");
   const r = value[area];
   if (!r) throw invalidValue(`No High Cost Area Supplement for "${area}".`);
-  const raw = salary.times(dec(r.rate));
-  return roundPenny(raw.lt(dec(r.minimum)) ? dec(r.minimum) : raw.gt(dec(r.maximum)) ? dec(r.maximum) : raw);
+  let rates = HCAS_RATES.get(r);
+  if (!rates) HCAS_RATES.set(r, (rates = { rate: ratioOf(dec(r.rate)), minimum: ratioOf(dec(r.minimum)), maximum: ratioOf(dec(r.maximum)) }));
+  const raw = times(salary, rates.rate);
+  const paid = compare(raw, rates.minimum) < 0 ? rates.minimum : compare(raw, rates.maximum) > 0 ? rates.maximum : raw;
+  return roundRatio(times(paid, PENCE_A_POUND));
+}
+
+/** HCAS in pence on a full-time pay in whole pence. */
+export function hcasPence(pay: Pence, area: HcasChoice, year: FinancialYear | null): Pence {
+  return hcasOf(ratio(pay, 100), area, year);
 }

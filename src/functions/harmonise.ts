@@ -17,6 +17,7 @@ import {
   MissingRateError,
 } from "../engine/harmonise";
 import { D, ZERO, type Decimal } from "../engine/money";
+import { ONE_RATIO, penceOf } from "../engine/pence";
 import type { Scheme } from "../engine/oncosts";
 import { AWARD_MAX, AWARD_MIN, scalePay, type ScaleRef } from "../engine/scales";
 import type { StaffMember } from "../engine/staff";
@@ -478,7 +479,7 @@ export function assimilate(terms: any[][], grade: any, step: any, targetTerms: a
       year: fy,
       ...(njcAward !== null ? { payAwards: { byYear: { [fy.label]: { NJC: njcAward } } } } : {}),
     });
-    const a = assimilateGrade(currentPay, parseGrade(match, target), fy, scenario, new D(1));
+    const a = assimilateGrade(penceOf(currentPay), parseGrade(match, target), fy, scenario, ONE_RATIO);
     return a.position.scale === "NJC" ? a.position.point : a.position.step;
   });
 }

@@ -4,33 +4,35 @@
  * left to pay protection.
  */
 import { invalidValue } from "../errors";
-import { roundPenny, ZERO, type Decimal } from "../money";
+import { penceOf, roundTimes, type Pence, type Ratio } from "../pence";
 import { normaliseAfcBand, type ScaleRef } from "../scales";
 import type { StaffMember } from "../staff";
 import type { FinancialYear } from "../years";
 import { fullTimePayAt, gradeLabel, gradePositions, parseGrade, parseScpRange, positionLabel } from "./positions";
-import type { Assimilation, Grade, JobMatchRow, ResolvedScenario } from "./types";
+import type { AssimilationPence, Grade, JobMatchRow, ResolvedScenario } from "./types";
 
 /**
- * Assimilates `currentPay` (basic pay for the person's hours now) onto `grade`, comparing it with
- * the pay at each point for `targetFte`, lowest point first.
+ * Assimilates `currentPay` (basic pay for the person's hours now, in pence) onto `grade`,
+ * comparing it with the pay at each point for `targetFte` (full-time pay × FTE, to the penny),
+ * lowest point first.
  */
-export function assimilate(currentPay: Decimal, grade: Grade, fy: FinancialYear, s: ResolvedScenario, targetFte: Decimal): Assimilation {
+export function assimilate(currentPay: Pence, grade: Grade, fy: FinancialYear, s: ResolvedScenario, targetFte: Ratio): AssimilationPence {
   const points = gradePositions(grade, fy);
   let chosen = points[points.length - 1];
-  let chosenFullTime: Decimal | null = null;
-  let rule: Assimilation["rule"] = "ABOVE_TOP";
+  let chosenFullTime: Pence | null = null;
+  let rule: AssimilationPence["rule"] = "ABOVE_TOP";
   for (let i = 0; i < points.length; i++) {
-    const full = fullTimePayAt(points[i], fy, s).pay;
-    if (roundPenny(full.times(targetFte)).gte(currentPay)) {
+    const full = penceOf(fullTimePayAt(points[i], fy, s).pay);
+    const pay = roundTimes(full, targetFte);
+    if (pay >= currentPay) {
       chosen = points[i];
       chosenFullTime = full;
-      rule = i === 0 && roundPenny(full.times(targetFte)).gt(currentPay) ? "BELOW_MINIMUM" : "LOWEST_NOT_BELOW";
+      rule = i === 0 && pay > currentPay ? "BELOW_MINIMUM" : "LOWEST_NOT_BELOW";
       break;
     }
   }
-  const fullTimePay = chosenFullTime ?? fullTimePayAt(chosen, fy, s).pay;
-  const pay = roundPenny(fullTimePay.times(targetFte));
+  const fullTimePay = chosenFullTime ?? penceOf(fullTimePayAt(chosen, fy, s).pay);
+  const pay = roundTimes(fullTimePay, targetFte);
   return {
     grade,
     gradeLabel: gradeLabel(grade),
@@ -40,7 +42,7 @@ export function assimilate(currentPay: Decimal, grade: Grade, fy: FinancialYear,
     pay,
     currentPay,
     rule,
-    shortfall: rule === "ABOVE_TOP" ? currentPay.minus(pay) : ZERO,
+    shortfall: rule === "ABOVE_TOP" ? currentPay - pay : 0,
   };
 }
 

@@ -1,48 +1,47 @@
 /**
  * Element-by-element comparison of two packages, the levelled-up package (every element at the
- * better of the two), and the cost lines of each option.
+ * better of the two), and the cost lines of each option. Money in whole pence (src/engine/pence.ts).
  */
-import { dec, roundPenny, ZERO, type Decimal } from "../money";
-import { plus } from "./arith";
-import { compareSickPay, employerRateFor, onCosts, sickPayText, unsocialRatesText, weeksPerYear, workingDaysPerYear } from "./package";
+import type { Decimal } from "../money";
+import { compare, dividedBy, isZero, minus, ratioOf, roundTimes, times, whole, type Pence, type Ratio } from "../pence";
+import { compareSickPay, effectiveHourlyRate, employerRateFor, onCosts, sickPayText, unsocialRatesText, WORKING_DAYS_RATIO } from "./package";
 import { pct } from "./scenario";
-import type { BetterSide, ComparisonRow, CostLine, Package, ResolvedScenario, SickPay } from "./types";
+import type { BetterSide, ComparisonRow, CostLine, CostLinePence, Package, PackagePence, ResolvedScenario, SickPay } from "./types";
 
 export interface TimeOffValue {
-  leaveValue: Decimal;
-  hoursValue: Decimal;
+  leaveValue: Pence;
+  hoursValue: Pence;
 }
 
 /**
- * Leave and hours in money, against the less generous of the two sets of terms:
+ * Leave and hours in money, against the less generous of the two sets of terms, to the penny:
  * - leave: (this side's days − the fewer days) × basic pay ÷ 260.715 working days (52.143 × 5) ×
  *   cover proportion: the cost of covering the extra days off (pro rata for part-time staff,
  *   through basic pay);
  * - hours: (the longer contracted week − this side's week) × 52.143 weeks × effective hourly rate
- *   (basic pay ÷ (52.143 × this side's hours)) × cover proportion: the cost of covering the hours
- *   a shorter week at the same pay loses. A shorter week is a higher hourly rate for the same pay.
+ *   (basic pay ÷ (52.143 × this side's hours)) × cover proportion, which is
+ *   (longer week − this week) ÷ this week × basic pay × cover: the cost of covering the hours a
+ *   shorter week at the same pay loses. A shorter week is a higher hourly rate for the same pay.
  */
-export function valueTimeOff(basicPay: Decimal, days: number, hours: Decimal, fewestDays: number, longestWeek: Decimal, s: ResolvedScenario): TimeOffValue {
-  const p = s.coverProportion;
-  // Not valued (the default): both are 0. (The cover proportion is never negative, and neither is
-  // anything it multiplies here, so the products below would be +0 too.)
-  if (p.isZero()) return NOT_VALUED;
+export function valueTimeOff(basicPay: Pence, days: number, hours: Ratio, fewestDays: number, longestWeek: Ratio, cover: Ratio): TimeOffValue {
+  // Not valued (the default): both are 0.
+  if (isZero(cover)) return NOT_VALUED;
   return {
-    leaveValue: roundPenny(dec(days - fewestDays).times(basicPay).dividedBy(workingDaysPerYear()).times(p)),
-    hoursValue: roundPenny(longestWeek.minus(hours).times(basicPay).dividedBy(hours).times(p)),
+    leaveValue: roundTimes(basicPay, dividedBy(times(whole(days - fewestDays), cover), WORKING_DAYS_RATIO)),
+    hoursValue: roundTimes(basicPay, times(dividedBy(minus(longestWeek, hours), hours), cover)),
   };
 }
 
-const NOT_VALUED: TimeOffValue = Object.freeze({ leaveValue: ZERO, hoursValue: ZERO });
+const NOT_VALUED: TimeOffValue = Object.freeze({ leaveValue: 0, hoursValue: 0 });
 
 export function costLine(
-  parts: { basicPay: Decimal; supplement: Decimal; unsocial: Decimal; protection?: Decimal },
-  costs: { employerNi: Decimal; employerPension: Decimal; apprenticeshipLevy: Decimal },
+  parts: { basicPay: Pence; supplement: Pence; unsocial: Pence; protection?: Pence },
+  costs: { employerNi: Pence; employerPension: Pence; apprenticeshipLevy: Pence },
   timeOff: TimeOffValue,
-): CostLine {
-  const protection = parts.protection ?? ZERO;
-  const pay = plus(plus(plus(parts.basicPay, parts.supplement), parts.unsocial), protection);
-  const employerCost = plus(plus(plus(pay, costs.employerNi), costs.employerPension), costs.apprenticeshipLevy);
+): CostLinePence {
+  const protection = parts.protection ?? 0;
+  const pay = parts.basicPay + parts.supplement + parts.unsocial + protection;
+  const employerCost = pay + costs.employerNi + costs.employerPension + costs.apprenticeshipLevy;
   return {
     basicPay: parts.basicPay,
     supplement: parts.supplement,
@@ -55,20 +54,17 @@ export function costLine(
     employerCost,
     leaveValue: timeOff.leaveValue,
     hoursValue: timeOff.hoursValue,
-    total: plus(plus(employerCost, timeOff.leaveValue), timeOff.hoursValue),
+    total: employerCost + timeOff.leaveValue + timeOff.hoursValue,
   };
 }
 
-/**
- * A package's own cost line (no protection): its pay and employer cost are already the sums a
- * cost line would work out (buildPackage), so they are used as they are.
- */
-function packageLine(p: Package, timeOff: TimeOffValue): CostLine {
+/** A package's own cost line (no protection): its pay and employer cost are already the sums a cost line would work out. */
+function packageLine(p: PackagePence, timeOff: TimeOffValue): CostLinePence {
   return {
     basicPay: p.basicPay,
     supplement: p.supplement,
     unsocial: p.unsocial,
-    protection: ZERO,
+    protection: 0,
     pay: p.pay,
     employerNi: p.employerNi,
     employerPension: p.employerPension,
@@ -76,31 +72,42 @@ function packageLine(p: Package, timeOff: TimeOffValue): CostLine {
     employerCost: p.employerCost,
     leaveValue: timeOff.leaveValue,
     hoursValue: timeOff.hoursValue,
-    total: plus(plus(p.employerCost, timeOff.leaveValue), timeOff.hoursValue),
+    total: p.employerCost + timeOff.leaveValue + timeOff.hoursValue,
   };
 }
 
-export const max = (a: Decimal, b: Decimal): Decimal => (a.gte(b) ? a : b);
-export const min = (a: Decimal, b: Decimal): Decimal => (a.lte(b) ? a : b);
-
-export interface Levelled {
-  basicPay: Decimal;
-  supplement: Decimal;
-  unsocial: Decimal;
+export interface Levelled<Money, Line> {
+  basicPay: Money;
+  supplement: Money;
+  unsocial: Money;
   weeklyHours: Decimal;
-  effectiveHourlyRate: Decimal;
+  effectiveHourlyRate: Money;
   leaveDays: number;
   sickPay: SickPay;
-  line: CostLine;
+  line: Line;
 }
 
-export interface PairCosts {
-  current: CostLine;
-  target: CostLine;
-  levelled: Levelled;
+/** A year's costs of both sides and the levelled-up package; PairCosts is its view in Decimals (view.ts). */
+export interface PairPence {
+  current: CostLinePence;
+  target: CostLinePence;
+  levelled: Levelled<Pence, CostLinePence>;
   /** The baseline the time-off values are measured against. */
   fewestDays: number;
   longestWeek: Decimal;
+}
+export interface PairCosts {
+  current: CostLine;
+  target: CostLine;
+  levelled: Levelled<Decimal, CostLine>;
+  fewestDays: number;
+  longestWeek: Decimal;
+}
+
+/** A side's weekly hours as shown and exactly. */
+export interface Hours {
+  shown: Decimal;
+  exact: Ratio;
 }
 
 /**
@@ -108,43 +115,44 @@ export interface PairCosts {
  * element at the better of the two (pay elements the higher, hours the shorter week, leave the
  * more days, sick pay the better scale), the target side's pension scheme, and on-costs on its pay.
  *
- * Both packages are as buildPackage makes them for the scenario: each with its scheme's employer
- * rate under `s` (employerRateFor). On-costs depend only on the pay, the scheme, the year and that
- * rate, so when the levelled-up pay is one side's pay under the same scheme, that side's on-costs
- * are the levelled-up on-costs, and are not worked out again.
+ * On-costs depend only on the pay, the scheme, the year and the employer rate, so when the
+ * levelled-up pay is one side's pay under the same scheme, that side's on-costs are the
+ * levelled-up on-costs, and are not worked out again.
  */
-export function costPair(c: Package, t: Package, s: ResolvedScenario): PairCosts {
+export function costPair(c: PackagePence, t: PackagePence, cHours: Hours, tHours: Hours, s: ResolvedScenario): PairPence {
+  const cover = ratioOf(s.coverProportion);
   const fewestDays = Math.min(c.leaveDays, t.leaveDays);
-  const longestWeek = max(c.weeklyHours, t.weeklyHours);
-  const side = (p: Package) => packageLine(p, valueTimeOff(p.basicPay, p.leaveDays, p.weeklyHours, fewestDays, longestWeek, s));
-  const basicPay = max(c.basicPay, t.basicPay);
-  const supplement = max(c.supplement, t.supplement);
-  const unsocial = max(c.unsocial, t.unsocial);
-  const weeklyHours = min(c.weeklyHours, t.weeklyHours);
+  const cmp = compare(cHours.exact, tHours.exact);
+  const longest = cmp >= 0 ? cHours : tHours;
+  const shortest = cmp <= 0 ? cHours : tHours;
+  const side = (p: PackagePence, h: Hours) => packageLine(p, valueTimeOff(p.basicPay, p.leaveDays, h.exact, fewestDays, longest.exact, cover));
+  const basicPay = Math.max(c.basicPay, t.basicPay);
+  const supplement = Math.max(c.supplement, t.supplement);
+  const unsocial = Math.max(c.unsocial, t.unsocial);
   const leaveDays = Math.max(c.leaveDays, t.leaveDays);
-  const pay = plus(plus(basicPay, supplement), unsocial);
-  const costs = pay.eq(t.pay) ? t : c.scheme === t.scheme && pay.eq(c.pay) ? c : onCosts(pay, t.scheme, t.year, employerRateFor(t.scheme, s));
+  const pay = basicPay + supplement + unsocial;
+  const costs = pay === t.pay ? t : c.scheme === t.scheme && pay === c.pay ? c : onCosts(pay, t.scheme, t.year, employerRateFor(t.scheme, s));
   // The effective hourly rate is basic pay over the week, to the penny: a side's own when both come from that side.
-  const effectiveHourlyRate =
-    basicPay === t.basicPay && weeklyHours === t.weeklyHours
+  const levelledRate =
+    basicPay === t.basicPay && cmp >= 0
       ? t.effectiveHourlyRate
-      : basicPay === c.basicPay && weeklyHours === c.weeklyHours
+      : basicPay === c.basicPay && cmp <= 0
         ? c.effectiveHourlyRate
-        : roundPenny(basicPay.dividedBy(weeksPerYear().times(weeklyHours)));
+        : effectiveHourlyRate(basicPay, shortest.exact);
   return {
-    current: side(c),
-    target: side(t),
+    current: side(c, cHours),
+    target: side(t, tHours),
     fewestDays,
-    longestWeek,
+    longestWeek: longest.shown,
     levelled: {
       basicPay,
       supplement,
       unsocial,
-      weeklyHours,
-      effectiveHourlyRate,
+      weeklyHours: shortest.shown,
+      effectiveHourlyRate: levelledRate,
       leaveDays,
       sickPay: compareSickPay(c.sickPay, t.sickPay) >= 0 ? c.sickPay : t.sickPay,
-      line: costLine({ basicPay, supplement, unsocial }, costs, valueTimeOff(basicPay, leaveDays, weeklyHours, fewestDays, longestWeek, s)),
+      line: costLine({ basicPay, supplement, unsocial }, costs, valueTimeOff(basicPay, leaveDays, shortest.exact, fewestDays, longest.exact, cover)),
     },
   };
 }

@@ -8,14 +8,14 @@ import { NHS_EMPLOYER, NHS_MEMBER_TIERS } from "../../data/nhsPension";
 import { LGPS_BANDS } from "../../data/lgps";
 import { NJC_ENHANCEMENTS } from "../../data/njc";
 import { EngineError, invalidValue } from "../errors";
-import { dec, roundPenny, ZERO, type Decimal } from "../money";
+import { dec, ZERO, type Decimal } from "../money";
 import { apprenticeshipLevy, employeePension, employerNi, employerPension, type EmployerRate, type Scheme } from "../oncosts";
-import { annualLeaveDays, hcas, hourlyRate, termsTable, type HcasChoice, type TermsName } from "../terms";
-import { forYear, type FinancialYear } from "../years";
-import { plus } from "./arith";
+import { compare, decimalOfPence, dividedBy, ONE_RATIO, penceOf, plus as plusRatio, ratioOf, roundRatio, roundTimes, times, whole, ZERO_RATIO, type Pence, type Ratio } from "../pence";
+import { hcasPence, hourlyRatePence, leaveDaysFor, termsTable, type HcasChoice, type TermsName } from "../terms";
+import type { FinancialYear } from "../years";
 import { hcasYear, positionLabel, tableYear } from "./positions";
-import { enhancementPay, rateOf, ratePercent, sameRate, toExactRate, type ExactRate, type RateGiven } from "../rates";
-import type { Package, PayBasis, Position, ResolvedScenario, SickPay, UnsocialGroup, UnsocialHours, UnsocialRateInput, UnsocialRates } from "./types";
+import { rateOf, ratePercent, sameRate, toExactRate, type ExactRate, type RateGiven } from "../rates";
+import type { PackagePence, PayBasis, Position, ResolvedScenario, SickPay, UnsocialGroup, UnsocialHours, UnsocialRateInput, UnsocialRates } from "./types";
 
 /** Weeks in a year (52.143 = 365 ÷ 7), the divisor of both the AfC and NJC hourly rates. */
 export function weeksPerYear(): Decimal {
@@ -28,6 +28,9 @@ export function workingDaysPerYear(): Decimal {
 }
 const WEEKS = dec(AFC_TERMS.value.weeksPerYear);
 const WORKING_DAYS = WEEKS.times(5);
+/** 52.143 and 260.715, exactly, for the integer rules. */
+export const WEEKS_RATIO: Ratio = ratioOf(WEEKS);
+export const WORKING_DAYS_RATIO: Ratio = times(WEEKS_RATIO, whole(5));
 
 const CATEGORY_WORDS = {
   nights: "weekday nights",
@@ -167,11 +170,23 @@ function checkGroup(
   throw invalidValue(`${together}: give the hours apart (${CATEGORY_WORDS[first]} hours and ${CATEGORY_WORDS[second]} hours a week), or one rate for both.`);
 }
 
-/** Unsocial-hours pay: Σ hours a week × rate × hourly rate × weeks, exactly, rounded once to the penny. */
-export function unsocialPay(hours: UnsocialHours, rates: UnsocialRates, hourly: Decimal, weeks: Decimal): Decimal {
-  const parts: [Decimal, ExactRate][] = [];
+const EXACT = new WeakMap<ExactRate, Ratio>();
+/** An enhancement rate as an exact ratio (a third is 1/3). */
+function rateRatio(r: ExactRate): Ratio {
+  let x = EXACT.get(r);
+  if (!x) EXACT.set(r, (x = dividedBy(ratioOf(r.numerator), ratioOf(r.denominator))));
+  return x;
+}
+
+/**
+ * Unsocial hours a year at their enhancements, exactly: Σ hours a week × rate × 52.143 weeks (a
+ * third stays a third). Unsocial-hours pay is this × the hourly rate, rounded once to the penny
+ * (unsocialPence), so it needs working out once per person and side, not every year.
+ */
+export function enhancedHoursAYear(hours: UnsocialHours, rates: UnsocialRates): Ratio {
+  let sum = ZERO_RATIO;
   const add = (h: Decimal, r: ExactRate | null) => {
-    if (!h.isZero() && r !== null) parts.push([h, r]);
+    if (!h.isZero() && r !== null && !r.numerator.isZero()) sum = plusRatio(sum, times(ratioOf(h), rateRatio(r)));
   };
   const g1 = hours.nightsAndSaturdays;
   if (g1.split) {
@@ -183,7 +198,17 @@ export function unsocialPay(hours: UnsocialHours, rates: UnsocialRates, hourly: 
     add(g2.first, rates.sundays);
     add(g2.second, rates.publicHolidays);
   } else add(g2.total, rates.sundays);
-  return parts.length === 0 ? ZERO : enhancementPay(parts, hourly, weeks);
+  return sum.num === 0 ? ZERO_RATIO : times(sum, WEEKS_RATIO);
+}
+
+/** Unsocial-hours pay, £ a year in pence: enhanced hours a year × the hourly rate, to the penny (half up). */
+export function unsocialPence(enhancedHours: Ratio, hourlyRate: Pence): Pence {
+  return enhancedHours.num === 0 ? 0 : roundTimes(hourlyRate, enhancedHours);
+}
+
+/** Unsocial-hours pay: Σ hours a week × rate × hourly rate × weeks, exactly, rounded once to the penny. */
+export function unsocialPay(hours: UnsocialHours, rates: UnsocialRates, hourly: Decimal): Decimal {
+  return decimalOfPence(unsocialPence(enhancedHoursAYear(hours, rates), penceOf(hourly)));
 }
 
 /** The rates in words: AfC's two groups, or the council's four categories. */
@@ -196,10 +221,23 @@ export function unsocialRatesText(r: UnsocialRates): string {
 
 /** Sick pay entitlement after a number of years of service. */
 export function sickPayFor(terms: TermsName, yearsService: Decimal): SickPay {
-  const months = yearsService.times(12);
-  let step = termsTable(terms).sickPay[0];
-  for (const s of termsTable(terms).sickPay) if (months.gte(s.afterMonths)) step = s;
-  return { fullPayMonths: step.fullPayMonths, halfPayMonths: step.halfPayMonths };
+  return sickPayAt(terms, ratioOf(yearsService));
+}
+
+/** Sick pay entitlement after years of service held exactly: the last step whose months of service are reached. */
+export function sickPayAt(terms: TermsName, yearsService: Ratio): SickPay {
+  const months = times(yearsService, whole(12));
+  const steps = termsTable(terms).sickPay;
+  let step = steps[0];
+  for (const s of steps) if (compare(months, whole(s.afterMonths)) >= 0) step = s;
+  return sickPayOf(step);
+}
+/** One shared SickPay object per step of the data. */
+const SICK = new WeakMap<object, SickPay>();
+function sickPayOf(step: { fullPayMonths: number; halfPayMonths: number }): SickPay {
+  let s = SICK.get(step);
+  if (!s) SICK.set(step, (s = { fullPayMonths: step.fullPayMonths, halfPayMonths: step.halfPayMonths }));
+  return s;
 }
 
 export function sickPayText(s: SickPay): string {
@@ -213,73 +251,32 @@ export function compareSickPay(a: SickPay, b: SickPay): number {
 }
 
 export interface OnCosts {
-  employerNi: Decimal;
-  employerPension: Decimal;
-  apprenticeshipLevy: Decimal;
-  employeePension: Decimal;
+  employerNi: Pence;
+  employerPension: Pence;
+  apprenticeshipLevy: Pence;
+  employeePension: Pence;
 }
+
+// TEMPORARY until the on-cost rules in pence land in src/engine/oncosts.ts (issue 15, 'calls').
+const employerNiPence = (pay: Pence, fy: FinancialYear): Pence => penceOfMoney(employerNi(decimalOfPence(pay), fy));
+const apprenticeshipLevyPence = (pay: Pence, fy: FinancialYear): Pence => penceOfMoney(apprenticeshipLevy(decimalOfPence(pay), fy));
+const employerPensionPence = (pay: Pence, scheme: Scheme, fy: FinancialYear, rate: EmployerRate): Pence => penceOfMoney(employerPension(decimalOfPence(pay), scheme, fy, rate));
+const employeePensionPence = (pay: Pence, scheme: Scheme, fy: FinancialYear): Pence => penceOfMoney(employeePension(decimalOfPence(pay), scheme, fy));
+const penceOfMoney = (d: Decimal): Pence => penceOf(d);
 
 /**
  * Employer NI, employer pension, levy and the member's contribution on a year's pay, each rounded
  * to the penny. A year after the latest rates held uses the latest rates.
  */
-export function onCosts(pay: Decimal, scheme: Scheme, fy: FinancialYear, employerRate: EmployerRate): OnCosts {
+export function onCosts(pay: Pence, scheme: Scheme, fy: FinancialYear, employerRate: EmployerRate): OnCosts {
   const pensionYear = scheme === "NHS" ? tableYear(NHS_EMPLOYER, fy) : fy;
   const memberYear = scheme === "NHS" ? tableYear(NHS_MEMBER_TIERS, fy) : tableYear(LGPS_BANDS, fy);
   return {
-    employerNi: employerNi(pay, tableYear(EMPLOYER_NI, fy)),
-    employerPension: employerPension(pay, scheme, pensionYear, employerRate),
-    apprenticeshipLevy: apprenticeshipLevy(pay, tableYear(APPRENTICESHIP_LEVY, fy)),
-    employeePension: memberContribution(pay, scheme, memberYear),
+    employerNi: employerNiPence(pay, tableYear(EMPLOYER_NI, fy)),
+    employerPension: employerPensionPence(pay, scheme, pensionYear, employerRate),
+    apprenticeshipLevy: apprenticeshipLevyPence(pay, tableYear(APPRENTICESHIP_LEVY, fy)),
+    employeePension: employeePensionPence(pay, scheme, memberYear),
   };
-}
-
-/** A year's member contribution tiers (NHS) or bands (LGPS): whole-pound lower bounds, ascending, and their rates. */
-interface MemberBands {
-  from: readonly number[];
-  rates: Record<"NHS" | "LGPS" | "LGPS5050", readonly Decimal[]>;
-}
-const BANDS = new WeakMap<object, MemberBands | null>();
-
-function memberBands(scheme: "NHS" | "LGPS" | "LGPS5050", year: FinancialYear): MemberBands | null {
-  const entry = scheme === "NHS" ? forYear(NHS_MEMBER_TIERS, year, "NHS Pension Scheme member contribution tiers") : forYear(LGPS_BANDS, year, "LGPS member contribution bands");
-  let bands = BANDS.get(entry);
-  if (bands === undefined) {
-    const rows: readonly { from: string }[] = entry.value;
-    const from = rows.map((r) => Number(r.from));
-    const whole = rows.every((r, i) => Number.isSafeInteger(from[i]) && String(from[i]) === r.from.trim() && (i === 0 || from[i] > from[i - 1]));
-    const nhs = scheme === "NHS" ? (entry.value as readonly { rate: string }[]).map((r) => dec(r.rate)) : [];
-    const lgps = scheme === "NHS" ? null : (entry.value as readonly { main: string; fiftyFifty: string }[]);
-    bands = whole && rows.length > 0
-      ? { from, rates: { NHS: nhs, LGPS: lgps ? lgps.map((b) => dec(b.main)) : [], LGPS5050: lgps ? lgps.map((b) => dec(b.fiftyFifty)) : [] } }
-      : null;
-    BANDS.set(entry, bands);
-  }
-  return bands;
-}
-
-/**
- * The member's contribution, exactly as employeePension (src/engine/oncosts.ts) works it out: the
- * rate of the last tier or band whose lower bound the pay reaches (the first when it reaches none),
- * on the whole pay, to the penny. The bound is found by comparing the pay as a number with the
- * bounds, which are whole pounds: a pay's nearest double is above (or below) a whole number only
- * when the pay is, and a tie is settled in decimal. (Parsing each bound's text again for every
- * person and year was a sixth of the time of a board pack; the figure is only for information.)
- * Anything unusual (no scheme, a negative pay, bounds that are not whole pounds in order) goes to
- * employeePension itself.
- */
-function memberContribution(pay: Decimal, scheme: Scheme, year: FinancialYear): Decimal {
-  if (scheme === "NONE" || pay.isNegative()) return employeePension(pay, scheme, year);
-  const bands = memberBands(scheme, year);
-  if (!bands) return employeePension(pay, scheme, year);
-  const x = pay.toNumber();
-  let band = 0;
-  for (let i = 0; i < bands.from.length; i++) {
-    const n = bands.from[i];
-    if (x > n || (x === n && pay.gte(n))) band = i;
-    else break;
-  }
-  return roundPenny(pay.times(bands.rates[scheme][band]));
 }
 
 /** The employer rate argument for a scheme under the scenario. */
@@ -289,86 +286,114 @@ export function employerRateFor(scheme: Scheme, s: ResolvedScenario): EmployerRa
   return null;
 }
 
-export interface PackageInput {
-  year: FinancialYear;
-  basis: PayBasis;
+/**
+ * One side of a person, the same every year: their FTE and hours (as shown, and exactly), the
+ * unsocial-hours rates and the hours they enhance, supplements and pension. Worked out once per
+ * person and side; each year's package is then integer arithmetic.
+ */
+export interface Side {
   terms: TermsName;
-  position: Position;
-  fullTimePay: Decimal;
   fte: Decimal;
+  fteRatio: Ratio;
   standardHours: Decimal;
+  standardHoursRatio: Ratio;
   weeklyHours: Decimal;
+  weeklyHoursRatio: Ratio;
   hcasArea: HcasChoice;
-  /** Full-time allowance (London weighting), £ a year. */
-  allowance: Decimal;
   unsocialRates: UnsocialRates;
-  unsocialHours: UnsocialHours;
-  yearsService: Decimal;
+  /** Σ unsocial hours a week × enhancement × 52.143 weeks, exactly (enhancedHoursAYear). */
+  enhancedHours: Ratio;
+  /** Years of service in the base year, exactly. */
+  yearsService: Ratio;
   extraLeaveDays: number;
   scheme: Scheme;
   employerRate: EmployerRate;
 }
 
+export interface PackageInput {
+  year: FinancialYear;
+  basis: PayBasis;
+  position: Position;
+  /** Full-time annual pay on the scale, in pence. */
+  fullTimePay: Pence;
+  /** Full-time allowance (London weighting), £ a year in pence, exactly (whole pence once uplifted). */
+  allowance: Ratio;
+  /** Years after the base year (service grows by one a year). */
+  t: number;
+}
+
+/** Labels and service-dependent terms are few and shared: worked out once each. */
+const POSITION_LABELS = new Map<string, string>();
+function labelOf(p: Position): string {
+  const key = p.scale === "AFC" ? `A${p.band}\u0000${p.step}` : p.scale === "NJC" ? `N${p.point}` : `L${p.grade}\u0000${p.step}`;
+  let label = POSITION_LABELS.get(key);
+  if (label === undefined) {
+    label = positionLabel(p);
+    if (POSITION_LABELS.size < 10_000) POSITION_LABELS.set(key, label);
+  }
+  return label;
+}
+
 /**
- * The hourly rate and the HCAS of a full-time pay depend only on that pay (and the hours, or the
- * zone and year), and a staff list has a few hundred distinct pays (scale points, each year) shared
- * by thousands of people: each is worked out once per pay. The pay Decimals are the shared ones
- * of the scales (and of the projected scales, cached per scenario), so they key the caches.
+ * A person's package on one side in one year. Each money element is rounded to the penny:
+ * - basic pay = full-time pay × FTE;
+ * - supplement = HCAS (a share of full-time pay between a minimum and a maximum, AfC Handbook
+ *   Section 4 Annex 9) × FTE, plus a local allowance × FTE;
+ * - hourly rate = full-time pay ÷ (52.143 × standard hours), the published hourly rate;
+ * - unsocial hours = enhanced hours a year × hourly rate;
+ * - effective hourly rate = basic pay ÷ (52.143 × contracted hours);
+ * - on-costs on pay = basic + supplement + unsocial.
  */
-const HOURLY = new WeakMap<Decimal, Map<Decimal, Decimal>>();
-function hourlyRateOf(fullTimePay: Decimal, standardHours: Decimal): Decimal {
-  let byHours = HOURLY.get(fullTimePay);
-  if (!byHours) HOURLY.set(fullTimePay, (byHours = new Map()));
-  let rate = byHours.get(standardHours);
-  if (rate === undefined) byHours.set(standardHours, (rate = hourlyRate(fullTimePay, standardHours)));
-  return rate;
-}
-
-const HCAS = new WeakMap<Decimal, Map<string, Decimal>>();
-function hcasOf(fullTimePay: Decimal, area: Exclude<HcasChoice, "NONE">, fy: FinancialYear): Decimal {
-  let byArea = HCAS.get(fullTimePay);
-  if (!byArea) HCAS.set(fullTimePay, (byArea = new Map()));
-  const key = area + fy.label;
-  let v = byArea.get(key);
-  if (v === undefined) byArea.set(key, (v = hcas(fullTimePay, area, fy)));
-  return v;
-}
-
-export function buildPackage(i: PackageInput): Package {
-  const basicPay = roundPenny(i.fullTimePay.times(i.fte));
-  // Zero supplements and unsocial hours are the shared ZERO (the products would be +0: nothing here is negative).
-  const hcasPart = i.hcasArea === "NONE" ? ZERO : roundPenny(hcasOf(i.fullTimePay, i.hcasArea, hcasYear(i.year)).times(i.fte));
-  const allowancePart = i.allowance.isZero() ? ZERO : roundPenny(i.allowance.times(i.fte));
-  const supplement = plus(hcasPart, allowancePart);
-  const labels = [i.hcasArea !== "NONE" ? `HCAS ${i.hcasArea.toLowerCase()}` : "", allowancePart.isZero() ? "" : "local allowance"].filter(Boolean);
-  const hourly = hourlyRateOf(i.fullTimePay, i.standardHours);
-  const weeks = weeksPerYear();
-  const unsocial = unsocialPay(i.unsocialHours, i.unsocialRates, hourly, weeks);
-  const pay = plus(plus(basicPay, supplement), unsocial);
-  const costs = onCosts(pay, i.scheme, i.year, i.employerRate);
+export function buildPackage(side: Side, i: PackageInput): PackagePence {
+  const basicPay = roundTimes(i.fullTimePay, side.fteRatio);
+  const hcasPart = side.hcasArea === "NONE" ? 0 : roundTimes(hcasPence(i.fullTimePay, side.hcasArea, hcasYear(i.year)), side.fteRatio);
+  const allowancePart = i.allowance.num === 0 ? 0 : roundRatio(times(i.allowance, side.fteRatio));
+  const supplement = hcasPart + allowancePart;
+  const hourly = hourlyRatePence(i.fullTimePay, side.standardHoursRatio);
+  const unsocial = unsocialPence(side.enhancedHours, hourly);
+  const pay = basicPay + supplement + unsocial;
+  const costs = onCosts(pay, side.scheme, i.year, side.employerRate);
+  const service = i.t === 0 ? side.yearsService : plusRatio(side.yearsService, whole(i.t));
   return {
     year: i.year,
     basis: i.basis,
-    terms: i.terms,
+    terms: side.terms,
     position: i.position,
-    positionLabel: positionLabel(i.position),
-    fte: i.fte,
+    positionLabel: labelOf(i.position),
+    fte: side.fte,
     fullTimePay: i.fullTimePay,
     basicPay,
     supplement,
-    supplementLabel: labels.length ? labels.join(" + ") : "none",
-    standardHours: i.standardHours,
-    weeklyHours: i.weeklyHours,
+    supplementLabel: supplementLabel(side.hcasArea, allowancePart !== 0),
+    standardHours: side.standardHours,
+    weeklyHours: side.weeklyHours,
     hourlyRate: hourly,
-    effectiveHourlyRate: roundPenny(basicPay.dividedBy(weeks.times(i.weeklyHours))),
-    unsocialRates: i.unsocialRates,
+    effectiveHourlyRate: effectiveHourlyRate(basicPay, side.weeklyHoursRatio),
+    unsocialRates: side.unsocialRates,
     unsocial,
-    leaveDays: annualLeaveDays(i.terms, i.yearsService) + i.extraLeaveDays,
-    publicHolidays: termsTable(i.terms).publicHolidays,
-    sickPay: sickPayFor(i.terms, i.yearsService),
-    scheme: i.scheme,
+    leaveDays: leaveDaysFor(side.terms, service) + side.extraLeaveDays,
+    publicHolidays: termsTable(side.terms).publicHolidays,
+    sickPay: sickPayAt(side.terms, service),
+    scheme: side.scheme,
     pay,
     ...costs,
-    employerCost: plus(plus(plus(pay, costs.employerNi), costs.employerPension), costs.apprenticeshipLevy),
+    employerCost: pay + costs.employerNi + costs.employerPension + costs.apprenticeshipLevy,
   };
 }
+
+const SUPPLEMENT_LABELS = new Map<string, string>();
+function supplementLabel(area: HcasChoice, allowance: boolean): string {
+  const key = `${area}${allowance}`;
+  let label = SUPPLEMENT_LABELS.get(key);
+  if (label === undefined) {
+    const labels = [area !== "NONE" ? `HCAS ${area.toLowerCase()}` : "", allowance ? "local allowance" : ""].filter(Boolean);
+    SUPPLEMENT_LABELS.set(key, (label = labels.length ? labels.join(" + ") : "none"));
+  }
+  return label;
+}
+
+/** What an hour of a person's time costs: basic pay ÷ (52.143 × contracted weekly hours), to the penny. */
+export function effectiveHourlyRate(basicPay: Pence, weeklyHours: Ratio): Pence {
+  return roundTimes(basicPay, dividedBy(ONE_RATIO, times(WEEKS_RATIO, weeklyHours)));
+}
+

@@ -3,21 +3,35 @@
  * assimilation, protection and each option's cost, year by year.
  */
 import { EngineError, invalidNumber, invalidValue } from "../errors";
-import { roundPenny, ZERO, type Decimal } from "../money";
-import { penceOf } from "../pence";
-import type { Scheme } from "../oncosts";
+import { ZERO, type Decimal } from "../money";
+import type { EmployerRate, Scheme } from "../oncosts";
+import { dividedBy, ONE_RATIO, penceOf, plus as plusRatio, ratioOf, roundRatio, roundTimes, times, ZERO_RATIO, type Ratio } from "../pence";
 import { normaliseAfcBand } from "../scales";
 import type { StaffMember } from "../staff";
-import type { TermsName } from "../terms";
+import type { HcasChoice, TermsName } from "../terms";
 import { financialYear, type FinancialYear } from "../years";
 import { plus, sumOf } from "./arith";
 import { assimilate, targetGradeFor } from "./assimilate";
-import { comparisonRows, costLine, costPair } from "./compare";
-import { buildPackage, employerRateFor, onCosts, unsocialGroup, unsocialRatesFor } from "./package";
-import { afcStepAt, afcThresholds, allowanceAt, fullTimePayAt, gradeTop, lowestNjcPoint, progress, schemeOf } from "./positions";
+import { comparisonRows, costLine, costPair, type PairPence } from "./compare";
+import { buildPackage, employerRateFor, enhancedHoursAYear, onCosts, unsocialGroup, unsocialRatesFor, type Side } from "./package";
+import { afcStepAt, afcThresholds, fullTimePayAt, gradeTop, lowestNjcPoint, progress, schemeOf } from "./positions";
 import { protectionSchedule } from "./protection";
 import { awardFor, resolveScenario } from "./scenario";
-import type { UnsocialHours, Assimilation, CostLine, CostLinePence, HarmonisationScenario, OptionCosts, Package, PackagePence, PersonCosts, PersonCostsPence, PersonResult, PersonYear, Position, ProtectionYear, ProtectionYearPence, ResolvedScenario } from "./types";
+import { optionsView, pairView, personCostsView, sumPersonYears } from "./view";
+import type {
+  CostLine,
+  HarmonisationScenario,
+  OptionCosts,
+  PackagePence,
+  PersonCosts,
+  PersonCostsPence,
+  PersonResult,
+  PersonYearPence,
+  Position,
+  ResolvedScenario,
+  UnsocialHours,
+  UnsocialRates,
+} from "./types";
 import { OPTIONS } from "./types";
 
 const LINE_KEYS: readonly (keyof CostLine)[] = [
@@ -161,10 +175,59 @@ function projectionYearsOf(s: ResolvedScenario): readonly FinancialYear[] {
   return years;
 }
 
-/** One person costed: what harmoniseResolved and costResolved both build on. */
-interface Costed extends PersonCosts {
+/** 1 + an assumed award, exactly: a protected level or an allowance uplifted by it. */
+const ONE_PLUS = new WeakMap<Decimal, Ratio>();
+function onePlus(award: Decimal): Ratio {
+  let r = ONE_PLUS.get(award);
+  if (!r) ONE_PLUS.set(award, (r = plusRatio(ONE_RATIO, ratioOf(award))));
+  return r;
+}
+
+/** A full-time allowance (£ a year) in pence, exactly: as given in the base year, whole pence once uplifted. */
+function allowanceInPence(allowance: Decimal): Ratio {
+  return allowance.isZero() ? ZERO_RATIO : times(ratioOf(allowance), PENCE_A_POUND);
+}
+const PENCE_A_POUND: Ratio = { num: 100, den: 1 };
+/** An allowance uplifted by a year's award, to the penny (half up). */
+function upliftedAllowance(allowance: Ratio, onePlusAward: Ratio): Ratio {
+  return { num: roundRatio(times(allowance, onePlusAward)), den: 1 };
+}
+
+/** One person costed: what harmoniseResolved and costResolvedPence both build on. */
+interface Costed extends PersonCostsPence {
   /** The base year's pair of costs, for the comparison table. */
-  firstPair: ReturnType<typeof costPair>;
+  firstPair: PairPence;
+}
+
+function side(
+  terms: TermsName,
+  fte: [Decimal, Ratio],
+  standardHours: Decimal,
+  weeklyHours: [Decimal, Ratio],
+  hcasArea: HcasChoice,
+  unsocialRates: UnsocialRates,
+  unsocialHours: UnsocialHours,
+  yearsService: Ratio,
+  extraLeaveDays: number,
+  scheme: Scheme,
+  employerRate: EmployerRate,
+): Side {
+  return {
+    terms,
+    fte: fte[0],
+    fteRatio: fte[1],
+    standardHours,
+    standardHoursRatio: ratioOf(standardHours),
+    weeklyHours: weeklyHours[0],
+    weeklyHoursRatio: weeklyHours[1],
+    hcasArea,
+    unsocialRates,
+    enhancedHours: enhancedHoursAYear(unsocialHours, unsocialRates),
+    yearsService,
+    extraLeaveDays,
+    scheme,
+    employerRate,
+  };
 }
 
 function costPerson(m: StaffMember, s: ResolvedScenario): Costed {
@@ -173,14 +236,21 @@ function costPerson(m: StaffMember, s: ResolvedScenario): Costed {
   const fys = projectionYearsOf(s);
   const cur = currentStart(m, base);
   const curCond = s.current[m.terms];
+  // FTE and hours as shown (Decimals) and exactly (ratios: an FTE from hours is an exact fraction).
+  const fte = ratioOf(m.fte);
   const currentHours = m.weeklyHours ?? m.fte.times(curCond.standardHours);
-  const targetFte = s.hoursBasis === "KEEP_HOURS" ? currentHours.dividedBy(s.target.standardHours) : m.fte;
-  const targetHours = s.hoursBasis === "KEEP_HOURS" ? currentHours : targetFte.times(s.target.standardHours);
+  const currentHoursExact = m.weeklyHours ? ratioOf(m.weeklyHours) : times(fte, ratioOf(curCond.standardHours));
+  const keepHours = s.hoursBasis === "KEEP_HOURS";
+  const targetFte = keepHours ? currentHours.dividedBy(s.target.standardHours) : m.fte;
+  const targetFteExact = keepHours ? dividedBy(currentHoursExact, ratioOf(s.target.standardHours)) : fte;
+  const targetHours = keepHours ? currentHours : targetFte.times(s.target.standardHours);
+  const targetHoursExact = keepHours ? currentHoursExact : times(targetFteExact, ratioOf(s.target.standardHours));
   const unsocialHours = unsocialHoursOf(m);
+  const service = ratioOf(m.yearsService);
 
   const grade = targetGradeFor(m, s.target.scale, s.jobMatch);
-  const curFullTime0 = fullTimePayAt(cur.pos, base, s).pay;
-  const assimilation: Assimilation = assimilate(roundPenny(curFullTime0.times(m.fte)), grade, base, s, targetFte);
+  const curFullTime0 = penceOf(fullTimePayAt(cur.pos, base, s).pay);
+  const assimilation = assimilate(roundTimes(curFullTime0, fte), grade, base, s, targetFteExact);
   const tgtPos0 = assimilation.position;
   const tgtYearsInBand = tgtPos0.scale === "AFC" ? afcThresholds(tgtPos0.band, base)[tgtPos0.step - 1] ?? 0 : 0;
   const tgtTop = grade.scale === "AFC" ? null : gradeTop(grade, base);
@@ -190,78 +260,71 @@ function costPerson(m: StaffMember, s: ResolvedScenario): Costed {
   const curHcas = m.terms === "AFC" ? m.hcasArea : "NONE";
   const tgtHcas = s.target.terms === "AFC" ? s.target.hcasArea ?? m.hcasArea : "NONE";
 
-  const curPackages: Package[] = [];
-  const tgtPackages: Package[] = [];
+  const curPackages: PackagePence[] = [];
+  const tgtPackages: PackagePence[] = [];
+  let curSide: Side | null = null;
+  let tgtSide: Side | null = null;
+  // Local allowances (London weighting), uplifted each year after the base year by the assumed award, to the penny.
+  let curAllowance = allowanceInPence(m.localAllowance);
+  let tgtAllowance = allowanceInPence(s.target.localAllowance);
   for (let t = 0; t < s.projectionYears; t++) {
     const fy = fys[t];
-    const service = t === 0 ? m.yearsService : m.yearsService.plus(t);
     const cp = progress(cur.pos, t, fy, cur.yearsInBand, cur.top, s);
     const cpay = fullTimePayAt(cp, fy, s);
-    curPackages.push(
-      buildPackage({
-        year: fy,
-        basis: cpay.basis,
-        terms: m.terms,
-        position: cp,
-        fullTimePay: cpay.pay,
-        fte: m.fte,
-        standardHours: curCond.standardHours,
-        weeklyHours: currentHours,
-        hcasArea: curHcas,
-        allowance: allowanceAt(m.localAllowance, m.terms, fy, s),
-        unsocialRates: unsocialRatesFor(m.terms, cp.scale === "AFC" ? cp.band : null, curCond.unsocialRates, unsocialHours, "current"),
-        unsocialHours,
-        yearsService: service,
-        extraLeaveDays: curCond.extraLeaveDays,
-        scheme: m.scheme,
-        employerRate: curRate,
-      }),
+    if (t > 0 && curAllowance.num !== 0) curAllowance = upliftedAllowance(curAllowance, onePlus(awardFor(s, m.terms, fy)));
+    curSide ??= side(
+      m.terms,
+      [m.fte, fte],
+      curCond.standardHours,
+      [currentHours, currentHoursExact],
+      curHcas,
+      unsocialRatesFor(m.terms, cp.scale === "AFC" ? cp.band : null, curCond.unsocialRates, unsocialHours, "current"),
+      unsocialHours,
+      service,
+      curCond.extraLeaveDays,
+      m.scheme,
+      curRate,
     );
+    curPackages.push(buildPackage(curSide, { year: fy, basis: cpay.basis, position: cp, fullTimePay: penceOf(cpay.pay), allowance: curAllowance, t }));
     const tp = progress(tgtPos0, t, fy, tgtYearsInBand, tgtTop, s);
     const tpay = fullTimePayAt(tp, fy, s);
-    tgtPackages.push(
-      buildPackage({
-        year: fy,
-        basis: tpay.basis,
-        terms: s.target.terms,
-        position: tp,
-        fullTimePay: tpay.pay,
-        fte: targetFte,
-        standardHours: s.target.standardHours,
-        weeklyHours: targetHours,
-        hcasArea: tgtHcas,
-        allowance: allowanceAt(s.target.localAllowance, schemeOf(tp), fy, s),
-        unsocialRates: unsocialRatesFor(s.target.terms, tp.scale === "AFC" ? tp.band : null, s.target.unsocialRates, unsocialHours, "target"),
-        unsocialHours,
-        yearsService: service,
-        extraLeaveDays: s.target.extraLeaveDays,
-        scheme: tgtScheme,
-        employerRate: tgtRate,
-      }),
+    if (t > 0 && tgtAllowance.num !== 0) tgtAllowance = upliftedAllowance(tgtAllowance, onePlus(awardFor(s, schemeOf(tp), fy)));
+    tgtSide ??= side(
+      s.target.terms,
+      [targetFte, targetFteExact],
+      s.target.standardHours,
+      [targetHours, targetHoursExact],
+      tgtHcas,
+      unsocialRatesFor(s.target.terms, tp.scale === "AFC" ? tp.band : null, s.target.unsocialRates, unsocialHours, "target"),
+      unsocialHours,
+      service,
+      s.target.extraLeaveDays,
+      tgtScheme,
+      tgtRate,
     );
+    tgtPackages.push(buildPackage(tgtSide, { year: fy, basis: tpay.basis, position: tp, fullTimePay: penceOf(tpay.pay), allowance: tgtAllowance, t }));
   }
 
-  const awards = tgtPackages.map((p) => awardFor(s, schemeOf(p.position), p.year));
+  const awards = tgtPackages.map((p) => onePlus(awardFor(s, schemeOf(p.position), p.year)));
   const basicProtection = protectionSchedule(s.protection, curPackages[0].basicPay, tgtPackages.map((p) => p.basicPay), awards);
   const unsocialProtection = s.protectUnsocial
     ? protectionSchedule(s.protection, curPackages[0].unsocial, tgtPackages.map((p) => p.unsocial), awards)
     : null;
 
-  let firstPair: ReturnType<typeof costPair> | null = null;
-  const years: PersonYear[] = tgtPackages.map((tp, t) => {
+  const curHoursBoth = { shown: currentHours, exact: currentHoursExact };
+  const tgtHoursBoth = { shown: targetHours, exact: targetHoursExact };
+  let firstPair: PairPence | null = null;
+  const years: PersonYearPence[] = tgtPackages.map((tp, t) => {
     const cp = curPackages[t];
-    const pair = costPair(cp, tp, s);
+    const pair = costPair(cp, tp, curHoursBoth, tgtHoursBoth, s);
     if (t === 0) firstPair = pair;
-    const protection = unsocialProtection ? plus(basicProtection[t].payment, unsocialProtection[t].payment) : basicProtection[t].payment;
-    // With no payment the protected option is the target option, figure for figure.
-    const protectedLine = protection.isZero()
-      ? pair.target
-      : costLine(
-          { basicPay: tp.basicPay, supplement: tp.supplement, unsocial: tp.unsocial, protection },
-          onCosts(tp.pay.plus(protection), tp.scheme, tp.year, tgtRate),
-          pair.target,
-        );
-    const y: PersonYear = {
+    const protection = basicProtection[t].payment + (unsocialProtection ? unsocialProtection[t].payment : 0);
+    // With no payment the protected option is the target option, figure for figure (the same line).
+    const protectedLine =
+      protection === 0
+        ? pair.target
+        : costLine({ basicPay: tp.basicPay, supplement: tp.supplement, unsocial: tp.unsocial, protection }, onCosts(tp.pay + protection, tp.scheme, tp.year, tgtRate), pair.target);
+    return {
       year: tp.year,
       basis: cp.basis === "projected" || tp.basis === "projected" ? "projected" : "data",
       current: pair.current,
@@ -273,7 +336,6 @@ function costPerson(m: StaffMember, s: ResolvedScenario): Costed {
       basicProtection: basicProtection[t],
       unsocialProtection: unsocialProtection ? unsocialProtection[t] : null,
     };
-    return y;
   });
 
   const last = years[years.length - 1];
@@ -287,24 +349,31 @@ function costPerson(m: StaffMember, s: ResolvedScenario): Costed {
     target: tgtPackages[0],
     years,
     protectionContinues: last.basicProtection.active || (last.unsocialProtection?.active ?? false),
-    firstPair: firstPair ?? costPair(curPackages[0], tgtPackages[0], s),
+    firstPair: firstPair ?? costPair(curPackages[0], tgtPackages[0], curHoursBoth, tgtHoursBoth, s),
   };
 }
 
 /** Harmonises one person under a scenario already resolved (see resolveScenario). */
 export function harmoniseResolved(m: StaffMember, s: ResolvedScenario): PersonResult {
   const { firstPair, ...costs } = costPerson(m, s);
-  return { ...costs, comparison: comparisonRows(costs.current, costs.target, firstPair, s), total: sumOptions(costs.years) };
+  const view = personCostsView(costs);
+  return { ...view, comparison: comparisonRows(view.current, view.target, pairView(firstPair), s), total: optionsView(sumPersonYears(costs.years)) };
 }
 
 /**
- * A person's costs under a scenario already resolved, year by year, without the comparison table
- * and the totals over the years: for a loop over a long staff list that keeps only figures (the
- * board pack). Every figure is the one harmoniseResolved gives.
+ * A person's costs under a scenario already resolved, year by year, in whole pence, without the
+ * comparison table and the totals over the years: for a loop over a long staff list that keeps
+ * only figures (the board pack, the columns of harmoniseStaff). Every figure is the one
+ * harmoniseResolved gives.
  */
-export function costResolved(m: StaffMember, s: ResolvedScenario): PersonCosts {
+export function costResolvedPence(m: StaffMember, s: ResolvedScenario): PersonCostsPence {
   const { firstPair: _firstPair, ...costs } = costPerson(m, s);
   return costs;
+}
+
+/** costResolvedPence's figures as Decimals (£). */
+export function costResolved(m: StaffMember, s: ResolvedScenario): PersonCosts {
+  return personCostsView(costResolvedPence(m, s));
 }
 
 /** Harmonises one person: packages, comparison, assimilation, protection and costs, year by year. */
@@ -323,49 +392,3 @@ export function forPerson<T>(ref: string, body: () => T): T {
 }
 
 export { OPTIONS };
-
-// TEMPORARY bridge while the integer core is written (lead, issue 15): the same person costed by
-// the Decimal engine, converted to whole pence, so the columnar store and its consumers can be
-// built against costResolvedPence now. The integer core replaces this body; the signature stays.
-const linePence = (l: CostLine): CostLinePence => Object.fromEntries(Object.entries(l).map(([k, v]) => [k, penceOf(v as Decimal)])) as CostLinePence;
-const PACKAGE_MONEY = ["fullTimePay", "basicPay", "supplement", "hourlyRate", "effectiveHourlyRate", "unsocial", "pay", "employerNi", "employerPension", "apprenticeshipLevy", "employeePension", "employerCost"] as const;
-const packagePence = (p: Package): PackagePence => {
-  const out = { ...p } as unknown as Record<string, unknown>;
-  for (const k of PACKAGE_MONEY) out[k] = penceOf(p[k]);
-  return out as unknown as PackagePence;
-};
-const protectionPence = (p: ProtectionYear): ProtectionYearPence => ({
-  targetPay: penceOf(p.targetPay),
-  protectedLevel: p.protectedLevel === null ? null : penceOf(p.protectedLevel),
-  paid: penceOf(p.paid),
-  payment: penceOf(p.payment),
-  active: p.active,
-});
-
-/** A person's costs under a scenario already resolved, year by year, in whole pence: costResolved's figures exactly. */
-export function costResolvedPence(m: StaffMember, s: ResolvedScenario): PersonCostsPence {
-  const c = costResolved(m, s);
-  const a = c.assimilation;
-  return {
-    ref: c.ref,
-    name: c.name,
-    group: c.group,
-    employer: c.employer,
-    assimilation: { ...a, fullTimePay: penceOf(a.fullTimePay), pay: penceOf(a.pay), currentPay: penceOf(a.currentPay), shortfall: penceOf(a.shortfall) },
-    current: packagePence(c.current),
-    target: packagePence(c.target),
-    years: c.years.map((y) => ({
-      year: y.year,
-      basis: y.basis,
-      current: linePence(y.current),
-      target: linePence(y.target),
-      protected: linePence(y.protected),
-      levelledUp: linePence(y.levelledUp),
-      currentPackage: packagePence(y.currentPackage),
-      targetPackage: packagePence(y.targetPackage),
-      basicProtection: protectionPence(y.basicProtection),
-      unsocialProtection: y.unsocialProtection ? protectionPence(y.unsocialProtection) : null,
-    })),
-    protectionContinues: c.protectionContinues,
-  };
-}

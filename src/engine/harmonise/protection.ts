@@ -13,18 +13,22 @@
  *   schedule, 0 after it ends.
  * - REDCIRCLE: the base, uplifted by each year's award, with no end date: a personal salary.
  */
-import { roundPenny, ZERO, type Decimal } from "../money";
-import type { ProtectionYear, ResolvedScenario } from "./types";
+import { ratioOf, roundTimes, type Pence, type Ratio } from "../pence";
+import type { ProtectionYearPence, ResolvedScenario } from "./types";
 
-export function protectionSchedule(policy: ResolvedScenario["protection"], base: Decimal, targets: readonly Decimal[], awards: readonly Decimal[]): ProtectionYear[] {
-  const applies = targets.length > 0 && policy.kind !== "NONE" && base.gt(targets[0]);
+/**
+ * `onePlusAwards[t]` is 1 + the award assumed in year t, exactly (awards[0] is unused). All money
+ * is whole pence; each uplift and each tapered level is rounded to the penny, half up.
+ */
+export function protectionSchedule(policy: ResolvedScenario["protection"], base: Pence, targets: readonly Pence[], onePlusAwards: readonly Ratio[]): ProtectionYearPence[] {
+  const applies = targets.length > 0 && policy.kind !== "NONE" && base > targets[0];
   // The base uplifted by each year's award: only CASH_WITH_AWARDS and REDCIRCLE read it.
   const uplifts = applies && (policy.kind === "CASH_WITH_AWARDS" || policy.kind === "REDCIRCLE");
   let uplifted = base;
   let overtaken = false;
   return targets.map((target, t) => {
-    if (uplifts && t > 0) uplifted = roundPenny(uplifted.times(awards[t].plus(1)));
-    let level: Decimal | null = null;
+    if (uplifts && t > 0) uplifted = roundTimes(uplifted, onePlusAwards[t]);
+    let level: Pence | null = null;
     if (applies) {
       switch (policy.kind) {
         case "CASH":
@@ -34,12 +38,13 @@ export function protectionSchedule(policy: ResolvedScenario["protection"], base:
           if (t < (policy.years ?? 0)) level = uplifted;
           break;
         case "MARKTIME":
-          if (target.gte(base)) overtaken = true;
+          if (target >= base) overtaken = true;
           if (!overtaken && (policy.years === null || t < policy.years)) level = base;
           break;
         case "TAPERED": {
-          const share = t < policy.taper.length ? policy.taper[t] : ZERO;
-          if (share.isPositive() && base.gt(target)) level = roundPenny(target.plus(base.minus(target).times(share)));
+          const share = t < policy.taper.length ? policy.taper[t] : null;
+          // target + share × (base − target), to the penny: target is whole pence, so only the share's part is rounded.
+          if (share !== null && share.isPositive() && base > target) level = target + roundTimes(base - target, ratioOf(share));
           break;
         }
         case "REDCIRCLE":
@@ -47,8 +52,8 @@ export function protectionSchedule(policy: ResolvedScenario["protection"], base:
           break;
       }
     }
-    if (level === null || !level.gt(target)) return { targetPay: target, protectedLevel: level, paid: target, payment: ZERO, active: false };
-    return { targetPay: target, protectedLevel: level, paid: level, payment: level.minus(target), active: true };
+    if (level === null || !(level > target)) return { targetPay: target, protectedLevel: level, paid: target, payment: 0, active: false };
+    return { targetPay: target, protectedLevel: level, paid: level, payment: level - target, active: true };
   });
 }
 

@@ -15,6 +15,7 @@ import {
 } from "../../../src/engine/harmonise";
 import { EngineError } from "../../../src/engine/errors";
 import { financialYear } from "../../../src/engine/years";
+import { ratio } from "../../../src/engine/pence";
 import { d, m, member, Y2025 } from "./helpers";
 
 function engineError(call: () => unknown): EngineError {
@@ -113,11 +114,13 @@ describe("scenario checks", () => {
 });
 
 describe("the protection schedule", () => {
-  const base = d(30000);
-  const targets = [d(29000), d(29500), d(30500)];
-  const awards = [d(0), d("0.02"), d("0.02")];
+  // Money in whole pence; awards as 1 + the award, exactly (1.02 = 102/100).
+  const base = 3000000;
+  const targets = [2900000, 2950000, 3050000];
+  const awards = [ratio(1, 1), ratio(102, 100), ratio(102, 100)];
+  const m = (pence: number) => (pence / 100).toFixed(2);
   test("no protection when the target pay is not below the protected pay", () => {
-    const s = protectionSchedule({ kind: "REDCIRCLE", years: null, taper: [] }, base, [d(30000), d(31000)], awards);
+    const s = protectionSchedule({ kind: "REDCIRCLE", years: null, taper: [] }, base, [3000000, 3100000], awards);
     expect(s.every((y) => !y.active && y.protectedLevel === null)).toBe(true);
   });
   test("cash for 0 years protects nothing", () => {
