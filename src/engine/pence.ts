@@ -201,6 +201,15 @@ export function ratioOf(d: Decimal): Ratio {
   let r = RATIOS.get(d);
   if (r !== undefined) return r;
   if (!d.isFinite()) throw new RangeError(`ratioOf: ${d.toString()} is not a finite number`);
+  // Most figures are short decimals ("0.8", "37.5", "31049"): read from their digits.
+  const text = d.toString();
+  const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(text);
+  if (m && m[2].length + (m[3]?.length ?? 0) <= 15) {
+    const places = m[3]?.length ?? 0;
+    r = ratio(Number(`${m[1]}${m[2]}${m[3] ?? ""}`), 10 ** places);
+    RATIOS.set(d, r);
+    return r;
+  }
   const places = d.decimalPlaces();
   if (places === 0 && d.abs().lte(Number.MAX_SAFE_INTEGER)) r = whole(d.toNumber());
   else if (places <= 15 && d.abs().times(10 ** places).lte(Number.MAX_SAFE_INTEGER)) r = ratio(d.times(10 ** places).toNumber(), 10 ** places);

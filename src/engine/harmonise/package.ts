@@ -9,7 +9,7 @@ import { LGPS_BANDS } from "../../data/lgps";
 import { NJC_ENHANCEMENTS } from "../../data/njc";
 import { EngineError, invalidValue } from "../errors";
 import { dec, ZERO, type Decimal } from "../money";
-import { apprenticeshipLevy, employeePension, employerNi, employerPension, type EmployerRate, type Scheme } from "../oncosts";
+import { apprenticeshipLevyPence, employeePensionPence, employerNiPence, employerPensionPence, type EmployerRate, type Scheme } from "../oncosts";
 import { compare, decimalOfPence, dividedBy, ONE_RATIO, penceOf, plus as plusRatio, ratioOf, roundRatio, roundTimes, times, whole, ZERO_RATIO, type Pence, type Ratio } from "../pence";
 import { hcasPence, hourlyRatePence, leaveDaysFor, termsTable, type HcasChoice, type TermsName } from "../terms";
 import type { FinancialYear } from "../years";
@@ -256,13 +256,6 @@ export interface OnCosts {
   apprenticeshipLevy: Pence;
   employeePension: Pence;
 }
-
-// TEMPORARY until the on-cost rules in pence land in src/engine/oncosts.ts (issue 15, 'calls').
-const employerNiPence = (pay: Pence, fy: FinancialYear): Pence => penceOfMoney(employerNi(decimalOfPence(pay), fy));
-const apprenticeshipLevyPence = (pay: Pence, fy: FinancialYear): Pence => penceOfMoney(apprenticeshipLevy(decimalOfPence(pay), fy));
-const employerPensionPence = (pay: Pence, scheme: Scheme, fy: FinancialYear, rate: EmployerRate): Pence => penceOfMoney(employerPension(decimalOfPence(pay), scheme, fy, rate));
-const employeePensionPence = (pay: Pence, scheme: Scheme, fy: FinancialYear): Pence => penceOfMoney(employeePension(decimalOfPence(pay), scheme, fy));
-const penceOfMoney = (d: Decimal): Pence => penceOf(d);
 
 /**
  * Employer NI, employer pension, levy and the member's contribution on a year's pay, each rounded

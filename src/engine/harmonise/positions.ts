@@ -32,8 +32,12 @@ function lastHeldYear<T>(table: ByYear<T>): FinancialYear {
 /** The lowest NJC point in a year (3 from 1 April 2026, when SCP 2 is deleted). */
 export function lowestNjcPoint(fy: FinancialYear): number {
   const y = tableYear(NJC_SPINE, fy);
-  return njcPoints(y)[0];
+  let lowest = LOWEST_POINT.get(y.label);
+  if (lowest === undefined) LOWEST_POINT.set(y.label, (lowest = njcPoints(y)[0]));
+  return lowest;
 }
+/** The data tables are constants: each year's lowest point is worked out once. */
+const LOWEST_POINT = new Map<string, number>();
 
 /**
  * The pending pay awards a scenario's years rest on: each year whose national scale the data

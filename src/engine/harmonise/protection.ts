@@ -13,6 +13,7 @@
  *   schedule, 0 after it ends.
  * - REDCIRCLE: the base, uplifted by each year's award, with no end date: a personal salary.
  */
+import { ZERO } from "../money";
 import { ratioOf, roundTimes, type Pence, type Ratio } from "../pence";
 import type { ProtectionYearPence, ResolvedScenario } from "./types";
 
@@ -42,9 +43,10 @@ export function protectionSchedule(policy: ResolvedScenario["protection"], base:
           if (!overtaken && (policy.years === null || t < policy.years)) level = base;
           break;
         case "TAPERED": {
-          const share = t < policy.taper.length ? policy.taper[t] : null;
+          // After the schedule, and for a share of 0, the level is the target pay itself (decimal.js counts +0 as positive).
+          const share = t < policy.taper.length ? policy.taper[t] : ZERO;
           // target + share × (base − target), to the penny: target is whole pence, so only the share's part is rounded.
-          if (share !== null && share.isPositive() && base > target) level = target + roundTimes(base - target, ratioOf(share));
+          if (share.isPositive() && base > target) level = target + roundTimes(base - target, ratioOf(share));
           break;
         }
         case "REDCIRCLE":

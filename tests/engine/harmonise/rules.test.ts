@@ -251,3 +251,20 @@ describe("staff lists", () => {
     ]);
   });
 });
+
+describe("an FTE from hours is an exact fraction", () => {
+  // Weekly hours kept: the target FTE is 10.125 ÷ 37 hours. NJC SCP 20 is £32,597 in 2025/26
+  // (= 37 × £881), so basic pay is 32,597 × 10.125 ÷ 37 = £8,920.125 exactly: a half penny, £8,920.13
+  // half up. An FTE written as a 34-digit decimal (0.27364864…486) falls short: £8,920.1249… → £8,920.12.
+  test("a half-penny basic pay rounds up", () => {
+    const r = harmonisePerson(member({ terms: "NJC", grade: "20", step: null, fte: d("0.27"), weeklyHours: d("10.125"), scheme: "LGPS" }), {
+      target: { terms: "NJC" },
+      year: Y2025,
+      protection: { kind: "NONE" },
+      hoursBasis: "KEEP_HOURS",
+      lgpsEmployerRate: d("0.195"),
+      projectionYears: 1,
+    });
+    expect(m(r.years[0].targetPackage.basicPay)).toBe("8920.13");
+  });
+});
