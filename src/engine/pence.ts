@@ -118,6 +118,17 @@ export function compare(a: Ratio, b: Ratio): number {
   return l < r ? -1 : l > r ? 1 : 0;
 }
 
+/** Whether r ≥ n ÷ d (n, d whole numbers, d positive), without making a ratio. */
+export function atLeast(r: Ratio, n: number, d = 1): boolean {
+  if (r.big === undefined) {
+    const left = r.num * d;
+    const right = n * r.den;
+    if (Math.abs(left) <= SAFE_PRODUCT && Math.abs(right) <= SAFE_PRODUCT) return left >= right;
+  }
+  const [rn, rd] = parts(r);
+  return rn * BigInt(d) >= BigInt(n) * rd;
+}
+
 export function isZero(r: Ratio): boolean {
   return r.big === undefined && r.num === 0;
 }

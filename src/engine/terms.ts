@@ -3,7 +3,7 @@ import { NJC_TERMS } from "../data/njc";
 import type { TermsTable } from "../data/schema";
 import { invalidNumber, invalidValue } from "./errors";
 import { dec, type Decimal } from "./money";
-import { compare, decimalOfPence, dividedBy, ratio, ratioOf, roundRatio, roundTimes, times, whole, type Pence, type Ratio } from "./pence";
+import { atLeast, compare, decimalOfPence, dividedBy, ratio, ratioOf, roundRatio, roundTimes, times, whole, type Pence, type Ratio } from "./pence";
 import { forYear, type FinancialYear } from "./years";
 import type { HcasArea } from "../data/schema";
 
@@ -39,9 +39,14 @@ export function hourlyRateOf(salary: Ratio, hours: Ratio): Pence {
   return roundRatio(dividedBy(times(salary, PENCE_A_POUND), times(WEEKS, hours)));
 }
 
-/** The same for a pay in whole pence. */
-export function hourlyRatePence(pay: Pence, hours: Ratio): Pence {
-  return roundTimes(pay, dividedBy(whole(1), times(WEEKS, hours)));
+/** The same for a pay in whole pence; `perHour` is 1 ÷ (52.143 × hours) (perHourOf). */
+export function hourlyRatePence(pay: Pence, perHour: Ratio): Pence {
+  return roundTimes(pay, perHour);
+}
+
+/** 1 ÷ (52.143 × weekly hours): an annual figure × this is the figure an hour. */
+export function perHourOf(hours: Ratio): Ratio {
+  return dividedBy(whole(1), times(WEEKS, hours));
 }
 
 /**
@@ -54,11 +59,11 @@ export function annualLeaveDays(terms: TermsName, yearsService: Decimal): number
   return leaveDaysFor(terms, ratioOf(yearsService));
 }
 
-/** annualLeaveDays for years of service held exactly (not negative). */
-export function leaveDaysFor(terms: TermsName, yearsService: Ratio): number {
+/** annualLeaveDays for years of service held exactly (not negative), `later` whole years on. */
+export function leaveDaysFor(terms: TermsName, yearsService: Ratio, later = 0): number {
   const table = termsTable(terms);
   let days = 0;
-  for (const step of table.leave) if (compare(yearsService, whole(step.afterYears)) >= 0) days = step.days;
+  for (const step of table.leave) if (atLeast(yearsService, step.afterYears - later)) days = step.days;
   return days + (table.extraDays ?? 0);
 }
 
@@ -98,7 +103,17 @@ export function hcasOf(salary: Ratio, area: HcasChoice, year: FinancialYear | nu
   return roundRatio(times(paid, PENCE_A_POUND));
 }
 
+const HCAS_ON = new Map<string, Pence>();
+
 /** HCAS in pence on a full-time pay in whole pence. */
 export function hcasPence(pay: Pence, area: HcasChoice, year: FinancialYear | null): Pence {
-  return hcasOf(ratio(pay, 100), area, year);
+  if (area === "NONE") return 0;
+  // A staff list has a few hundred distinct full-time pays: each zone's HCAS on each is worked out once.
+  const key = `${area}${year?.label ?? ""}${pay}`;
+  let v = HCAS_ON.get(key);
+  if (v === undefined) {
+    v = hcasOf(ratio(pay, 100), area, year);
+    if (HCAS_ON.size < 100_000) HCAS_ON.set(key, v);
+  }
+  return v;
 }

@@ -4,7 +4,7 @@
  */
 import type { Decimal } from "../money";
 import { compare, dividedBy, isZero, minus, ratioOf, roundTimes, times, whole, type Pence, type Ratio } from "../pence";
-import { compareSickPay, effectiveHourlyRate, employerRateFor, onCosts, sickPayText, unsocialRatesText, WORKING_DAYS_RATIO } from "./package";
+import { compareSickPay, employerRateFor, onCosts, sickPayText, unsocialRatesText, WORKING_DAYS_RATIO } from "./package";
 import { pct } from "./scenario";
 import type { BetterSide, ComparisonRow, CostLine, CostLinePence, Package, PackagePence, ResolvedScenario, SickPay } from "./types";
 
@@ -108,6 +108,8 @@ export interface PairCosts {
 export interface Hours {
   shown: Decimal;
   exact: Ratio;
+  /** 1 ÷ (52.143 × the hours): basic pay × this is the effective hourly rate. */
+  perHour: Ratio;
 }
 
 /**
@@ -138,7 +140,7 @@ export function costPair(c: PackagePence, t: PackagePence, cHours: Hours, tHours
       ? t.effectiveHourlyRate
       : basicPay === c.basicPay && cmp <= 0
         ? c.effectiveHourlyRate
-        : effectiveHourlyRate(basicPay, shortest.exact);
+        : roundTimes(basicPay, shortest.perHour);
   return {
     current: side(c, cHours),
     target: side(t, tHours),

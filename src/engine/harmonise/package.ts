@@ -10,8 +10,8 @@ import { NJC_ENHANCEMENTS } from "../../data/njc";
 import { EngineError, invalidValue } from "../errors";
 import { dec, ZERO, type Decimal } from "../money";
 import { apprenticeshipLevyPence, employeePensionPence, employerNiPence, employerPensionPence, type EmployerRate, type Scheme } from "../oncosts";
-import { compare, decimalOfPence, dividedBy, ONE_RATIO, penceOf, plus as plusRatio, ratioOf, roundRatio, roundTimes, times, whole, ZERO_RATIO, type Pence, type Ratio } from "../pence";
-import { hcasPence, hourlyRatePence, leaveDaysFor, termsTable, type HcasChoice, type TermsName } from "../terms";
+import { atLeast, decimalOfPence, dividedBy, penceOf, plus as plusRatio, ratioOf, roundRatio, roundTimes, times, whole, ZERO_RATIO, type Pence, type Ratio } from "../pence";
+import { hcasPence, hourlyRatePence, leaveDaysFor, perHourOf, termsTable, type HcasChoice, type TermsName } from "../terms";
 import type { FinancialYear } from "../years";
 import { hcasYear, positionLabel, tableYear } from "./positions";
 import { rateOf, ratePercent, sameRate, toExactRate, type ExactRate, type RateGiven } from "../rates";
@@ -224,12 +224,12 @@ export function sickPayFor(terms: TermsName, yearsService: Decimal): SickPay {
   return sickPayAt(terms, ratioOf(yearsService));
 }
 
-/** Sick pay entitlement after years of service held exactly: the last step whose months of service are reached. */
-export function sickPayAt(terms: TermsName, yearsService: Ratio): SickPay {
-  const months = times(yearsService, whole(12));
+/** Sick pay entitlement after years of service held exactly, `later` whole years on: the last step whose months of service are reached. */
+export function sickPayAt(terms: TermsName, yearsService: Ratio, later = 0): SickPay {
   const steps = termsTable(terms).sickPay;
   let step = steps[0];
-  for (const s of steps) if (compare(months, whole(s.afterMonths)) >= 0) step = s;
+  // (years + later) × 12 ≥ months  ⇔  years ≥ (months − 12 × later) ÷ 12
+  for (const s of steps) if (atLeast(yearsService, s.afterMonths - 12 * later, 12)) step = s;
   return sickPayOf(step);
 }
 /** One shared SickPay object per step of the data. */
@@ -262,14 +262,38 @@ export interface OnCosts {
  * to the penny. A year after the latest rates held uses the latest rates.
  */
 export function onCosts(pay: Pence, scheme: Scheme, fy: FinancialYear, employerRate: EmployerRate): OnCosts {
-  const pensionYear = scheme === "NHS" ? tableYear(NHS_EMPLOYER, fy) : fy;
-  const memberYear = scheme === "NHS" ? tableYear(NHS_MEMBER_TIERS, fy) : tableYear(LGPS_BANDS, fy);
+  const years = onCostYears(fy);
   return {
-    employerNi: employerNiPence(pay, tableYear(EMPLOYER_NI, fy)),
-    employerPension: employerPensionPence(pay, scheme, pensionYear, employerRate),
-    apprenticeshipLevy: apprenticeshipLevyPence(pay, tableYear(APPRENTICESHIP_LEVY, fy)),
-    employeePension: employeePensionPence(pay, scheme, memberYear),
+    employerNi: employerNiPence(pay, years.ni),
+    employerPension: employerPensionPence(pay, scheme, scheme === "NHS" ? years.nhsEmployer : fy, employerRate),
+    apprenticeshipLevy: apprenticeshipLevyPence(pay, years.levy),
+    employeePension: employeePensionPence(pay, scheme, scheme === "NHS" ? years.nhsMember : years.lgps),
   };
+}
+
+/** The year of each on-cost table read for a financial year (the latest held, beyond the data): found once per year. */
+interface OnCostYears {
+  ni: FinancialYear;
+  levy: FinancialYear;
+  nhsEmployer: FinancialYear;
+  nhsMember: FinancialYear;
+  lgps: FinancialYear;
+}
+const ON_COST_YEARS = new Map<string, OnCostYears>();
+function onCostYears(fy: FinancialYear): OnCostYears {
+  let y = ON_COST_YEARS.get(fy.label);
+  if (!y)
+    ON_COST_YEARS.set(
+      fy.label,
+      (y = {
+        ni: tableYear(EMPLOYER_NI, fy),
+        levy: tableYear(APPRENTICESHIP_LEVY, fy),
+        nhsEmployer: tableYear(NHS_EMPLOYER, fy),
+        nhsMember: tableYear(NHS_MEMBER_TIERS, fy),
+        lgps: tableYear(LGPS_BANDS, fy),
+      }),
+    );
+  return y;
 }
 
 /** The employer rate argument for a scheme under the scenario. */
@@ -298,6 +322,9 @@ export interface Side {
   enhancedHours: Ratio;
   /** Years of service in the base year, exactly. */
   yearsService: Ratio;
+  /** 1 ÷ (52.143 × standard hours) and 1 ÷ (52.143 × weekly hours): annual pay × these is the hourly rate and the effective hourly rate. */
+  perStandardHour: Ratio;
+  perContractedHour: Ratio;
   extraLeaveDays: number;
   scheme: Scheme;
   employerRate: EmployerRate;
@@ -342,11 +369,10 @@ export function buildPackage(side: Side, i: PackageInput): PackagePence {
   const hcasPart = side.hcasArea === "NONE" ? 0 : roundTimes(hcasPence(i.fullTimePay, side.hcasArea, hcasYear(i.year)), side.fteRatio);
   const allowancePart = i.allowance.num === 0 ? 0 : roundRatio(times(i.allowance, side.fteRatio));
   const supplement = hcasPart + allowancePart;
-  const hourly = hourlyRatePence(i.fullTimePay, side.standardHoursRatio);
+  const hourly = hourlyRatePence(i.fullTimePay, side.perStandardHour);
   const unsocial = unsocialPence(side.enhancedHours, hourly);
   const pay = basicPay + supplement + unsocial;
   const costs = onCosts(pay, side.scheme, i.year, side.employerRate);
-  const service = i.t === 0 ? side.yearsService : plusRatio(side.yearsService, whole(i.t));
   return {
     year: i.year,
     basis: i.basis,
@@ -361,12 +387,12 @@ export function buildPackage(side: Side, i: PackageInput): PackagePence {
     standardHours: side.standardHours,
     weeklyHours: side.weeklyHours,
     hourlyRate: hourly,
-    effectiveHourlyRate: effectiveHourlyRate(basicPay, side.weeklyHoursRatio),
+    effectiveHourlyRate: roundTimes(basicPay, side.perContractedHour),
     unsocialRates: side.unsocialRates,
     unsocial,
-    leaveDays: leaveDaysFor(side.terms, service) + side.extraLeaveDays,
+    leaveDays: leaveDaysFor(side.terms, side.yearsService, i.t) + side.extraLeaveDays,
     publicHolidays: termsTable(side.terms).publicHolidays,
-    sickPay: sickPayAt(side.terms, service),
+    sickPay: sickPayAt(side.terms, side.yearsService, i.t),
     scheme: side.scheme,
     pay,
     ...costs,
@@ -387,6 +413,6 @@ function supplementLabel(area: HcasChoice, allowance: boolean): string {
 
 /** What an hour of a person's time costs: basic pay ÷ (52.143 × contracted weekly hours), to the penny. */
 export function effectiveHourlyRate(basicPay: Pence, weeklyHours: Ratio): Pence {
-  return roundTimes(basicPay, dividedBy(ONE_RATIO, times(WEEKS_RATIO, weeklyHours)));
+  return roundTimes(basicPay, perHourOf(weeklyHours));
 }
 

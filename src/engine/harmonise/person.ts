@@ -7,6 +7,7 @@ import { ZERO, type Decimal } from "../money";
 import type { EmployerRate, Scheme } from "../oncosts";
 import { dividedBy, ONE_RATIO, penceOf, plus as plusRatio, ratioOf, roundRatio, roundTimes, times, ZERO_RATIO, type Ratio } from "../pence";
 import { normaliseAfcBand } from "../scales";
+import { perHourOf } from "../terms";
 import type { StaffMember } from "../staff";
 import type { HcasChoice, TermsName } from "../terms";
 import { financialYear, type FinancialYear } from "../years";
@@ -193,6 +194,27 @@ function upliftedAllowance(allowance: Ratio, onePlusAward: Ratio): Ratio {
   return { num: roundRatio(times(allowance, onePlusAward)), den: 1 };
 }
 
+/** 1 ÷ (52.143 × a standard week), worked out once per week (a scenario has two or three). */
+const PER_HOUR = new WeakMap<Decimal, Ratio>();
+function perHour(standardHours: Decimal): Ratio {
+  let r = PER_HOUR.get(standardHours);
+  if (!r) PER_HOUR.set(standardHours, (r = perHourOf(ratioOf(standardHours))));
+  return r;
+}
+
+/** The same for contracted weeks: most people work one of a few weeks (37.5, 37, 30, 22.5 hours...). */
+const PER_WEEK = new Map<string, Ratio>();
+function perWeekOf(hours: Ratio): Ratio {
+  if (hours.big) return perHourOf(hours);
+  const key = `${hours.num}/${hours.den}`;
+  let r = PER_WEEK.get(key);
+  if (!r) {
+    r = perHourOf(hours);
+    if (PER_WEEK.size < 10_000) PER_WEEK.set(key, r);
+  }
+  return r;
+}
+
 /** One person costed: what harmoniseResolved and costResolvedPence both build on. */
 interface Costed extends PersonCostsPence {
   /** The base year's pair of costs, for the comparison table. */
@@ -220,6 +242,8 @@ function side(
     standardHoursRatio: ratioOf(standardHours),
     weeklyHours: weeklyHours[0],
     weeklyHoursRatio: weeklyHours[1],
+    perStandardHour: perHour(standardHours),
+    perContractedHour: perWeekOf(weeklyHours[1]),
     hcasArea,
     unsocialRates,
     enhancedHours: enhancedHoursAYear(unsocialHours, unsocialRates),
@@ -311,8 +335,8 @@ function costPerson(m: StaffMember, s: ResolvedScenario): Costed {
     ? protectionSchedule(s.protection, curPackages[0].unsocial, tgtPackages.map((p) => p.unsocial), awards)
     : null;
 
-  const curHoursBoth = { shown: currentHours, exact: currentHoursExact };
-  const tgtHoursBoth = { shown: targetHours, exact: targetHoursExact };
+  const curHoursBoth = { shown: currentHours, exact: currentHoursExact, perHour: (curSide as Side).perContractedHour };
+  const tgtHoursBoth = { shown: targetHours, exact: targetHoursExact, perHour: (tgtSide as Side).perContractedHour };
   let firstPair: PairPence | null = null;
   const years: PersonYearPence[] = tgtPackages.map((tp, t) => {
     const cp = curPackages[t];
