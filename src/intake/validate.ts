@@ -412,7 +412,12 @@ export function* readStaffTableSteps(raw: RawTable, options: StaffRowsOptions = 
     const v = personCol === undefined ? undefined : rows[r]?.[personCol];
     return isBlank(v) ? `#row${r}` : String(v).trim().toUpperCase();
   };
-  report.people = new Set(staffRowIdx.map(personKey)).size;
+  const people = new Set<string>();
+  for (const r of staffRowIdx) people.add(personKey(r));
+  report.people = people.size;
+  // With no person column the person is the reference (personKey is the reference as the check below
+  // compares it): when every row's is distinct, no row can repeat another's, and that check is skipped.
+  const refsDistinct = personCol === refCol && people.size === staffRowIdx.length;
 
   if (missing.length > 0) {
     const many = missing.length > 1;
@@ -477,7 +482,7 @@ export function* readStaffTableSteps(raw: RawTable, options: StaffRowsOptions = 
   const includeHidden = options.includeHidden === true;
   // Cells and rows the reader could not read: each row with one is left out, by row and column.
   const readerProblems = new Map<number, RowIssue[]>();
-  const rowsInTable = new Set(raw.rowNumbers);
+  const rowsInTable = raw.problems && raw.problems.length > 0 ? new Set(raw.rowNumbers) : null;
   for (const p of raw.problems ?? []) {
     const column = p.column === null ? "" : headingText[p.column] || columnLetters(p.column);
     const issue = { row: p.rowNumber, column, message: p.message };
@@ -485,7 +490,7 @@ export function* readStaffTableSteps(raw: RawTable, options: StaffRowsOptions = 
       notes.push(`Row ${p.rowNumber}${column ? `, ${column}` : ""} (above the staff rows): ${p.message}`);
       continue;
     }
-    if (!rowsInTable.has(p.rowNumber)) {
+    if (!rowsInTable!.has(p.rowNumber)) {
       // A row the reader could not read at all (a CSV row whose quote never closes): left out, person unknown.
       issues.push(issue);
       skipped++;
@@ -573,6 +578,46 @@ export function* readStaffTableSteps(raw: RawTable, options: StaffRowsOptions = 
     if (hours === undefined) fullHours.set(t, (hours = standardHours(t)));
     return hours;
   };
+  /**
+   * The FTE from weekly hours and the FTE given, or why they cannot be used: worked out once per
+   * terms, FTE and hours (the readers above hand back one Decimal per distinct value, so the
+   * Decimals themselves are the keys).
+   */
+  const hoursAndFteKnown = new Map<string, Map<Decimal | null, Map<Decimal | null, { fte: Decimal | null; problem: string | null; problemField: StaffField | null }>>>();
+  const hoursAndFte = (terms: TermsName, fte: Decimal | null, weeklyHours: Decimal | null) => {
+    let byFte = hoursAndFteKnown.get(terms);
+    if (byFte === undefined) hoursAndFteKnown.set(terms, (byFte = new Map()));
+    let byHours = byFte.get(fte);
+    if (byHours === undefined) {
+      byHours = new Map();
+      if (byFte.size < MAX_REMEMBERED) byFte.set(fte, byHours);
+    }
+    let known = byHours.get(weeklyHours);
+    if (known === undefined) {
+      known = { fte, problem: null, problemField: null };
+      const full = fullHoursOf(terms);
+      if (fte === null && weeklyHours !== null) {
+        if (weeklyHours.gt(full))
+          known = {
+            fte: null,
+            problemField: "weeklyHours",
+            problem: `Weekly hours ${weeklyHours.toString()} are more than full time on ${terms === "AFC" ? "Agenda for Change" : "NJC terms"} (${full.toString()}); give the FTE (at most 1) and the contracted hours.`,
+          };
+        else known.fte = weeklyHours.dividedBy(full);
+      } else if (fte !== null && weeklyHours !== null) {
+        // Exports round FTE to 2 to 4 places: 0.01 FTE (about 22 minutes a week) apart is the same contract.
+        const fromHours = weeklyHours.dividedBy(full);
+        if (fromHours.minus(fte).abs().gt(0.01) && weeklyHours.lte(full))
+          known = {
+            fte,
+            problemField: "fte",
+            problem: `FTE ${fte.toString()} and ${weeklyHours.toString()} contracted hours disagree: ${weeklyHours.toString()} hours is ${fromHours.toDecimalPlaces(4).toString()} FTE of the ${full.toString()}-hour week. Correct whichever is wrong.`,
+          };
+      }
+      if (byHours.size < MAX_REMEMBERED) byHours.set(weeklyHours, known);
+    }
+    return known;
+  };
   const ANY_WEEK = new D(168);
   // Hours of a kind are checked against the row's weekly hours: one reader per kind and weekly hours.
   // (Keyed by the Decimal itself: the readers above hand back one Decimal per distinct value.)
@@ -595,8 +640,8 @@ export function* readStaffTableSteps(raw: RawTable, options: StaffRowsOptions = 
     rowIssues = [];
 
     const ref = requiredText("ref", refWhat);
-    const refKey = ref.toUpperCase();
-    if (ref !== "") {
+    const refKey = refsDistinct ? "" : ref.toUpperCase();
+    if (ref !== "" && !refsDistinct) {
       const first = firstRefRow.get(refKey);
       if (first !== undefined)
         problem(
@@ -672,23 +717,12 @@ export function* readStaffTableSteps(raw: RawTable, options: StaffRowsOptions = 
     let fte = read<Decimal | null>("fte", fteOf, null);
     const hoursOrFteProblem = rowIssues.length > 0 && rowIssues.some((i) => i.column === colName("fte") || i.column === colName("weeklyHours"));
     if (!hoursOrFteProblem && terms !== null) {
-      const full = fullHoursOf(terms);
-      if (fte === null && weeklyHours !== null) {
-        if (weeklyHours.gt(full))
-          problem(
-            "weeklyHours",
-            `Weekly hours ${weeklyHours.toString()} are more than full time on ${terms === "AFC" ? "Agenda for Change" : "NJC terms"} (${full.toString()}); give the FTE (at most 1) and the contracted hours.`,
-          );
-        else fte = weeklyHours.dividedBy(full);
-      } else if (fte !== null && weeklyHours !== null) {
-        // Exports round FTE to 2 to 4 places: 0.01 FTE (about 22 minutes a week) apart is the same contract.
-        const fromHours = weeklyHours.dividedBy(full);
-        if (fromHours.minus(fte).abs().gt(0.01) && weeklyHours.lte(full))
-          problem(
-            "fte",
-            `FTE ${fte.toString()} and ${weeklyHours.toString()} contracted hours disagree: ${weeklyHours.toString()} hours is ${fromHours.toDecimalPlaces(4).toString()} FTE of the ${full.toString()}-hour week. Correct whichever is wrong.`,
-          );
-      } else if (fte === null) problem(colOf.has("fte") ? "fte" : "weeklyHours", "FTE is empty: give the full-time equivalent (more than 0, at most 1) or the weekly hours.");
+      if (fte === null && weeklyHours === null) problem(colOf.has("fte") ? "fte" : "weeklyHours", "FTE is empty: give the full-time equivalent (more than 0, at most 1) or the weekly hours.");
+      else {
+        const h = hoursAndFte(terms, fte, weeklyHours);
+        if (h.problem !== null) problem(h.problemField!, h.problem);
+        else fte = h.fte;
+      }
     }
 
     // Years of service: a years column, else completed years from a start date to the year's 1 April.
@@ -713,7 +747,7 @@ export function* readStaffTableSteps(raw: RawTable, options: StaffRowsOptions = 
     const unsocial = (f: StaffField, what: string): Decimal => read(f, hoursOfKindOf(what, maxHours), ZERO);
     const unsocialNights = unsocial("unsocialNightsAndSaturdays", "Unsocial hours on nights and Saturdays (hours a week)");
     const unsocialSundays = unsocial("unsocialSundaysAndPublicHolidays", "Unsocial hours on Sundays and public holidays (hours a week)");
-    if (unsocialNights.plus(unsocialSundays).gt(maxHours))
+    if (!(unsocialNights.isZero() && unsocialSundays.isZero()) && unsocialNights.plus(unsocialSundays).gt(maxHours))
       problem("unsocialSundaysAndPublicHolidays", `Unsocial hours together (${unsocialNights.plus(unsocialSundays).toString()}) are more than the weekly hours (${maxHours.toString()}).`);
     // Council enhancements, each category apart (null: the list has no such column).
     const councilHours = (f: StaffField, what: string): Decimal | null => (colOf.has(f) ? unsocial(f, what) : null);
@@ -721,8 +755,8 @@ export function* readStaffTableSteps(raw: RawTable, options: StaffRowsOptions = 
     const saturdays = councilHours("unsocialSaturdays", "Saturday hours (a week)");
     const sundays = councilHours("unsocialSundays", "Sunday hours (a week)");
     const publicHolidays = councilHours("unsocialPublicHolidays", "Public holiday hours (a week)");
-    const councilTotal = [nights, saturdays, sundays, publicHolidays].reduce<Decimal>((t, h) => (h ? t.plus(h) : t), ZERO);
-    if (councilTotal.gt(maxHours))
+    const councilTotal = [nights, saturdays, sundays, publicHolidays].reduce<Decimal>((t, h) => (h && !h.isZero() ? t.plus(h) : t), ZERO);
+    if (!councilTotal.isZero() && councilTotal.gt(maxHours))
       problem(colOf.has("unsocialPublicHolidays") ? "unsocialPublicHolidays" : colOf.has("unsocialSundays") ? "unsocialSundays" : "unsocialNights", `Night, Saturday, Sunday and public holiday hours together (${councilTotal.toString()}) are more than the weekly hours (${maxHours.toString()}).`);
 
     const targetGrade = read<string | null>("targetGrade", targetGradeOf, null);
@@ -753,7 +787,7 @@ export function* readStaffTableSteps(raw: RawTable, options: StaffRowsOptions = 
       else report.payLeftOut.amount = report.payLeftOut.amount.plus(pay);
       return;
     }
-    firstRefRow.set(refKey, rowNumber);
+    if (!refsDistinct) firstRefRow.set(refKey, rowNumber);
     const member = {
       ref,
       name,

@@ -16,7 +16,7 @@
 import { MAX_CELL_CHARS, MAX_COLUMNS, MAX_ROWS } from "./limits";
 import { StaffFileError } from "./errors";
 import type { RawCell, RawProblem } from "../rawTable";
-import { TextKeeper } from "./keepText";
+import { ColumnTextKeeper } from "./keepText";
 
 export type Delimiter = "," | ";" | "\t";
 const CANDIDATES: readonly Delimiter[] = [",", ";", "\t"];
@@ -159,7 +159,7 @@ export function detectDelimiter(text: string): Delimiter {
 /** Reads delimited text into rows of cells (empty fields as null), with problems for broken rows and cells beyond Excel's limits. */
 export function readDelimited(text: string, delimiter: Delimiter, start = 0): DelimitedRead {
   const out: DelimitedRead = { rows: [], rowNumbers: [], problems: [] };
-  const keeper = new TextKeeper();
+  const keeper = new ColumnTextKeeper();
   splitDelimited(
     text,
     delimiter,
@@ -184,7 +184,7 @@ export function readDelimited(text: string, delimiter: Delimiter, start = 0): De
           if (v.length > MAX_CELL_CHARS) {
             out.problems.push({ rowNumber: recordNumber, column: i, message: `Row ${recordNumber}, field ${i + 1} holds ${v.length.toLocaleString("en-GB")} characters, more than Excel's limit of ${MAX_CELL_CHARS.toLocaleString("en-GB")} for a cell: shorten it.` });
             cells[i] = null;
-          } else cells[i] = keeper.keep(v);
+          } else cells[i] = keeper.keep(i, v);
         }
       }
       if (last < cells.length - 1) cells.length = last + 1;
