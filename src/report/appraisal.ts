@@ -8,7 +8,8 @@
  */
 import { discountFactor, presentValue } from "../engine/appraisal";
 import { EngineError } from "../engine/errors";
-import { costResolved, describeProtection, resolveScenario, type PersonCosts, type ResolvedScenario } from "../engine/harmonise";
+import { addPence, costResolvedPence, decimalOfSum, describeProtection, resolveScenario, type PenceSum, type PersonCostsPence, type ResolvedScenario } from "../engine/harmonise";
+import type { Pence } from "../engine/pence";
 import { ZERO, sum, type Decimal } from "../engine/money";
 import type { StaffMember } from "../engine/staff";
 import type { MissingRateCause, RowIssue } from "../intake";
@@ -57,18 +58,18 @@ const SETTING_WORDS: Record<string, string> = {
   leaveValuation: "leave valuation",
 };
 
-/** One year of one person under an option: the recurring cost, the one-off (protection), whether protected. */
-function personYear(o: BoardOption, y: PersonCosts["years"][number]): { recurring: Decimal; oneOff: Decimal; protectedNow: boolean } {
+/** One year of one person under an option: the recurring cost, the one-off (protection), in whole pence; whether protected. */
+function personYear(o: BoardOption, y: PersonCostsPence["years"][number]): { recurring: Pence; oneOff: Pence; protectedNow: boolean } {
   switch (o.approach) {
     case "KEEP_CURRENT":
-      return { recurring: y.current.total, oneOff: ZERO, protectedNow: false };
+      return { recurring: y.current.total, oneOff: 0, protectedNow: false };
     case "LEVEL_UP":
-      return { recurring: y.levelledUp.total, oneOff: ZERO, protectedNow: false };
+      return { recurring: y.levelledUp.total, oneOff: 0, protectedNow: false };
     default:
       return {
         recurring: y.target.total,
         // Protection payments and the on-costs they bring: the target with protection less the target.
-        oneOff: y.protected.total.minus(y.target.total),
+        oneOff: y.protected.total - y.target.total,
         protectedNow: !!(y.basicProtection.active || y.unsocialProtection?.active),
       };
   }
@@ -99,21 +100,21 @@ export function* appraisalSteps(
   const labels = years.map((t) => financialYear(base.start + t).label);
   const n = members.length;
   const perStep = Math.max(1, Math.floor(peoplePerStep ?? 250 / (a.planningYears * a.options.length)));
-  const zeros = () => years.map(() => ZERO);
+  const zeros = (): PenceSum[] => years.map(() => 0);
   const acc = a.options.map(() => ({ recurring: zeros(), oneOff: zeros(), protectedCount: years.map(() => 0), projected: years.map(() => false) }));
   const issues: RowIssue[] = [];
   let headcount = 0;
   yield { done: 0, total: n, years: a.planningYears };
   for (let i = 0; i < n; i++) {
     const m = members[i];
-    const costs: PersonCosts[] = [];
+    const costs: PersonCostsPence[] = [];
     let failed: string | null = null;
     let missingRate: MissingRateCause | null = null;
     for (let k = 0; k < a.options.length && failed === null; k++) {
       const o = a.options[k];
       try {
         // The staff list's target grade is a grade on the scenario's target terms: an option onto other terms uses its job-match table.
-        costs.push(costResolved(o.ignoresTargetColumn ? { ...m, targetGrade: null } : m, resolved[k]));
+        costs.push(costResolvedPence(o.ignoresTargetColumn ? { ...m, targetGrade: null } : m, resolved[k]));
       } catch (e) {
         if (!(e instanceof EngineError)) throw e;
         failed = `${m.ref} is left out of the options appraisal: under "${o.name}" ${e.message.replace(/^Staff [^:]+: /, "")}`;
@@ -128,8 +129,8 @@ export function* appraisalSteps(
         const sums = acc[k];
         p.years.forEach((y, t) => {
           const py = personYear(o, y);
-          sums.recurring[t] = sums.recurring[t].plus(py.recurring);
-          if (!py.oneOff.isZero()) sums.oneOff[t] = sums.oneOff[t].plus(py.oneOff);
+          sums.recurring[t] = addPence(sums.recurring[t], py.recurring);
+          sums.oneOff[t] = addPence(sums.oneOff[t], py.oneOff);
           if (py.protectedNow) sums.protectedCount[t]++;
           if (y.basis === "projected") sums.projected[t] = true;
         });
@@ -144,9 +145,9 @@ export function* appraisalSteps(
     const ys: AppraisalYear[] = years.map((t) => ({
       year: labels[t],
       basis: sums.projected[t] ? "projected" : "data",
-      recurring: sums.recurring[t],
-      oneOff: sums.oneOff[t],
-      total: sums.recurring[t].plus(sums.oneOff[t]),
+      recurring: decimalOfSum(sums.recurring[t]),
+      oneOff: decimalOfSum(sums.oneOff[t]),
+      total: decimalOfSum(BigInt(sums.recurring[t]) + BigInt(sums.oneOff[t])),
       protectedCount: sums.protectedCount[t],
       discountFactor: factors[t],
     }));

@@ -8,8 +8,23 @@ import { ALL_TABLES, DATA_VERSION } from "../data";
 import type { ByYear, Sourced } from "../data/types";
 import { EngineError } from "../engine/errors";
 import { suppliedKey, suppliedPayLabel } from "../engine/scales";
-import { costResolved, describeProtection, describeScenario, METHODS, pendingAwards, resolveScenario, targetScheme, type CostLine, type PersonCosts, type ResolvedScenario } from "../engine/harmonise";
-import { D, ZERO, sum, type Decimal } from "../engine/money";
+import {
+  addPence,
+  costResolvedPence,
+  decimalOfSum,
+  describeProtection,
+  describeScenario,
+  FteSum,
+  METHODS,
+  pendingAwards,
+  resolveScenario,
+  targetScheme,
+  type CostLinePence,
+  type PenceSum,
+  type PersonCostsPence,
+  type ResolvedScenario,
+} from "../engine/harmonise";
+import { D, sum, type Decimal } from "../engine/money";
 import { percent, settlePool, settleYears, type ReserveYear } from "../engine/pool";
 import type { StaffMember } from "../engine/staff";
 import type { IntakeReport, RowIssue } from "../intake";
@@ -84,7 +99,7 @@ export function initialProjectionYears(s: BoardScenario): number {
   }
 }
 
-function elements(line: CostLine): ElementSet {
+function elements(line: CostLinePence): ElementSet {
   return {
     basicPay: line.basicPay,
     supplement: line.supplement,
@@ -104,12 +119,12 @@ const ASSIMILATION_WORDS = {
   ABOVE_TOP: "top of grade (pay protected)",
 } as const;
 
-/** What the Detail sheet shows of a person: their base-year elements. The rest of their costing is not kept. */
-function personLine(p: PersonCosts, row: number, includeNames: boolean, supplied: ReadonlySet<string>): PersonLine {
+/** What the Detail sheet shows of a person: their base-year elements, in whole pence. The rest of their costing is not kept. */
+function personLine(p: PersonCostsPence, row: number, includeNames: boolean, supplied: ReadonlySet<string>): PersonLine {
   const y = p.years[0];
   const payments = y.protected.protection;
-  // With no protection payment the protected line is the target line, and there are no on-costs on it.
-  const onCosts = y.protected === y.target ? ZERO : y.protected.total.minus(y.target.total).minus(payments);
+  // With no protection payment the protected line is the target line: no on-costs on protection.
+  const onCosts = y.protected.total - y.target.total - payments;
   return {
     row,
     ref: p.ref,
@@ -132,23 +147,27 @@ function personLine(p: PersonCosts, row: number, includeNames: boolean, supplied
   };
 }
 
-const add = (a: Decimal, b: Decimal): Decimal => (b.isZero() ? a : a.plus(b));
+/** The figures the pack totals, each year: each option's total cost and the protection payments (whole pence). */
+const TOTALLED = ["current", "target", "protectionPayments", "protected", "levelledUp"] as const;
+type Totalled = (typeof TOTALLED)[number];
+
+/** A person's year as the totals read it: each totalled figure, in whole pence. */
+function totalledFigures(y: PersonCostsPence["years"][number]): Record<Totalled, number> {
+  return { current: y.current.total, target: y.target.total, protectionPayments: y.protected.protection, protected: y.protected.total, levelledUp: y.levelledUp.total };
+}
 
 /**
  * Running totals for a group of people (or everyone), year by year: people are added as they are
- * costed, and not kept. Only the figures the pack shows are summed: each option's total cost, the
- * protection payments, the staff protected, and whether the year is projected.
+ * costed, and not kept. Only the figures the pack shows are summed, in whole pence (made Decimals
+ * when read): each option's total cost, the protection payments, the staff protected, and whether
+ * the year is projected.
  */
 class Totals {
   /** People, not rows: a person with several assignments (the same StaffMember.person) counts once. */
   headcount = 0;
   private readonly people = new Set<string>();
-  fte: Decimal = ZERO;
-  readonly current: Decimal[];
-  readonly target: Decimal[];
-  readonly protectionPayments: Decimal[];
-  readonly protected: Decimal[];
-  readonly levelledUp: Decimal[];
+  private readonly fteSum = new FteSum();
+  private readonly sums: Record<Totalled, PenceSum[]>;
   readonly protectedCount: number[];
   readonly projected: boolean[];
 
@@ -156,26 +175,28 @@ class Totals {
     readonly key: string,
     readonly years: readonly FinancialYear[],
   ) {
-    const zeros = () => years.map(() => ZERO);
-    this.current = zeros();
-    this.target = zeros();
-    this.protectionPayments = zeros();
-    this.protected = zeros();
-    this.levelledUp = zeros();
+    const zeros = (): PenceSum[] => years.map(() => 0);
+    this.sums = { current: zeros(), target: zeros(), protectionPayments: zeros(), protected: zeros(), levelledUp: zeros() };
     this.protectedCount = years.map(() => 0);
     this.projected = years.map(() => false);
   }
 
-  add(p: PersonCosts, person: string): void {
+  get fte(): Decimal {
+    return this.fteSum.value();
+  }
+
+  /** A totalled figure for each year, as Decimals. */
+  byYear(figure: Totalled): Decimal[] {
+    return this.sums[figure].map(decimalOfSum);
+  }
+
+  add(p: PersonCostsPence, person: string): void {
     this.count(person);
-    this.fte = this.fte.plus(p.current.fte);
+    this.fteSum.add(p.current.fte);
     for (let t = 0; t < p.years.length; t++) {
       const y = p.years[t];
-      this.current[t] = add(this.current[t], y.current.total);
-      this.target[t] = add(this.target[t], y.target.total);
-      this.protectionPayments[t] = add(this.protectionPayments[t], y.protected.protection);
-      this.protected[t] = add(this.protected[t], y.protected.total);
-      this.levelledUp[t] = add(this.levelledUp[t], y.levelledUp.total);
+      const figures = totalledFigures(y);
+      for (const k of TOTALLED) this.sums[k][t] = addPence(this.sums[k][t], figures[k]);
       if (y.basicProtection.active || y.unsocialProtection?.active) this.protectedCount[t]++;
       if (y.basis === "projected") this.projected[t] = true;
     }
@@ -184,13 +205,9 @@ class Totals {
   /** Adds another set of totals (for the same years) into this one. */
   merge(o: Totals): void {
     for (const person of o.people) this.count(person);
-    this.fte = this.fte.plus(o.fte);
+    this.fteSum.add(o.fte);
     for (let t = 0; t < this.years.length; t++) {
-      this.current[t] = add(this.current[t], o.current[t]);
-      this.target[t] = add(this.target[t], o.target[t]);
-      this.protectionPayments[t] = add(this.protectionPayments[t], o.protectionPayments[t]);
-      this.protected[t] = add(this.protected[t], o.protected[t]);
-      this.levelledUp[t] = add(this.levelledUp[t], o.levelledUp[t]);
+      for (const k of TOTALLED) this.sums[k][t] = addSums(this.sums[k][t], o.sums[k][t]);
       this.protectedCount[t] += o.protectedCount[t];
       this.projected[t] ||= o.projected[t];
     }
@@ -204,13 +221,24 @@ class Totals {
 
   /** The base year's line for the summary's group and employer tables. */
   line(): GroupLine {
-    return { key: this.key, headcount: this.headcount, fte: this.fte, current: this.current[0], target: this.target[0], protected: this.protected[0], levelledUp: this.levelledUp[0] };
+    const base = (k: Totalled) => decimalOfSum(this.sums[k][0]);
+    return { key: this.key, headcount: this.headcount, fte: this.fte, current: base("current"), target: base("target"), protected: base("protected"), levelledUp: base("levelledUp") };
   }
 
   /** Cost of protection (payments and their on-costs) each year: target with protection − target. */
   protectionByYear(): Decimal[] {
-    return this.years.map((_, t) => this.protected[t].minus(this.target[t]));
+    return this.years.map((_, t) => decimalOfSum(subtractSums(this.sums.protected[t], this.sums.target[t])));
   }
+}
+
+/** a + b for two running sums, exactly. */
+function addSums(a: PenceSum, b: PenceSum): PenceSum {
+  return typeof b === "number" ? addPence(a, b) : BigInt(a) + b;
+}
+
+/** a − b for two running sums, exactly. */
+function subtractSums(a: PenceSum, b: PenceSum): PenceSum {
+  return typeof b === "number" ? addPence(a, -b) : BigInt(a) - b;
 }
 
 function totalsByKey(map: Map<string, Totals>, key: string, years: readonly FinancialYear[]): Totals {
@@ -230,7 +258,7 @@ function rollUp(pairs: Map<string, { group: string; employer: string; totals: To
 }
 
 /** Adds the data tables a person's costing drew on (mirrors harmoniseStaff's list). */
-function noteTablesUsed(tables: Set<string>, m: StaffMember, p: PersonCosts, s: ResolvedScenario): void {
+function noteTablesUsed(tables: Set<string>, m: StaffMember, p: PersonCostsPence, s: ResolvedScenario): void {
   if (m.terms === "AFC" || s.target.terms === "AFC") tables.add("AFC_PAY").add("AFC_PROGRESSION").add("AFC_TERMS").add("AFC_UNSOCIAL");
   if (m.terms === "NJC" || s.target.terms === "NJC") tables.add("NJC_SPINE").add("NJC_TERMS").add("NJC_ENHANCEMENTS");
   if (m.hcasArea !== "NONE" || (s.target.hcasArea && s.target.hcasArea !== "NONE")) tables.add("AFC_HCAS");
@@ -405,9 +433,9 @@ export function* buildReportSteps(input: ReportInput, options: ReportStepOptions
     yield { done: 0, total: n, pass, years: s.projectionYears };
     for (let i = 0; i < n; i++) {
       const m = input.members[i];
-      let p: PersonCosts | null = null;
+      let p: PersonCostsPence | null = null;
       try {
-        p = costResolved(m, s);
+        p = costResolvedPence(m, s);
       } catch (e) {
         if (!(e instanceof EngineError)) throw e;
         costingIssues.push(costingIssue(m, input.memberRows[i], e));
@@ -435,15 +463,16 @@ export function* buildReportSteps(input: ReportInput, options: ReportStepOptions
   const byGroup = rollUp(pairs!, "group", years!);
   const byEmployer = rollUp(pairs!, "employer", years!);
 
+  const [current, target, protectionPayments, protectedCost, levelledUp] = TOTALLED.map((k) => all.byYear(k));
   const projection: ProjectionYear[] = years!.map((y, t) => ({
     year: y.label,
     basis: all.projected[t] ? "projected" : "data",
     protectedCount: all.protectedCount[t],
-    current: all.current[t],
-    target: all.target[t],
-    protectionPayments: all.protectionPayments[t],
-    protected: all.protected[t],
-    levelledUp: all.levelledUp[t],
+    current: current[t],
+    target: target[t],
+    protectionPayments: protectionPayments[t],
+    protected: protectedCost[t],
+    levelledUp: levelledUp[t],
   }));
   const allProtection = all.protectionByYear();
   const protectionByYear = years!.map((y, t) => ({ year: y.label, cost: allProtection[t] }));

@@ -5,7 +5,8 @@
  * pounds each touches. Read from the data's own provenance (src/data: `provenance`, `note`), never
  * from a list kept here.
  */
-import type { PendingAward, PersonCosts, ResolvedScenario } from "../engine/harmonise";
+import { addPence, decimalOfSum, type PendingAward, type PenceSum, type PersonCostsPence, type ResolvedScenario } from "../engine/harmonise";
+import type { Pence } from "../engine/pence";
 import { financialYear, type FinancialYear } from "../engine/years";
 import { givenValue, type RateGiven } from "../engine/rates";
 import { ZERO, sum, type Decimal } from "../engine/money";
@@ -32,19 +33,26 @@ const RATE_WORDS: Record<string, string> = {
 
 const pctText = (d: Decimal) => `${d.times(100).toDecimalPlaces(2).toString()}%`;
 
+/** The sum of a figure (whole pence) over people, as the Decimal of pounds shown. */
+function amountOf(people: readonly PersonLine[], figure: (p: PersonLine) => Pence): Decimal {
+  let total: PenceSum = 0;
+  for (const p of people) total = addPence(total, figure(p));
+  return decimalOfSum(total);
+}
+
 /** The people a table's figures reach, and the base-year amount resting on them. */
 function reach(tableId: string, r: BoardReport): { people: PersonLine[]; amount: Decimal; what: string } {
   const family = tableId.split("_")[0];
   if (family === "AFC" || family === "NJC") {
-    if (r.targetTerms === family) return { people: r.people, amount: sum(r.people.map((p) => p.protection.total)), what: "their cost on the target terms with protection" };
+    if (r.targetTerms === family) return { people: r.people, amount: amountOf(r.people, (p) => p.protection.total), what: "their cost on the target terms with protection" };
     const people = r.people.filter((p) => p.terms === family);
-    return { people, amount: sum(people.map((p) => p.current.total)), what: "their cost on current terms" };
+    return { people, amount: amountOf(people, (p) => p.current.total), what: "their cost on current terms" };
   }
   if (family === "NHS") {
     const people = r.people.filter((p) => p.schemes.current === "NHS" || p.schemes.target === "NHS");
-    return { people, amount: sum(people.map((p) => (p.schemes.target === "NHS" ? p.target.employerPension : p.current.employerPension))), what: "employer pension" };
+    return { people, amount: amountOf(people, (p) => (p.schemes.target === "NHS" ? p.target.employerPension : p.current.employerPension)), what: "employer pension" };
   }
-  return { people: r.people, amount: sum(r.people.map((p) => (tableId === "EMPLOYER_NI" ? p.target.employerNi : p.target.apprenticeshipLevy))), what: "on target terms" };
+  return { people: r.people, amount: amountOf(r.people, (p) => (tableId === "EMPLOYER_NI" ? p.target.employerNi : p.target.apprenticeshipLevy)), what: "on target terms" };
 }
 
 /** Lines about tables that reach the same people in the same way, joined into one ("A, B and C: …"). */
@@ -101,21 +109,21 @@ function userLines(r: BoardReport, sc: BoardScenario, s: ResolvedScenario): Conf
         kind: "user",
         text: `The LGPS employer rate (${pctText(s.lgpsEmployerRate)}) is the scenario's: each pension fund sets its own. The amount is the LGPS employer pension in ${r.baseYear}${then.length > 0 ? " (on target terms where people are in the LGPS there, else on current terms)" : " on current terms"}.`,
         people,
-        amount: sum([...new Set([...now, ...then])].map((p) => (p.schemes.target.startsWith("LGPS") ? p.target.employerPension : p.current.employerPension))),
+        amount: amountOf([...new Set([...now, ...then])], (p) => (p.schemes.target.startsWith("LGPS") ? p.target.employerPension : p.current.employerPension)),
       });
   }
   const cur = sc.harmonisation.current ?? {};
   for (const terms of ["AFC", "NJC"] as const) {
     const given = Object.entries(cur[terms]?.unsocialRates ?? {}).filter(([, v]) => v !== null && v !== undefined) as [string, RateGiven][];
     if (given.length === 0) continue;
-    const people = r.people.filter((p) => p.terms === terms && !p.current.unsocial.isZero());
+    const people = r.people.filter((p) => p.terms === terms && p.current.unsocial !== 0);
     if (people.length === 0) continue;
     const which = given.map(([k, v]) => `${RATE_WORDS[k] ?? k} ${pctText(givenValue(v))}`).join(", ");
     out.push({
       kind: "user",
       text: `Unsocial-hours rates on current ${terms === "AFC" ? "Agenda for Change" : "NJC"} terms (${which}) are the scenario's own, not national rates. The amount is those staff's unsocial-hours pay on current terms in ${r.baseYear}.`,
       people: people.length,
-      amount: sum(people.map((p) => p.current.unsocial)),
+      amount: amountOf(people, (p) => p.current.unsocial),
     });
   }
   const supplied = r.people.filter((p) => p.suppliedPay.length > 0);
@@ -124,18 +132,18 @@ function userLines(r: BoardReport, sc: BoardScenario, s: ResolvedScenario): Conf
       kind: "user",
       text: `Pay supplied by you (${(s.suppliedPay ?? []).map((f) => f.scale === "NJC" ? `SCP ${f.grade}` : `band ${f.grade} step ${f.step}`).filter((v, i, a) => a.indexOf(v) === i).join(", ")}): points the published data does not hold. The amount is those staff's basic pay at those points in ${r.baseYear}.`,
       people: supplied.length,
-      amount: sum(supplied.map((p) => (p.suppliedPay.includes("current") ? p.current.basicPay : ZERO).plus(p.suppliedPay.includes("target") ? p.target.basicPay : ZERO))),
+      amount: amountOf(supplied, (p) => (p.suppliedPay.includes("current") ? p.current.basicPay : 0) + (p.suppliedPay.includes("target") ? p.target.basicPay : 0)),
     });
   const t = sc.harmonisation.target;
   const targetRates = Object.values(t.unsocialRates ?? {}).some((v) => v !== null && v !== undefined);
   if (targetRates || (t.localAllowance && !t.localAllowance.isZero())) {
-    const people = r.people.filter((p) => !p.target.unsocial.isZero() || !p.target.supplement.isZero());
+    const people = r.people.filter((p) => p.target.unsocial !== 0 || p.target.supplement !== 0);
     if (people.length > 0)
       out.push({
         kind: "user",
         text: `Rates on the target terms given in the scenario (${[targetRates ? "unsocial-hours rates" : "", t.localAllowance ? "a local allowance" : ""].filter(Boolean).join(" and ")}). The amount is those staff's unsocial-hours pay and allowances on target terms in ${r.baseYear}.`,
         people: people.length,
-        amount: sum(people.map((p) => p.target.unsocial.plus(p.target.supplement))),
+        amount: amountOf(people, (p) => p.target.unsocial + p.target.supplement),
       });
   }
   return out;
@@ -148,20 +156,20 @@ function userLines(r: BoardReport, sc: BoardScenario, s: ResolvedScenario): Conf
  * current cost that year).
  */
 export class PendingAwardReach {
-  private readonly entries: { award: PendingAward; t: number; people: Set<string>; amount: Decimal }[];
+  private readonly entries: { award: PendingAward; t: number; people: Set<string>; amount: PenceSum }[];
 
   constructor(awards: readonly PendingAward[], years: readonly FinancialYear[]) {
-    this.entries = awards.map((award) => ({ award, t: years.findIndex((y) => y.start === award.year.start), people: new Set<string>(), amount: ZERO }));
+    this.entries = awards.map((award) => ({ award, t: years.findIndex((y) => y.start === award.year.start), people: new Set<string>(), amount: 0 }));
   }
 
-  add(p: PersonCosts, person: string): void {
+  add(p: PersonCostsPence, person: string): void {
     for (const e of this.entries) {
       const y = p.years[e.t];
       if (!y) continue;
       const onTarget = y.targetPackage.position.scale === e.award.scheme;
       if (!onTarget && y.currentPackage.position.scale !== e.award.scheme) continue;
       e.people.add(person);
-      e.amount = e.amount.plus(onTarget ? y.protected.total : y.current.total);
+      e.amount = addPence(e.amount, onTarget ? y.protected.total : y.current.total);
     }
   }
 
@@ -177,7 +185,7 @@ export class PendingAwardReach {
           kind: "pending" as const,
           text: `${award.scheme} ${award.year.label} pay award pending; ${assumed}. ${award.what} The amount is their ${award.year.label} cost on ${award.scheme} pay (with protection where ${award.scheme} is the target terms).`,
           people: people.size,
-          amount,
+          amount: decimalOfSum(amount),
         };
       });
   }

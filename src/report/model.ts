@@ -1,8 +1,11 @@
 /**
- * The board report model: what the board pack says, as pure data (money as Decimal, to the penny),
- * built from the engine's results (src/report/build.ts) and laid out as worksheets by src/sheets/.
+ * The board report model: what the board pack says, as pure data, built from the engine's results
+ * (src/report/build.ts) and laid out as worksheets by src/sheets/. Money is Decimal, to the penny,
+ * except on a person's line (PersonLine, ElementSet), which holds whole pence (src/engine/pence.ts):
+ * a pack shows one line for every person, and the sheets make each figure a number once.
  */
 import type { Decimal } from "../engine/money";
+import type { Pence } from "../engine/pence";
 import type { LineStatement, PartnerAccount, PartnerYear, ReserveYear, YearStatement } from "../engine/pool";
 import type { IntakeReport, RowIssue } from "../intake";
 import type { TermsName } from "../engine/terms";
@@ -12,18 +15,18 @@ import type { Provenance } from "../data/types";
 export type OptionKey = "current" | "target" | "protected" | "levelledUp";
 export const OPTION_KEYS: readonly OptionKey[] = ["current", "target", "protected", "levelledUp"];
 
-/** One person's cost under one option in the base year, element by element (£ a year, to the penny). */
+/** One person's cost under one option in the base year, element by element (a year's, in whole pence). */
 export interface ElementSet {
-  basicPay: Decimal;
-  supplement: Decimal;
-  unsocial: Decimal;
-  employerNi: Decimal;
-  employerPension: Decimal;
-  apprenticeshipLevy: Decimal;
-  leaveValue: Decimal;
-  hoursValue: Decimal;
+  basicPay: Pence;
+  supplement: Pence;
+  unsocial: Pence;
+  employerNi: Pence;
+  employerPension: Pence;
+  apprenticeshipLevy: Pence;
+  leaveValue: Pence;
+  hoursValue: Pence;
   /** The sum of the elements above. */
-  total: Decimal;
+  total: Pence;
 }
 
 export type ElementKey = Exclude<keyof ElementSet, "total">;
@@ -67,8 +70,8 @@ export interface PersonLine {
   current: ElementSet;
   target: ElementSet;
   levelledUp: ElementSet;
-  /** Base year protection: the payments, the on-costs they bring, and target total + both. */
-  protection: { payments: Decimal; onCosts: Decimal; total: Decimal };
+  /** Base year protection, in whole pence: the payments, the on-costs they bring, and target total + both. */
+  protection: { payments: Pence; onCosts: Pence; total: Pence };
   /** Whether protection is still paid in the last year projected. */
   protectionContinues: boolean;
   /** The pension scheme now and on the target terms ("NHS", "LGPS", "LGPS5050", "NONE"). */

@@ -22,6 +22,8 @@
 import { intakeReportLines, payLeftOutWords, rowsLeftOutForProblem } from "../intake/report";
 import { groupMissingRates } from "../report/missingRates";
 import { D, type Decimal } from "../engine/money";
+import { FteSum } from "../engine/harmonise";
+import type { Pence } from "../engine/pence";
 import { ELEMENTS, type AppraisalOption, type BoardReport, type ElementDef, type ElementKey, type GroupLine, type OptionKey, type PersonLine, type PoolYearsReport } from "../report/model";
 import { fitWidth, headingHeights, wrapText } from "./layout";
 import {
@@ -83,6 +85,18 @@ const STYLE = {
 const f = (formula: string, result: Decimal | number | string): Formula =>
   planFormula(formula, typeof result === "object" ? result.toNumber() : result);
 const n = (d: Decimal): number => d.toNumber();
+/**
+ * Whole pence as the number of pounds a cell holds: the double nearest the exact sum, as
+ * Decimal.toNumber() gives it (a division of two whole numbers is correctly rounded).
+ */
+const pounds = (p: Pence): number => p / 100;
+const totalPence = (values: readonly Pence[]): Pence => values.reduce((a, v) => a + v, 0);
+/** The people's FTEs added, the very Decimal adding them one by one gives (FteSum: in whole numbers where it can). */
+function fteTotal(people: readonly PersonLine[]): Decimal {
+  const sum = new FteSum();
+  for (const p of people) sum.add(p.fte);
+  return sum.value();
+}
 const total = (values: readonly Decimal[]): Decimal => values.reduce((a, v) => a.plus(v), new D(0));
 /** What pctOf gives: part ÷ whole, 0 when the whole is 0. */
 const ratio = (part: Decimal, whole: Decimal): Decimal => (whole.isZero() ? new D(0) : part.dividedBy(whole));
@@ -242,12 +256,15 @@ export function* detailSheetSteps(r: BoardReport, rowsPerStep = DETAIL_ROWS_PER_
     cells.push(p.group, p.employer, p.terms, positionShown(p, "current"), p.targetGrade, positionShown(p, "target"), p.assimilation, n(p.fte));
     for (const o of DETAIL_OPTIONS) {
       const set = p[o];
-      for (const e of els) cells.push(n(set[e.key as ElementKey]));
-      cells.push(f(`SUM(${a1(row, options[o].first, 1, els.length)})`, total(els.map((e) => set[e.key as ElementKey]))));
+      for (const e of els) cells.push(pounds(set[e.key as ElementKey]));
+      cells.push(f(`SUM(${a1(row, options[o].first, 1, els.length)})`, pounds(totalPence(els.map((e) => set[e.key as ElementKey])))));
     }
-    cells.push(n(p.protection.payments), n(p.protection.onCosts));
+    cells.push(pounds(p.protection.payments), pounds(p.protection.onCosts));
     cells.push(
-      f(`${a1(row, options.target.total)}+${a1(row, protectionPayments)}+${a1(row, protectionOnCosts)}`, total(els.map((e) => p.target[e.key as ElementKey])).plus(p.protection.payments).plus(p.protection.onCosts)),
+      f(
+        `${a1(row, options.target.total)}+${a1(row, protectionPayments)}+${a1(row, protectionOnCosts)}`,
+        pounds(totalPence(els.map((e) => p.target[e.key as ElementKey])) + p.protection.payments + p.protection.onCosts),
+      ),
     );
     return cells;
   };
@@ -668,7 +685,7 @@ export function summarySheet(r: BoardReport, d: DetailLayout, p: ProjectionLayou
   const projTotals = p.table.row + 1 + Math.max(1, p.table.rows.length);
   // The key facts: labels, then each figure with its own format.
   blocks.push({ kind: "range", row: factsRow, col: 1, values: [[f(`COUNTA(${detailColumn(d, d.col.ref)})`, r.people.length)]], style: { numberFormat: NUMBER_FORMATS.integer, bold: true } });
-  blocks.push({ kind: "range", row: factsRow + 1, col: 1, values: [[f(`SUM(${detailColumn(d, d.col.fte)})`, total(r.people.map((x) => x.fte)))]], style: { numberFormat: FTE_FMT, bold: true } });
+  blocks.push({ kind: "range", row: factsRow + 1, col: 1, values: [[f(`SUM(${detailColumn(d, d.col.fte)})`, fteTotal(r.people))]], style: { numberFormat: FTE_FMT, bold: true } });
   blocks.push({
     kind: "range",
     row: factsRow + 2,

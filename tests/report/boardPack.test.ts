@@ -1,6 +1,7 @@
 import { buildBoardPack } from "../../src/report/boardPack";
 import { ELEMENTS } from "../../src/report/model";
 import { sum, ZERO } from "../../src/engine/money";
+import { decimalOfPence } from "../../src/engine/pence";
 import { isFormula, type PlanValue, type WorkbookPlan } from "../../src/sheets/plan";
 import { HEADER, sampleScenario, sampleScenarioJson, sampleTable } from "./sample";
 import { parseBoardScenario } from "../../src/report/scenario";
@@ -43,14 +44,16 @@ describe("buildBoardPack on the sample data", () => {
     expect(r.valuesTimeOff).toBe(true);
     for (const p of r.people)
       for (const o of ["current", "target", "levelledUp"] as const) {
-        expect(sum(els.map((e) => p[o][e.key])).toString()).toBe(p[o].total.toString());
-        expect(p.protection.total.toString()).toBe(p.target.total.plus(p.protection.payments).plus(p.protection.onCosts).toString());
+        // A person's figures are whole pence.
+        expect(els.reduce((a, e) => a + p[o][e.key], 0)).toBe(p[o].total);
+        expect(p.protection.total).toBe(p.target.total + p.protection.payments + p.protection.onCosts);
       }
     const h = pack.headline;
-    expect(sum(r.people.map((p) => p.current.total)).toString()).toBe(h.current.toString());
-    expect(sum(r.people.map((p) => p.target.total)).toString()).toBe(h.target.toString());
-    expect(sum(r.people.map((p) => p.protection.total)).toString()).toBe(h.protected.toString());
-    expect(sum(r.people.map((p) => p.levelledUp.total)).toString()).toBe(h.levelledUp.toString());
+    const poundsOver = (pence: (p: (typeof r.people)[number]) => number) => decimalOfPence(r.people.reduce((a, p) => a + pence(p), 0)).toString();
+    expect(poundsOver((p) => p.current.total)).toBe(h.current.toString());
+    expect(poundsOver((p) => p.target.total)).toBe(h.target.toString());
+    expect(poundsOver((p) => p.protection.total)).toBe(h.protected.toString());
+    expect(poundsOver((p) => p.levelledUp.total)).toBe(h.levelledUp.toString());
     for (const lines of [r.byGroup, r.byEmployer]) {
       expect(sum(lines.map((g) => g.current)).toString()).toBe(h.current.toString());
       expect(sum(lines.map((g) => g.levelledUp)).toString()).toBe(h.levelledUp.toString());

@@ -4,7 +4,7 @@
  * people and pounds resting on it, and on the Assumptions sheet.
  */
 import { buildBoardPack } from "../../src/report/boardPack";
-import { sum } from "../../src/engine/money";
+import { decimalOfPence } from "../../src/engine/pence";
 import { wholePounds } from "../../src/sheets/board";
 import type { PlanValue, WorkbookPlan } from "../../src/sheets/plan";
 import { sampleTable, singleScenario } from "./sample";
@@ -42,7 +42,8 @@ describe("a 2026/27 pack with an assumed NJC award", () => {
   it("says on the summary how many staff and how many pounds rest on the pending award, and what is assumed", () => {
     expect(njc.length).toBeGreaterThan(0);
     expect(line.people).toBe(new Set(njc.map((p) => p.ref)).size);
-    expect(line.amount.toFixed(2)).toBe(sum(njc.map((p) => p.current.total)).toFixed(2));
+    // A person's figures are whole pence.
+    expect(line.amount.toFixed(2)).toBe(decimalOfPence(njc.reduce((a, p) => a + p.current.total, 0)).toFixed(2));
     expect(line.text).toMatch(/^NJC 2026\/27 pay award pending; assumed 3\.3% on the 2025\/26 rates/);
     const summary = sheetTexts(pack.workbook, /summary/i).join("\n");
     expect(summary).toContain(`• ${line.people} staff, ${wholePounds(line.amount)}: NJC 2026/27 pay award pending; assumed 3.3%`);

@@ -49,7 +49,7 @@ describe("pay supplied by you", () => {
     expect(pack.issues).toEqual([]);
     const c1 = pack.report.people.find((p) => p.ref === "C1")!;
     // Full-time £52,805 × FTE 1 = £52,805.00 basic pay on current terms.
-    expect(c1.current.basicPay.toFixed(2)).toBe("52805.00");
+    expect(c1.current.basicPay).toBe(5280500); // whole pence
     expect(c1.currentPosition).toBe("NJC SCP 44");
     expect(c1.suppliedPay).toEqual(["current"]);
     expect(pack.report.people.find((p) => p.ref === "C2")!.suppliedPay).toEqual([]);
@@ -72,7 +72,7 @@ describe("pay supplied by you", () => {
     const table = [HEADER, ["C3", "Social work", "Northshire Council", "NJC", 44, 0.6, 5, "LGPS", "8a"]];
     const pack = buildBoardPack({ table, scenario: parseBoardScenario(scenario({ suppliedPay: [SCP44] })), ...GEN });
     // £52,805 × 0.6 = £31,683.00.
-    expect(pack.report.people[0].current.basicPay.toFixed(2)).toBe("31683.00");
+    expect(pack.report.people[0].current.basicPay).toBe(3168300); // whole pence
   });
 
   it("names each problem with its path and what to change", () => {

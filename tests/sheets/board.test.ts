@@ -76,14 +76,14 @@ describe("the Detail sheet", () => {
       for (const key of ["current", "target", "levelledUp"] as const) {
         const { first, elements, total } = o[key];
         // The saved result is the engine's total for the person, which the elements add up to.
-        const expected = report.people[i][key].total.toNumber();
+        const expected = report.people[i][key].total / 100; // whole pence to pounds
         expect(cells[total]).toEqual({ formula: `SUM(${a1(row, first, 1, elements.length)})`, result: expected });
         const values = cells.slice(first, first + elements.length) as number[];
         expect(values.reduce((a, b) => a + b, 0)).toBeCloseTo(expected, 6);
       }
       expect(cells[d.col.protectedTotal]).toEqual({
         formula: `${a1(row, o.target.total)}+${a1(row, d.col.protectionPayments)}+${a1(row, d.col.protectionOnCosts)}`,
-        result: report.people[i].protection.total.toNumber(),
+        result: report.people[i].protection.total / 100,
       });
     }
   });

@@ -245,10 +245,11 @@ describeLO("the demo board pack in LibreOffice", () => {
     const o = d.col.options;
     r.people.forEach((p, i) => {
       const row = d.firstDataRow + i;
-      expectPenny("Detail", row, o.current.total, p.current.total);
-      expectPenny("Detail", row, o.target.total, p.target.total);
-      expectPenny("Detail", row, o.levelledUp.total, p.levelledUp.total);
-      expectPenny("Detail", row, d.col.protectedTotal, p.protection.total);
+      // A person's figures are whole pence; the cells are pounds.
+      expectPenny("Detail", row, o.current.total, p.current.total / 100);
+      expectPenny("Detail", row, o.target.total, p.target.total / 100);
+      expectPenny("Detail", row, o.levelledUp.total, p.levelledUp.total / 100);
+      expectPenny("Detail", row, d.col.protectedTotal, p.protection.total / 100);
     });
     const totals = d.firstDataRow + r.people.length;
     expectPenny("Detail", totals, o.current.total, r.headline.current);

@@ -234,7 +234,19 @@ export class PenceTotals {
   }
 }
 
-function decimalOfSum(p: number | bigint): Decimal {
+/** A running sum of pence: a number while it is a safe integer, a BigInt past 2^53, so it stays exact. */
+export type PenceSum = number | bigint;
+
+/** sum + p, exactly (p a safe integer: every figure in pence is). */
+export function addPence(sum: PenceSum, p: Pence): PenceSum {
+  if (typeof sum === "bigint") return sum + BigInt(p);
+  const s = sum + p;
+  // Within 2^53 a sum of whole numbers is exact; past it, the float has left the safe integers.
+  return Number.isSafeInteger(s) ? s : BigInt(sum) + BigInt(p);
+}
+
+/** A sum of pence as the Decimal of pounds shown (0, never −0). */
+export function decimalOfSum(p: PenceSum): Decimal {
   return typeof p === "number" ? decimalOfPence(p) : p === 0n ? ZERO : new D(`${p}e-2`);
 }
 
@@ -244,7 +256,7 @@ function decimalOfSum(p: number | bigint): Decimal {
  * exactly, and made a Decimal once; should one have more (an FTE worked out from hours), the sum
  * is added in decimal.js from there on, in the same order.
  */
-class FteSum {
+export class FteSum {
   private static readonly SCALE = 1e8;
   private units = 0;
   private decimal: Decimal | null = null;

@@ -12,6 +12,7 @@
 export * from "./types";
 export { harmonisePerson, harmoniseResolved, costResolved, costResolvedPence, targetScheme, addLines, addOptions, zeroLine, zeroOptions } from "./person";
 export { harmoniseStaff, describeScenario, METHODS } from "./staff";
+export { addPence, decimalOfSum, FteSum, type PenceSum } from "./columns";
 export { resolveScenario, defaultBaseYear, awardFor, DEFAULT_PROJECTION_YEARS } from "./scenario";
 export { assimilate, targetGradeFor, matchesFrom } from "./assimilate";
 export { protectionSchedule, describeProtection } from "./protection";
