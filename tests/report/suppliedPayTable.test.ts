@@ -97,7 +97,7 @@ describe("reading the SuppliedPay table", () => {
     ];
     const pack = buildBoardPack({ table: staff, scenario, generatedOn: "2026-12-07", version: "9.9.9" });
     // Full-time £52,805 × FTE 1 = £52,805.00.
-    expect(pack.report.people[0].current.basicPay.toFixed(2)).toBe("52805.00");
+    expect(pack.report.people[0].current.basicPay).toBe(5280500); // whole pence
     expect(pack.report.assumptions.find((a) => a.label === "Pay supplied by you")!.value).toContain("supplied by you: local pay policy 2025");
   });
 });
