@@ -36,6 +36,8 @@ export interface ReaderFigures {
   staffRows: number | null;
   refused: string | null;
   peakRssBytes: number;
+  /** Processor time (user + system, all of the process's threads) of reading and checking: less moved by other work on the machine than the elapsed time. */
+  cpuSeconds: number;
 }
 
 const TITLE_ROWS = [["Staff in Post - Detail"], ["Organisation: 123 Northshire NHS Trust"], ["Run date: 01-DEC-2026"], []];
@@ -188,12 +190,17 @@ export async function readReaderCase(index: number): Promise<ReaderFigures> {
   const file = readerCaseFile(index);
   const bytes = fs.statSync(file).size;
   try {
+    const c0 = process.cpuUsage();
+    const cpuSeconds = () => {
+      const c = process.cpuUsage(c0);
+      return (c.user + c.system) / 1e6;
+    };
     const t0 = nowNs();
     let raw;
     try {
       raw = await readStaffFile(file, { scoreHeader: countHeadings });
     } catch (e) {
-      return { bytes, readSeconds: secondsSince(t0), checkSeconds: null, rows: 0, staffRows: null, refused: (e as Error).message.slice(0, 160), peakRssBytes: peakRssBytes() };
+      return { bytes, readSeconds: secondsSince(t0), checkSeconds: null, rows: 0, staffRows: null, refused: (e as Error).message.slice(0, 160), peakRssBytes: peakRssBytes(), cpuSeconds: cpuSeconds() };
     }
     const readSeconds = secondsSince(t0);
     let checkSeconds: number | null = null;
@@ -204,7 +211,7 @@ export async function readReaderCase(index: number): Promise<ReaderFigures> {
       checkSeconds = secondsSince(t1);
       staffRows = result.members.length;
     }
-    return { bytes, readSeconds, checkSeconds, rows: raw.rows.length, staffRows, refused: null, peakRssBytes: peakRssBytes() };
+    return { bytes, readSeconds, checkSeconds, rows: raw.rows.length, staffRows, refused: null, peakRssBytes: peakRssBytes(), cpuSeconds: cpuSeconds() };
   } finally {
     fs.rmSync(file, { force: true });
   }

@@ -130,7 +130,7 @@ function readersSection(quick: boolean): void {
       log(`  ${c.name}: ${size}, refused in ${fmtSeconds(f.readSeconds)}, peak RSS ${fmtBytes(f.peakRssBytes)}: "${f.refused}…"`);
       return;
     }
-    const check = f.checkSeconds === null ? "" : `, checked by the intake in ${fmtSeconds(f.checkSeconds)} (${fmt(f.staffRows ?? 0)} staff rows good), read and checked ${fmtSeconds(f.readSeconds + f.checkSeconds)}`;
+    const check = f.checkSeconds === null ? "" : `, checked by the intake in ${fmtSeconds(f.checkSeconds)} (${fmt(f.staffRows ?? 0)} staff rows good), read and checked ${fmtSeconds(f.readSeconds + f.checkSeconds)} (processor time ${fmtSeconds(f.cpuSeconds)})`;
     log(`  ${c.name}: ${size}, ${fmt(f.rows)} rows read in ${fmtSeconds(f.readSeconds)}${check}; peak RSS ${fmtBytes(f.peakRssBytes)}`);
   });
 }
