@@ -74,7 +74,7 @@ async function run(args: string[]): Promise<number> {
     throw e;
   }
   // Read with placeholders for whole-list values, to learn which columns the list has and its grades.
-  const read = readStaffTable(raw, { defaults: { employer: "(employer)", terms: null }, includeHidden: true });
+  const read = readStaffTable(raw, { defaults: { employer: "(employer)", terms: null }, includeHidden: true, targetTerms: target });
   const has = new Set(read.report.columnsUsed.map((c) => c.field));
   const needsMatch = new Map<string, number>();
   for (const m of read.members) {
