@@ -4,11 +4,11 @@
  * left to pay protection.
  */
 import { invalidValue } from "../errors";
-import { penceOf, roundTimes, type Pence, type Ratio } from "../pence";
+import { roundTimes, type Pence, type Ratio } from "../pence";
 import { normaliseAfcBand, type ScaleRef } from "../scales";
 import type { StaffMember } from "../staff";
 import type { FinancialYear } from "../years";
-import { fullTimePayAt, gradeLabel, gradePositions, parseGrade, parseScpRange, positionLabel } from "./positions";
+import { gradeLabel, gradePositions, payAt, parseGrade, parseScpRange, positionLabel } from "./positions";
 import type { AssimilationPence, Grade, JobMatchRow, ResolvedScenario } from "./types";
 
 /**
@@ -22,7 +22,7 @@ export function assimilate(currentPay: Pence, grade: Grade, fy: FinancialYear, s
   let chosenFullTime: Pence | null = null;
   let rule: AssimilationPence["rule"] = "ABOVE_TOP";
   for (let i = 0; i < points.length; i++) {
-    const full = penceOf(fullTimePayAt(points[i], fy, s).pay);
+    const full = payAt(points[i], fy, s).pay;
     const pay = roundTimes(full, targetFte);
     if (pay >= currentPay) {
       chosen = points[i];
@@ -31,7 +31,7 @@ export function assimilate(currentPay: Pence, grade: Grade, fy: FinancialYear, s
       break;
     }
   }
-  const fullTimePay = chosenFullTime ?? penceOf(fullTimePayAt(chosen, fy, s).pay);
+  const fullTimePay = chosenFullTime ?? payAt(chosen, fy, s).pay;
   const pay = roundTimes(fullTimePay, targetFte);
   return {
     grade,

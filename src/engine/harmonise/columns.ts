@@ -43,6 +43,24 @@ function slot(option: OptionName, element: keyof CostLine): number {
   return OPTION_INDEX[option] * ELEMENTS + ELEMENT_INDEX[element];
 }
 
+/** Writes a cost line's elements at `at`, in LINE_KEYS order; returns the largest figure seen so far, ignoring sign. */
+function putLine(a: Float64Array, at: number, l: CostLinePence, largest: number): number {
+  a[at] = l.basicPay;
+  a[at + 1] = l.supplement;
+  a[at + 2] = l.unsocial;
+  a[at + 3] = l.protection;
+  a[at + 4] = l.pay;
+  a[at + 5] = l.employerNi;
+  a[at + 6] = l.employerPension;
+  a[at + 7] = l.apprenticeshipLevy;
+  a[at + 8] = l.employerCost;
+  a[at + 9] = l.leaveValue;
+  a[at + 10] = l.hoursValue;
+  a[at + 11] = l.total;
+  for (let k = at; k < at + ELEMENTS; k++) if (Math.abs(a[k]) > largest) largest = Math.abs(a[k]);
+  return largest;
+}
+
 export class CostColumns {
   /** Pence: person, then year, then option, then element. */
   private readonly pence: Float64Array;
@@ -74,20 +92,19 @@ export class CostColumns {
 
   /** Copies person i's figures in (i: their place in the staff list); group and employer as indices the caller keeps. */
   setPerson(i: number, c: PersonCostsPence, group: number, employer: number): void {
+    let largest = this.largest;
     for (let t = 0; t < this.years; t++) {
       const y = c.years[t];
       const start = this.yearStart(i, t);
-      for (const option of OPTIONS) {
-        const line = y[option];
-        for (const element of LINE_KEYS) {
-          const v = line[element];
-          this.pence[start + slot(option, element)] = v;
-          if (Math.abs(v) > this.largest) this.largest = Math.abs(v);
-        }
-      }
+      // The options in OPTIONS order, each line's elements in LINE_KEYS order (slot()).
+      largest = putLine(this.pence, start, y.current, largest);
+      largest = putLine(this.pence, start + ELEMENTS, y.target, largest);
+      largest = putLine(this.pence, start + 2 * ELEMENTS, y.protected, largest);
+      largest = putLine(this.pence, start + 3 * ELEMENTS, y.levelledUp, largest);
       this.protectionPaid[i * this.years + t] = y.basicProtection.active || y.unsocialProtection?.active ? 1 : 0;
       this.projected[i * this.years + t] = y.basis === "projected" ? 1 : 0;
     }
+    this.largest = largest;
     this.ftes[i] = c.current.fte;
     this.groupIndex[i] = group;
     this.employerIndex[i] = employer;

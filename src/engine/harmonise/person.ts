@@ -3,9 +3,9 @@
  * assimilation, protection and each option's cost, year by year.
  */
 import { EngineError, invalidNumber, invalidValue } from "../errors";
-import { ZERO, type Decimal } from "../money";
+import { D, ZERO, type Decimal } from "../money";
 import type { EmployerRate, Scheme } from "../oncosts";
-import { dividedBy, ONE_RATIO, penceOf, plus as plusRatio, ratioOf, roundRatio, roundTimes, times, ZERO_RATIO, type Ratio } from "../pence";
+import { dividedBy, ONE_RATIO, plus as plusRatio, ratioOf, roundRatio, roundTimes, times, ZERO_RATIO, type Ratio } from "../pence";
 import { normaliseAfcBand } from "../scales";
 import { perHourOf } from "../terms";
 import type { StaffMember } from "../staff";
@@ -15,7 +15,7 @@ import { plus, sumOf } from "./arith";
 import { assimilate, targetGradeFor } from "./assimilate";
 import { comparisonRows, costLine, costPair, type PairPence } from "./compare";
 import { buildPackage, employerRateFor, enhancedHoursAYear, onCosts, unsocialGroup, unsocialRatesFor, type Side } from "./package";
-import { afcStepAt, afcThresholds, fullTimePayAt, gradeTop, lowestNjcPoint, progress, schemeOf } from "./positions";
+import { afcStepAt, afcThresholds, gradeTop, payAt, lowestNjcPoint, progress, schemeOf } from "./positions";
 import { protectionSchedule } from "./protection";
 import { awardFor, resolveScenario } from "./scenario";
 import { optionsView, pairView, personCostsView, sumPersonYears } from "./view";
@@ -119,12 +119,15 @@ export function targetScheme(current: Scheme, targetTerms: TermsName, move: bool
   return current === "LGPS5050" ? "LGPS5050" : "LGPS";
 }
 
+const MAX_FTE = new D("1.5");
+const MAX_HOURS = new D(80);
+
 function checkMember(m: StaffMember): void {
   if (m.terms !== "AFC" && m.terms !== "NJC") throw invalidValue(`Current terms must be AFC or NJC; got "${String(m.terms)}".`);
-  if (!m.fte || !m.fte.isFinite() || !m.fte.isPositive() || m.fte.gt(1.5)) throw invalidNumber(`FTE must be more than 0 and at most 1; got ${m.fte?.toString()}.`);
+  if (!m.fte || !m.fte.isFinite() || !m.fte.isPositive() || m.fte.gt(MAX_FTE)) throw invalidNumber(`FTE must be more than 0 and at most 1; got ${m.fte?.toString()}.`);
   if (!m.yearsService || m.yearsService.isNegative()) throw invalidNumber(`Years of service must not be negative; got ${m.yearsService?.toString()}.`);
   if (m.yearsInGrade && m.yearsInGrade.isNegative()) throw invalidNumber(`Years in grade must not be negative; got ${m.yearsInGrade.toString()}.`);
-  if (m.weeklyHours !== null && (!m.weeklyHours.isPositive() || m.weeklyHours.gt(80)))
+  if (m.weeklyHours !== null && (!m.weeklyHours.isPositive() || m.weeklyHours.gt(MAX_HOURS)))
     throw invalidNumber(`Weekly hours must be more than 0 and at most 80; got ${m.weeklyHours.toString()}.`);
   for (const [v, what] of [
     [m.unsocialNightsAndSaturdays, "Unsocial hours on nights and Saturdays"],
@@ -134,7 +137,7 @@ function checkMember(m: StaffMember): void {
     [m.unsocialSundays, "Sunday hours"],
     [m.unsocialPublicHolidays, "Public holiday hours"],
   ] as const)
-    if (v && (!v.isFinite() || v.isNegative() || v.gt(80))) throw invalidNumber(`${what} must be from 0 to 80 a week; got ${v.toString()}.`);
+    if (v && (!v.isFinite() || v.isNegative() || v.gt(MAX_HOURS))) throw invalidNumber(`${what} must be from 0 to 80 a week; got ${v.toString()}.`);
   if (m.localAllowance.isNegative()) throw invalidNumber(`The local allowance must not be negative; got ${m.localAllowance.toString()}.`);
 }
 
@@ -273,7 +276,7 @@ function costPerson(m: StaffMember, s: ResolvedScenario): Costed {
   const service = ratioOf(m.yearsService);
 
   const grade = targetGradeFor(m, s.target.scale, s.jobMatch);
-  const curFullTime0 = penceOf(fullTimePayAt(cur.pos, base, s).pay);
+  const curFullTime0 = payAt(cur.pos, base, s).pay;
   const assimilation = assimilate(roundTimes(curFullTime0, fte), grade, base, s, targetFteExact);
   const tgtPos0 = assimilation.position;
   const tgtYearsInBand = tgtPos0.scale === "AFC" ? afcThresholds(tgtPos0.band, base)[tgtPos0.step - 1] ?? 0 : 0;
@@ -294,7 +297,7 @@ function costPerson(m: StaffMember, s: ResolvedScenario): Costed {
   for (let t = 0; t < s.projectionYears; t++) {
     const fy = fys[t];
     const cp = progress(cur.pos, t, fy, cur.yearsInBand, cur.top, s);
-    const cpay = fullTimePayAt(cp, fy, s);
+    const cpay = payAt(cp, fy, s);
     if (t > 0 && curAllowance.num !== 0) curAllowance = upliftedAllowance(curAllowance, onePlus(awardFor(s, m.terms, fy)));
     curSide ??= side(
       m.terms,
@@ -309,9 +312,9 @@ function costPerson(m: StaffMember, s: ResolvedScenario): Costed {
       m.scheme,
       curRate,
     );
-    curPackages.push(buildPackage(curSide, { year: fy, basis: cpay.basis, position: cp, fullTimePay: penceOf(cpay.pay), allowance: curAllowance, t }));
+    curPackages.push(buildPackage(curSide, { year: fy, basis: cpay.basis, position: cp, fullTimePay: cpay.pay, allowance: curAllowance, t }));
     const tp = progress(tgtPos0, t, fy, tgtYearsInBand, tgtTop, s);
-    const tpay = fullTimePayAt(tp, fy, s);
+    const tpay = payAt(tp, fy, s);
     if (t > 0 && tgtAllowance.num !== 0) tgtAllowance = upliftedAllowance(tgtAllowance, onePlus(awardFor(s, schemeOf(tp), fy)));
     tgtSide ??= side(
       s.target.terms,
@@ -326,7 +329,7 @@ function costPerson(m: StaffMember, s: ResolvedScenario): Costed {
       tgtScheme,
       tgtRate,
     );
-    tgtPackages.push(buildPackage(tgtSide, { year: fy, basis: tpay.basis, position: tp, fullTimePay: penceOf(tpay.pay), allowance: tgtAllowance, t }));
+    tgtPackages.push(buildPackage(tgtSide, { year: fy, basis: tpay.basis, position: tp, fullTimePay: tpay.pay, allowance: tgtAllowance, t }));
   }
 
   const awards = tgtPackages.map((p) => onePlus(awardFor(s, schemeOf(p.position), p.year)));

@@ -8,6 +8,7 @@ import { NJC_SPINE } from "../../data/njc";
 import type { ByYear } from "../../data/types";
 import { invalidValue, notAvailable } from "../errors";
 import { roundPenny, roundPound, type Decimal } from "../money";
+import { penceOf, type Pence } from "../pence";
 import { afcBands, afcPay, afcProgression, afcStepForYears, localPay, njcPay, njcPoints, normaliseAfcBand, payOrSupplied, suppliedToCarry, type ScaleRef } from "../scales";
 import { financialYear, latestYear, pendingYears, yearsIn, type FinancialYear } from "../years";
 import { awardFor } from "./scenario";
@@ -195,6 +196,24 @@ export function fullTimePayAt(pos: Position, fy: FinancialYear, s: ResolvedScena
       return fy.start <= s.year.start ? { pay: base, basis: "data" } : projected(s, `L${pos.grade}\u0000${pos.step}:${fy.start}`, () => uplift(base, s.year, fy, s, "LOCAL", roundPenny));
     }
   }
+}
+
+/**
+ * Full-time pay at a position in a year, in pence, with whether it was projected: fullTimePayAt's
+ * figure, looked up once per position, year and scenario (a staff list has a few hundred).
+ */
+const PAY_AT = new WeakMap<ResolvedScenario, Map<string, { pay: Pence; basis: PayBasis }>>();
+export function payAt(pos: Position, fy: FinancialYear, s: ResolvedScenario): { pay: Pence; basis: PayBasis } {
+  let cache = PAY_AT.get(s);
+  if (!cache) PAY_AT.set(s, (cache = new Map()));
+  const key = pos.scale === "AFC" ? `A${pos.band}|${pos.step}|${fy.start}` : pos.scale === "NJC" ? `N${pos.point}|${fy.start}` : `L${pos.grade}\u0000${pos.step}|${fy.start}`;
+  let hit = cache.get(key);
+  if (!hit) {
+    const at = fullTimePayAt(pos, fy, s);
+    hit = { pay: penceOf(at.pay), basis: at.basis };
+    if (cache.size < 100_000) cache.set(key, hit);
+  }
+  return hit;
 }
 
 /**
