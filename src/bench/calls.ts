@@ -3,7 +3,7 @@
  * passes them, through the registry), against the same cost worked in plain JavaScript numbers:
  * the ratio is the price of exact decimal arithmetic and of checking every argument.
  */
-import { employerCost } from "../engine/oncosts";
+import { employerCost, employerCostPence } from "../engine/oncosts";
 import { D } from "../engine/money";
 import { financialYear } from "../engine/years";
 import { FUNCTIONS, type CustomFunction } from "../functions/registry";
@@ -104,11 +104,15 @@ export function callBenchmarks(target: number, budgetSeconds: number, log: (line
     return (secondsSince(t) * 1e9) / calls;
   };
   const engineNs = cycle(n, (pay) => employerCost(new D(pay), "NHS", fy, null).total);
+  const nhsPence = nhs.map((pay) => Math.round(pay * 100));
+  let k = 0;
+  const penceNs = cycle(Math.max(n, 1_000_000), () => employerCostPence(nhsPence[k++ % nhsPence.length], "NHS", fy, null).total);
   let acc = 0;
   // Plain numbers are fast: always a million calls (and as many to warm up), so the JIT has settled.
   const plainNs = cycle(Math.max(n, 1_000_000), (pay) => (acc += plainCost(pay)));
   const costNs = results.find((r) => r.name === "COST")?.nsPerCall;
   log(`  engine alone (employerCost on a Decimal, no argument checks): ${fmt(1e9 / engineNs)} a second (${fmt(engineNs, 0)} ns)`);
+  log(`  integer rules alone (employerCostPence on whole pence):       ${fmt(1e9 / penceNs)} a second (${fmt(penceNs, 1)} ns)`);
   log(`  plain JS numbers, same cost:                                   ${fmt(1e9 / plainNs)} a second (${fmt(plainNs, 1)} ns)${acc > 0 ? "" : " "}`);
   if (costNs !== undefined) log(`  price of exact arithmetic and checks: COST is ${fmt(costNs / plainNs, 0)} times the plain-number cost (engine alone ${fmt(engineNs / plainNs, 0)} times)`);
 

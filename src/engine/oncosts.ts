@@ -333,9 +333,13 @@ export function employerCostPence(pay: Pence, scheme: Scheme, year: FinancialYea
 
 /** A Decimal pay in pence: whole pence as a number, or (finer than a penny, or beyond 2^51 pence) an exact ratio of pence. */
 function payInPence(pay: Decimal): PayInPence {
+  // To the penny and below £2^33 (every pay in practice): its nearest double × 100, rounded, is its pence.
+  if (pay.decimalPlaces() <= 2 && pay.lt(NUMBER_LIMIT) && !pay.isNegative()) return Math.round(pay.toNumber() * 100);
   const pence = times(ratioOf(pay), whole(100));
   return pence.big === undefined && pence.den === 1 && Math.abs(pence.num) < 2 ** 51 ? pence.num : pence;
 }
+
+const NUMBER_LIMIT = new D(2 ** 33);
 
 /** A figure in pence as the Decimal of pounds the figures shown are made of. */
 const pounds = (p: Figure): Decimal => (typeof p === "number" ? decimalOfPence(p) : new D(`${p}e-2`));

@@ -1,11 +1,12 @@
 import { costResolved, resolveScenario, type JobMatchRow, type ResolvedScenario } from "../engine/harmonise";
-import { employerCost, SCHEMES, type EmployerRate, type Scheme } from "../engine/oncosts";
+import { employerCost, employerCostPence, SCHEMES, type EmployerRate, type Scheme } from "../engine/oncosts";
+import type { Decimal } from "../engine/money";
 import { readStaffRows, type RowIssue } from "../intake";
 import { TERMS_NAMES, type TermsName } from "../engine/terms";
 import { invalidValue } from "../engine/errors";
 import { scalePay, type ScaleRef } from "../engine/scales";
 import type { FinancialYear } from "../engine/years";
-import { award, choice, isOmitted, matrix, num, optNum, optStep, out, pendingNjcAward, text, year as yearArg, type Cell } from "./args";
+import { award, choice, isOmitted, matrix, num, optNum, optStep, out, outPence, pendingNjcAward, roundedPenceArg, text, year as yearArg, type Cell } from "./args";
 import { cellError, excelCall } from "./excelErrors";
 
 /**
@@ -103,8 +104,18 @@ function costRows(payCol: Cell[], schemeAt: (i: number) => Cell, fy: FinancialYe
       continue;
     }
     try {
-      const c = employerCost(num(pay, "pay", { min: 0 }), parseScheme(scheme), fy, parseRate(rateAt(i)));
-      rows[i] = [out(c.pay), out(c.employerNi), out(c.employerPension), out(c.apprenticeshipLevy), out(c.total)];
+      // A number pay straight to pence (as COST reads it); anything else the decimal way, with the same figures and messages.
+      const pence = roundedPenceArg(pay);
+      const p = pence === null ? num(pay, "pay", { min: 0 }) : null;
+      const s = parseScheme(scheme);
+      const rate = parseRate(rateAt(i));
+      if (pence !== null) {
+        const c = employerCostPence(pence, s, fy, rate);
+        rows[i] = [outPence(c.pay), outPence(c.employerNi), outPence(c.employerPension), outPence(c.apprenticeshipLevy), outPence(c.total)];
+      } else {
+        const c = employerCost(p as Decimal, s, fy, rate);
+        rows[i] = [out(c.pay), out(c.employerNi), out(c.employerPension), out(c.apprenticeshipLevy), out(c.total)];
+      }
     } catch (e) {
       rows[i] = rowError(e, i, 5);
     }
