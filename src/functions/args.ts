@@ -229,7 +229,8 @@ const fractions = new Map<number, Ratio>();
  * Null for anything else: the caller then reads it with num(), for the same message.
  */
 export function fractionArg(v: unknown): Ratio | null {
-  if (typeof v !== "number" || !(v >= 0 && v <= 1)) return null;
+  // −0 goes the decimal way, which refuses it as today (a Decimal −0 is negative), as does everything outside 0 to 1.
+  if (typeof v !== "number" || !((v > 0 && v <= 1) || (v === 0 && 1 / v > 0))) return null;
   let r = fractions.get(v);
   if (r === undefined) {
     r = ratioOf(new D(v));

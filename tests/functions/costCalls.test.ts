@@ -106,4 +106,7 @@ test("the messages are those of the decimal reading, in the same order (pay firs
   expect(error(() => COST(30000, "LGPS", "2025/26", null))).toMatch(/^#N\/A LGPS employer rates are set by each pension fund's valuation/);
   expect(error(() => COST(30000, "LGPS", "2019/20", 0.2))).toMatch(/^#N\/A No employer National Insurance rates for 2019\/20 in the data/);
   expect(error(() => COSTBREAKDOWN(-0.001, "NHS", null, null))).toBe("#VALUE! pay must be at least 0; got -0.001.");
+  // −0 (which Excel does not pass, but a caller may) is refused as before: a Decimal −0 is negative.
+  expect(error(() => COST(30000, "NHS", "2025/26", -0))).toBe("#VALUE! The employer pension rate is a fraction between 0 and 1 (19% is 0.19); got 0.");
+  expect(error(() => COST(-0, "NHS", "2025/26", null))).toBe("#VALUE! Pay must not be negative; got 0.");
 });
