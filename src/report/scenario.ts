@@ -875,7 +875,8 @@ export function checkBoardScenario(json: unknown): { scenario: BoardScenario | n
 
 /** One of the user's own pay figures as a scenario file (or a row of the workbook's SuppliedPay table) gives it. */
 export interface SuppliedPayInput {
-  scale: "NJC" | "AFC" | string;
+  /** "NJC" or "AFC" ("Agenda for Change" and "Green Book" are read too; anything else is refused by name). */
+  scale: string;
   year?: string | number;
   point?: number | string;
   band?: string | number;
