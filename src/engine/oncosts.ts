@@ -356,7 +356,7 @@ export function apprenticeshipLevy(pay: Decimal, year: FinancialYear | null): De
   return pounds(apprenticeshipLevyOn(payInPence(pay), year));
 }
 
-export function employerPension(pay: Decimal, scheme: Scheme, year: FinancialYear | null, employerRate: EmployerRate): Decimal {
+export function employerPension(pay: Decimal, scheme: Scheme, year: FinancialYear | null, employerRate: EmployerRatePence): Decimal {
   checkPay(pay);
   return pounds(employerPensionOn(payInPence(pay), scheme, year, employerRate));
 }

@@ -2,9 +2,13 @@ import {
   employerCost,
   employerCostPence,
   employerNi,
+  employerNiPence,
   employeePension as memberContribution,
+  employeePensionPence,
   employerPension,
+  employerPensionPence,
   apprenticeshipLevy,
+  apprenticeshipLevyPence,
   type EmployerRate,
   type EmployerRatePence,
 } from "../engine/oncosts";
@@ -14,6 +18,7 @@ import { annualLeaveDays, hcas as hcasSupplement, hourlyRate, TERMS_NAMES } from
 import {
   award,
   choice,
+  exactPenceArg,
   fractionArg,
   hcasArg,
   isOmitted,
@@ -99,7 +104,12 @@ export function hcas(salary: any, area: any, year?: any): number {
  * @returns Employer NI in £ a year.
  */
 export function employerNI(pay: any, year?: any): number {
-  return excelCall(() => out(employerNi(num(pay, "pay", { min: 0 }), yearArg(year))));
+  return excelCall(() => {
+    const pence = exactPenceArg(pay); // a pay to the penny; anything finer or odder the decimal way (same figure, same message)
+    const p = pence === null ? num(pay, "pay", { min: 0 }) : null;
+    const fy = yearArg(year);
+    return pence !== null ? outPence(employerNiPence(pence, fy)) : out(employerNi(p as Decimal, fy));
+  });
 }
 
 /**
@@ -113,9 +123,14 @@ export function employerNI(pay: any, year?: any): number {
  * @returns Employer pension contribution in £ a year.
  */
 export function pension(pay: any, scheme: any, year?: any, employerRate?: any): number {
-  return excelCall(() =>
-    out(employerPension(num(pay, "pay", { min: 0 }), schemeArg(scheme, "scheme"), yearArg(year), employerRateArg(employerRate))),
-  );
+  return excelCall(() => {
+    const pence = exactPenceArg(pay);
+    const p = pence === null ? num(pay, "pay", { min: 0 }) : null;
+    const s = schemeArg(scheme, "scheme");
+    const fy = yearArg(year);
+    const rate = employerRatePenceArg(employerRate);
+    return pence !== null ? outPence(employerPensionPence(pence, s, fy, rate)) : out(employerPension(p as Decimal, s, fy, rate));
+  });
 }
 
 /**
@@ -128,7 +143,13 @@ export function pension(pay: any, scheme: any, year?: any, employerRate?: any): 
  * @returns The member's contribution in £ a year.
  */
 export function employeePension(pay: any, scheme: any, year?: any): number {
-  return excelCall(() => out(memberContribution(num(pay, "pay", { min: 0 }), schemeArg(scheme, "scheme"), yearArg(year))));
+  return excelCall(() => {
+    const pence = exactPenceArg(pay);
+    const p = pence === null ? num(pay, "pay", { min: 0 }) : null;
+    const s = schemeArg(scheme, "scheme");
+    const fy = yearArg(year);
+    return pence !== null ? outPence(employeePensionPence(pence, s, fy)) : out(memberContribution(p as Decimal, s, fy));
+  });
 }
 
 /**
@@ -140,7 +161,12 @@ export function employeePension(pay: any, scheme: any, year?: any): number {
  * @returns The levy in £ a year.
  */
 export function levy(pay: any, year?: any): number {
-  return excelCall(() => out(apprenticeshipLevy(num(pay, "pay", { min: 0 }), yearArg(year))));
+  return excelCall(() => {
+    const pence = exactPenceArg(pay);
+    const p = pence === null ? num(pay, "pay", { min: 0 }) : null;
+    const fy = yearArg(year);
+    return pence !== null ? outPence(apprenticeshipLevyPence(pence, fy)) : out(apprenticeshipLevy(p as Decimal, fy));
+  });
 }
 
 /**

@@ -10,7 +10,8 @@
 import fc from "fast-check";
 import DecimalBase from "decimal.js";
 import { EMPLOYER_NI, APPRENTICESHIP_LEVY } from "../../src/data/ni";
-import { NHS_EMPLOYER } from "../../src/data/nhsPension";
+import { NHS_EMPLOYER, NHS_MEMBER_TIERS } from "../../src/data/nhsPension";
+import { LGPS_BANDS } from "../../src/data/lgps";
 import { FUNCTIONS } from "../../src/functions/registry";
 import { defaultYear } from "../../src/engine/defaultYear";
 import { runs } from "../engine/propertySeed";
@@ -31,17 +32,33 @@ const YEAR_ARGS: [unknown, () => string][] = [
   [null, () => defaultYear().label],
 ];
 
+/** Employer NI: the rate above the annual secondary threshold, to the penny. */
+function refNi(pay: Rd, label: string): Rd {
+  const ni = EMPLOYER_NI[label].value;
+  const above = pay.minus(ni.secondaryThreshold);
+  return above.gt(0) ? round2(above.times(ni.rate)) : new R(0);
+}
+function refPension(pay: Rd, scheme: "NHS" | "LGPS" | "NONE", label: string, rate: number | "LOCAL" | null): Rd {
+  const nhs = NHS_EMPLOYER[label].value;
+  const pensionRate = scheme === "NONE" ? new R(0) : typeof rate === "number" ? new R(rate) : new R(rate === "LOCAL" ? nhs.local : nhs.full);
+  return round2(pay.times(pensionRate));
+}
+const refLevy = (pay: Rd, label: string): Rd => round2(pay.times(APPRENTICESHIP_LEVY[label].value.rate));
+/** NHS: the tier actual pay reaches; LGPS: the band pay rounded down to the pound reaches; the whole pay at its rate. */
+function refMember(pay: Rd, scheme: "NHS" | "LGPS" | "NONE", label: string): Rd {
+  if (scheme === "NONE") return new R(0);
+  const rate =
+    scheme === "NHS"
+      ? NHS_MEMBER_TIERS[label].value.filter((t) => pay.gte(t.from)).pop()!.rate
+      : LGPS_BANDS[label].value.filter((b) => pay.floor().gte(b.from)).pop()!.main;
+  return round2(pay.times(rate));
+}
+
 /** pay, NI, employer pension, levy and total, as decimal.js works them. */
 function reference(x: number, scheme: "NHS" | "LGPS" | "NONE", label: string, rate: number | "LOCAL" | null): Rd[] {
   const pay = round2(new R(x)); // new Decimal(number) reads the number's shortest decimal, as the engine's D does
-  const ni = EMPLOYER_NI[label].value;
-  const above = pay.minus(ni.secondaryThreshold);
-  const niFigure = above.gt(0) ? round2(above.times(ni.rate)) : new R(0);
-  const nhs = NHS_EMPLOYER[label].value;
-  const pensionRate = scheme === "NONE" ? new R(0) : typeof rate === "number" ? new R(rate) : new R(rate === "LOCAL" ? nhs.local : nhs.full);
-  const pension = round2(pay.times(pensionRate));
-  const levy = round2(pay.times(APPRENTICESHIP_LEVY[label].value.rate));
-  return [pay, niFigure, pension, levy, pay.plus(niFigure).plus(pension).plus(levy)];
+  const [ni, pension, levy] = [refNi(pay, label), refPension(pay, scheme, label, rate), refLevy(pay, label)];
+  return [pay, ni, pension, levy, pay.plus(ni).plus(pension).plus(levy)];
 }
 const asExcelNumber = (d: Rd): number => Number(d.toString()) + 0;
 
@@ -76,6 +93,23 @@ test("COST and COSTBREAKDOWN give the decimal reading's figures for any number p
       });
     }),
     runs(25_000),
+  );
+});
+
+test("EMPLOYERNI, PENSION, EMPLOYEEPENSION and LEVY give the decimal reading's figures for any number pay (not rounded first)", () => {
+  const [NI, PENSION, MEMBER, LEVY] = ["EMPLOYERNI", "PENSION", "EMPLOYEEPENSION", "LEVY"].map((n) => FUNCTIONS.get(n)!);
+  fc.assert(
+    fc.property(pays, schemes, fc.constantFrom(...YEAR_ARGS), rates, (x, [scheme, schemeText], [yearArg, label], rate) => {
+      const pay = new R(x);
+      const check = (name: string, got: unknown, expected: Rd): void => {
+        if (!Object.is(got, asExcelNumber(expected))) throw new Error(`${name}(${x}, …${schemeText}, ${String(yearArg)}) = ${String(got)}, expected ${asExcelNumber(expected)}`);
+      };
+      check("EMPLOYERNI", NI(x, yearArg), refNi(pay, label()));
+      check("LEVY", LEVY(x, yearArg), refLevy(pay, label()));
+      check("PENSION", PENSION(x, schemeText, yearArg, scheme === "NONE" ? null : rate), refPension(pay, scheme, label(), rate));
+      check("EMPLOYEEPENSION", MEMBER(x, schemeText, yearArg), refMember(pay, scheme, label()));
+    }),
+    runs(20_000),
   );
 });
 
