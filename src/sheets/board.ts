@@ -24,10 +24,11 @@ import { groupMissingRates } from "../report/missingRates";
 import { D, type Decimal } from "../engine/money";
 import { FteSum } from "../engine/harmonise";
 import type { Pence } from "../engine/pence";
-import { ELEMENTS, type AppraisalOption, type BoardReport, type ElementDef, type ElementKey, type GroupLine, type OptionKey, type PersonLine, type PoolYearsReport } from "../report/model";
-import { fitWidth, headingHeights, wrapText } from "./layout";
+import { ELEMENTS, type AppraisalOption, type BoardReport, type ElementDef, type GroupLine, type OptionKey, type PersonLine, type PoolYearsReport } from "../report/model";
+import { fitWidth, fitWidthOf, headingHeights, wrapText } from "./layout";
 import {
   a1,
+  columnLetters,
   NUMBER_FORMATS,
   quoteSheetName,
   tableColumnRange,
@@ -90,7 +91,19 @@ const n = (d: Decimal): number => d.toNumber();
  * Decimal.toNumber() gives it (a division of two whole numbers is correctly rounded).
  */
 const pounds = (p: Pence): number => p / 100;
-const totalPence = (values: readonly Pence[]): Pence => values.reduce((a, v) => a + v, 0);
+
+/** A formula for one row of a table, given the row: its row-free text (`#4` for column 4 of the row) worked out once. */
+type RowFormula = (row: number) => string;
+function rowFormula(template: string): RowFormula {
+  const parts = template.split(/#(\d+)/);
+  // parts alternate: text, a column's letters, text, …
+  const letters = parts.map((p, k) => (k % 2 === 1 ? columnLetters(Number(p)) : p));
+  return (row) => {
+    let out = letters[0];
+    for (let k = 1; k < letters.length; k += 2) out += `${letters[k]}${row + 1}${letters[k + 1]}`;
+    return out;
+  };
+}
 /** The people's FTEs added, the very Decimal adding them one by one gives (FteSum: in whole numbers where it can). */
 function fteTotal(people: readonly PersonLine[]): Decimal {
   const sum = new FteSum();
@@ -228,15 +241,16 @@ export function* detailSheetSteps(r: BoardReport, rowsPerStep = DETAIL_ROWS_PER_
     return columns.length - 1;
   };
   const people = r.people;
-  const ref = add("Employee reference", fitWidth(people.map((p) => p.ref), 11, 20), NUMBER_FORMATS.text, "Total");
-  const name = r.includeNames ? add("Name", fitWidth(people.map((p) => p.name ?? ""), 12, 30), NUMBER_FORMATS.text) : null;
-  const group = add("Staff group", fitWidth(people.map((p) => p.group), 12, 34), NUMBER_FORMATS.text);
-  const employer = add("Current employer", fitWidth(people.map((p) => p.employer), 12, 40), NUMBER_FORMATS.text);
+  const widthOf = (text: (p: PersonLine) => string, min: number, max: number) => fitWidthOf(people, text, min, max);
+  const ref = add("Employee reference", widthOf((p) => p.ref, 11, 20), NUMBER_FORMATS.text, "Total");
+  const name = r.includeNames ? add("Name", widthOf((p) => p.name ?? "", 12, 30), NUMBER_FORMATS.text) : null;
+  const group = add("Staff group", widthOf((p) => p.group, 12, 34), NUMBER_FORMATS.text);
+  const employer = add("Current employer", widthOf((p) => p.employer, 12, 40), NUMBER_FORMATS.text);
   add("Current terms", 9);
-  add("Current pay point", fitWidth(people.map((p) => positionShown(p, "current")), 12, 24));
-  add("Target grade", fitWidth(people.map((p) => p.targetGrade), 10, 24));
-  add("Assimilated to", fitWidth(people.map((p) => positionShown(p, "target")), 12, 24));
-  const assimilation = add("Assimilation", fitWidth(people.map((p) => p.assimilation), 12, 36));
+  add("Current pay point", widthOf((p) => positionShown(p, "current"), 12, 24));
+  add("Target grade", widthOf((p) => p.targetGrade, 10, 24));
+  add("Assimilated to", widthOf((p) => positionShown(p, "target"), 12, 24));
+  const assimilation = add("Assimilation", widthOf((p) => p.assimilation, 12, 36));
   const fte = add("FTE", 7, FTE_FMT, "sum");
   const options = {} as DetailLayout["col"]["options"];
   for (const o of DETAIL_OPTIONS) {
@@ -249,23 +263,36 @@ export function* detailSheetSteps(r: BoardReport, rowsPerStep = DETAIL_ROWS_PER_
   const protectionOnCosts = add("On-costs on protection", 12, MONEY, "sum");
   const protectedTotal = add("Target with protection: total", 13, MONEY, "sum");
 
+  // Every row's formulas are the same but for the row number: their column letters are found once.
+  const optionSum = Object.fromEntries(DETAIL_OPTIONS.map((o) => [o, rowFormula(`SUM(#${options[o].first}:#${options[o].first + els.length - 1})`)])) as Record<OptionKey, RowFormula>;
+  const protectedSum = rowFormula(`#${options.target.total}+#${protectionPayments}+#${protectionOnCosts}`);
+  const elementKeys = els.map((e) => e.key);
+  const sumOfElements = (set: PersonLine["current"]): Pence => {
+    let sum = 0;
+    for (const k of elementKeys) sum += set[k];
+    return sum;
+  };
+
+  // A staff list has few distinct FTEs, each one Decimal shared by the people on it: each made a number once.
+  const fteNumbers = new Map<Decimal, number>();
+  const fteNumber = (fte: Decimal): number => {
+    let v = fteNumbers.get(fte);
+    if (v === undefined) fteNumbers.set(fte, (v = n(fte)));
+    return v;
+  };
+
   const rowFor = (p: PersonLine, i: number): PlanValue[] => {
     const row = firstDataRow + i;
     const cells: PlanValue[] = [p.ref];
     if (name !== null) cells.push(p.name ?? "");
-    cells.push(p.group, p.employer, p.terms, positionShown(p, "current"), p.targetGrade, positionShown(p, "target"), p.assimilation, n(p.fte));
+    cells.push(p.group, p.employer, p.terms, positionShown(p, "current"), p.targetGrade, positionShown(p, "target"), p.assimilation, fteNumber(p.fte));
     for (const o of DETAIL_OPTIONS) {
       const set = p[o];
-      for (const e of els) cells.push(pounds(set[e.key as ElementKey]));
-      cells.push(f(`SUM(${a1(row, options[o].first, 1, els.length)})`, pounds(totalPence(els.map((e) => set[e.key as ElementKey])))));
+      for (const k of elementKeys) cells.push(pounds(set[k]));
+      cells.push(f(optionSum[o](row), pounds(sumOfElements(set))));
     }
     cells.push(pounds(p.protection.payments), pounds(p.protection.onCosts));
-    cells.push(
-      f(
-        `${a1(row, options.target.total)}+${a1(row, protectionPayments)}+${a1(row, protectionOnCosts)}`,
-        pounds(totalPence(els.map((e) => p.target[e.key as ElementKey])) + p.protection.payments + p.protection.onCosts),
-      ),
-    );
+    cells.push(f(protectedSum(row), pounds(sumOfElements(p.target) + p.protection.payments + p.protection.onCosts)));
     return cells;
   };
 
