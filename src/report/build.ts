@@ -119,6 +119,12 @@ const ASSIMILATION_WORDS = {
   ABOVE_TOP: "top of grade (pay protected)",
 } as const;
 
+/** Where a person's pay rests on a figure the user supplied; the lists shared (most people have none). */
+const SUPPLIED_SIDES = { none: [], current: ["current"], target: ["target"], both: ["current", "target"] } as const;
+function suppliedSides(current: boolean, target: boolean): PersonLine["suppliedPay"] {
+  return current ? (target ? SUPPLIED_SIDES.both : SUPPLIED_SIDES.current) : target ? SUPPLIED_SIDES.target : SUPPLIED_SIDES.none;
+}
+
 /** What the Detail sheet shows of a person: their base-year elements, in whole pence. The rest of their costing is not kept. */
 function personLine(p: PersonCostsPence, row: number, includeNames: boolean, supplied: ReadonlySet<string>): PersonLine {
   const y = p.years[0];
@@ -143,18 +149,13 @@ function personLine(p: PersonCostsPence, row: number, includeNames: boolean, sup
     protection: { payments, onCosts, total: y.protected.total },
     protectionContinues: p.protectionContinues,
     schemes: { current: p.current.scheme, target: p.target.scheme },
-    suppliedPay: [...(supplied.has(p.current.positionLabel) ? ["current" as const] : []), ...(supplied.has(p.assimilation.positionLabel) ? ["target" as const] : [])],
+    suppliedPay: suppliedSides(supplied.size > 0 && supplied.has(p.current.positionLabel), supplied.size > 0 && supplied.has(p.assimilation.positionLabel)),
   };
 }
 
 /** The figures the pack totals, each year: each option's total cost and the protection payments (whole pence). */
 const TOTALLED = ["current", "target", "protectionPayments", "protected", "levelledUp"] as const;
 type Totalled = (typeof TOTALLED)[number];
-
-/** A person's year as the totals read it: each totalled figure, in whole pence. */
-function totalledFigures(y: PersonCostsPence["years"][number]): Record<Totalled, number> {
-  return { current: y.current.total, target: y.target.total, protectionPayments: y.protected.protection, protected: y.protected.total, levelledUp: y.levelledUp.total };
-}
 
 /**
  * Running totals for a group of people (or everyone), year by year: people are added as they are
@@ -165,7 +166,7 @@ function totalledFigures(y: PersonCostsPence["years"][number]): Record<Totalled,
 class Totals {
   /** People, not rows: a person with several assignments (the same StaffMember.person) counts once. */
   headcount = 0;
-  private readonly people = new Set<string>();
+  private readonly people = new Set<number>();
   private readonly fteSum = new FteSum();
   private readonly sums: Record<Totalled, PenceSum[]>;
   readonly protectedCount: number[];
@@ -190,13 +191,18 @@ class Totals {
     return this.sums[figure].map(decimalOfSum);
   }
 
-  add(p: PersonCostsPence, person: string): void {
+  /** Adds a person's figures (person: their number, the same for each of their rows). */
+  add(p: PersonCostsPence, person: number): void {
     this.count(person);
     this.fteSum.add(p.current.fte);
     for (let t = 0; t < p.years.length; t++) {
       const y = p.years[t];
-      const figures = totalledFigures(y);
-      for (const k of TOTALLED) this.sums[k][t] = addPence(this.sums[k][t], figures[k]);
+      const sums = this.sums;
+      sums.current[t] = addPence(sums.current[t], y.current.total);
+      sums.target[t] = addPence(sums.target[t], y.target.total);
+      sums.protectionPayments[t] = addPence(sums.protectionPayments[t], y.protected.protection);
+      sums.protected[t] = addPence(sums.protected[t], y.protected.total);
+      sums.levelledUp[t] = addPence(sums.levelledUp[t], y.levelledUp.total);
       if (y.basicProtection.active || y.unsocialProtection?.active) this.protectedCount[t]++;
       if (y.basis === "projected") this.projected[t] = true;
     }
@@ -213,7 +219,7 @@ class Totals {
     }
   }
 
-  private count(person: string): void {
+  private count(person: number): void {
     if (this.people.has(person)) return;
     this.people.add(person);
     this.headcount++;
@@ -400,6 +406,8 @@ export function* buildReportSteps(input: ReportInput, options: ReportStepOptions
   let costingIssues: RowIssue[];
   /** Running totals by (staff group, employer): one sum per person, rolled up afterwards. */
   let pairs: Map<string, { group: string; employer: string; totals: Totals }>;
+  /** A number for each person (their rows share it), for counting heads: numbers are quicker to look up than names. */
+  let personNumbers: Map<string, number>;
   let tables: Set<string>;
   let continuing: number;
   let pendingReach: PendingAwardReach;
@@ -425,6 +433,7 @@ export function* buildReportSteps(input: ReportInput, options: ReportStepOptions
     costedIndex = [];
     costingIssues = [];
     pairs = new Map();
+    personNumbers = new Map();
     tables = new Set(["EMPLOYER_NI", "APPRENTICESHIP_LEVY"]);
     continuing = 0;
     pendingReach = new PendingAwardReach(pendingAwards(s, years), years);
@@ -447,8 +456,10 @@ export function* buildReportSteps(input: ReportInput, options: ReportStepOptions
         let pair = pairs.get(key);
         if (!pair) pairs.set(key, (pair = { group: p.group, employer: p.employer, totals: new Totals(key, years) }));
         const personKey = m.person === undefined ? `ref:${m.ref.toUpperCase()}` : `person:${m.person.toUpperCase()}`;
-        pair.totals.add(p, personKey);
-        pendingReach.add(p, personKey);
+        let person = personNumbers.get(personKey);
+        if (person === undefined) personNumbers.set(personKey, (person = personNumbers.size));
+        pair.totals.add(p, person);
+        pendingReach.add(p, person);
         noteTablesUsed(tables, m, p, s);
         if (p.protectionContinues) continuing++;
       }

@@ -156,13 +156,14 @@ function userLines(r: BoardReport, sc: BoardScenario, s: ResolvedScenario): Conf
  * current cost that year).
  */
 export class PendingAwardReach {
-  private readonly entries: { award: PendingAward; t: number; people: Set<string>; amount: PenceSum }[];
+  private readonly entries: { award: PendingAward; t: number; people: Set<number>; amount: PenceSum }[];
 
   constructor(awards: readonly PendingAward[], years: readonly FinancialYear[]) {
-    this.entries = awards.map((award) => ({ award, t: years.findIndex((y) => y.start === award.year.start), people: new Set<string>(), amount: 0 }));
+    this.entries = awards.map((award) => ({ award, t: years.findIndex((y) => y.start === award.year.start), people: new Set<number>(), amount: 0 }));
   }
 
-  add(p: PersonCostsPence, person: string): void {
+  /** Adds a person's figures (person: their number, the same for each of their rows). */
+  add(p: PersonCostsPence, person: number): void {
     for (const e of this.entries) {
       const y = p.years[e.t];
       if (!y) continue;

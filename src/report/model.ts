@@ -77,7 +77,7 @@ export interface PersonLine {
   /** The pension scheme now and on the target terms ("NHS", "LGPS", "LGPS5050", "NONE"). */
   schemes: { current: string; target: string };
   /** Where the person's pay rests on a figure the user supplied: "current", "target" or both (empty: none). */
-  suppliedPay: ("current" | "target")[];
+  suppliedPay: readonly ("current" | "target")[];
 }
 
 /** A group's (or everyone's) cost under each option in the base year. */
