@@ -1,5 +1,5 @@
 import { invalidValue } from "./errors";
-import { D, dec, roundPenny, type Decimal } from "./money";
+import { D, dec, type Decimal } from "./money";
 
 /**
  * An enhancement rate held exactly: numerator ÷ denominator, kept apart so that "time plus one
@@ -64,22 +64,4 @@ export function sameRate(a: ExactRate, b: ExactRate): boolean {
 /** "33.33%" (a third), "30%": two decimal places at most, for reading. */
 export function ratePercent(r: ExactRate): string {
   return `${rateValue(r).times(100).toDecimalPlaces(2).toString()}%`;
-}
-
-/**
- * Money for hours at enhancement rates: roundPenny(Σ hours × rate × hourly × weeks), with one
- * division at the end by the common denominator, so a sum of thirds is exact until the final
- * rounding to the penny (half up).
- */
-export function enhancementPay(parts: readonly (readonly [hours: Decimal, rate: ExactRate])[], hourly: Decimal, weeks: Decimal): Decimal {
-  let common = ONE;
-  for (const [h, r] of parts) if (!h.isZero() && !r.denominator.eq(1) && !common.mod(r.denominator).isZero()) common = common.times(r.denominator);
-  let scaledHours = new D(0);
-  for (const [h, r] of parts) {
-    if (h.isZero() || r.numerator.isZero()) continue;
-    scaledHours = scaledHours.plus(h.times(r.numerator).times(common.dividedBy(r.denominator)));
-  }
-  if (scaledHours.isZero()) return new D(0);
-  const total = scaledHours.times(hourly).times(weeks);
-  return roundPenny(common.eq(1) ? total : total.dividedBy(common));
 }

@@ -15,22 +15,7 @@ import { decimalOfPence, ratioOf, type Pence } from "../pence";
 import type { FinancialYear } from "../years";
 import type { CostLine, CostLinePence, GroupTotals, OptionCosts, OptionName, PayBasis, PersonCostsPence, YearTotals } from "./types";
 import { OPTIONS } from "./types";
-
-/** The elements of a cost line, in the order they are held. */
-export const LINE_KEYS: readonly (keyof CostLine)[] = [
-  "basicPay",
-  "supplement",
-  "unsocial",
-  "protection",
-  "pay",
-  "employerNi",
-  "employerPension",
-  "apprenticeshipLevy",
-  "employerCost",
-  "leaveValue",
-  "hoursValue",
-  "total",
-];
+import { LINE_KEYS } from "./view";
 
 const ELEMENTS = LINE_KEYS.length;
 /** One person-year's figures: every option's cost line, side by side. */

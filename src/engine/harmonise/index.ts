@@ -10,13 +10,13 @@
  * See docs/harmonisation.md for the model, methods and the policy choices.
  */
 export * from "./types";
-export { harmonisePerson, harmoniseResolved, costResolved, costResolvedPence, targetScheme, addLines, addOptions, zeroLine, zeroOptions } from "./person";
+export { harmonisePerson, harmoniseResolved, costResolved, costResolvedPence, targetScheme } from "./person";
 export { harmoniseStaff, describeScenario, METHODS } from "./staff";
 export { addPence, decimalOfSum, FteSum, type PenceSum } from "./columns";
 export { resolveScenario, defaultBaseYear, awardFor, DEFAULT_PROJECTION_YEARS } from "./scenario";
 export { assimilate, targetGradeFor, matchesFrom } from "./assimilate";
 export { protectionSchedule, describeProtection } from "./protection";
 export { comparisonRows, costPair, valueTimeOff } from "./compare";
-export { buildPackage, sickPayFor, sickPayText, unsocialRatesFor, unsocialRatesText, unsocialPay, unsocialGroup, MissingRateError, NO_UNSOCIAL_HOURS, onCosts, type UnsocialCategory } from "./package";
+export { buildPackage, sickPayFor, sickPayText, unsocialRatesFor, unsocialRatesText, unsocialGroup, MissingRateError, NO_UNSOCIAL_HOURS, onCosts, type UnsocialCategory } from "./package";
 export { unsocialHoursOf } from "./person";
 export { parseGrade, parseScpRange, gradePositions, gradeLabel, positionLabel, fullTimePayAt, pendingAwards, lowestNjcPoint, type PendingAward } from "./positions";

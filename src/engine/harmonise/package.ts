@@ -10,26 +10,15 @@ import { NJC_ENHANCEMENTS } from "../../data/njc";
 import { EngineError, invalidValue } from "../errors";
 import { dec, ZERO, type Decimal } from "../money";
 import { apprenticeshipLevyPence, employeePensionPence, employerNiPence, employerPensionPence, type EmployerRate, type Scheme } from "../oncosts";
-import { atLeast, decimalOfPence, dividedBy, penceOf, plus as plusRatio, ratioOf, roundRatio, roundTimes, times, whole, ZERO_RATIO, type Pence, type Ratio } from "../pence";
+import { atLeast, dividedBy, plus as plusRatio, ratioOf, roundRatio, roundTimes, times, whole, ZERO_RATIO, type Pence, type Ratio } from "../pence";
 import { hcasPence, hourlyRatePence, leaveDaysFor, perHourOf, termsTable, type HcasChoice, type TermsName } from "../terms";
 import type { FinancialYear } from "../years";
 import { hcasYear, positionLabel, tableYear } from "./positions";
 import { rateOf, ratePercent, sameRate, toExactRate, type ExactRate, type RateGiven } from "../rates";
 import type { PackagePence, PayBasis, Position, ResolvedScenario, SickPay, UnsocialGroup, UnsocialHours, UnsocialRateInput, UnsocialRates } from "./types";
 
-/** Weeks in a year (52.143 = 365 ÷ 7), the divisor of both the AfC and NJC hourly rates. */
-export function weeksPerYear(): Decimal {
-  return WEEKS;
-}
-
-/** Working days in a year for a five-day week: 52.143 × 5 = 260.715. */
-export function workingDaysPerYear(): Decimal {
-  return WORKING_DAYS;
-}
-const WEEKS = dec(AFC_TERMS.value.weeksPerYear);
-const WORKING_DAYS = WEEKS.times(5);
-/** 52.143 and 260.715, exactly, for the integer rules. */
-export const WEEKS_RATIO: Ratio = ratioOf(WEEKS);
+/** Weeks in a year (52.143 = 365 ÷ 7), the divisor of both the AfC and NJC hourly rates, and working days in a year for a five-day week (260.715), exactly. */
+export const WEEKS_RATIO: Ratio = ratioOf(dec(AFC_TERMS.value.weeksPerYear));
 export const WORKING_DAYS_RATIO: Ratio = times(WEEKS_RATIO, whole(5));
 
 const CATEGORY_WORDS = {
@@ -180,7 +169,9 @@ function rateRatio(r: ExactRate): Ratio {
 
 /**
  * Unsocial hours a year at their enhancements, exactly: Σ hours a week × rate × 52.143 weeks (a
- * third stays a third). Unsocial-hours pay is this × the hourly rate, rounded once to the penny
+ * third stays a third: "time plus one third" written as a decimal falls short, and at an exact half
+ * penny rounds the wrong way: 3 hours × ⅓ × £15.00 × 52.143 weeks is £782.145, which is £782.15,
+ * but 3 × 0.3333…3 × 15 × 52.143 = £782.1449… → £782.14). Unsocial-hours pay is this × the hourly rate, rounded once to the penny
  * (unsocialPence), so it needs working out once per person and side, not every year.
  */
 export function enhancedHoursAYear(hours: UnsocialHours, rates: UnsocialRates): Ratio {
@@ -204,11 +195,6 @@ export function enhancedHoursAYear(hours: UnsocialHours, rates: UnsocialRates): 
 /** Unsocial-hours pay, £ a year in pence: enhanced hours a year × the hourly rate, to the penny (half up). */
 export function unsocialPence(enhancedHours: Ratio, hourlyRate: Pence): Pence {
   return enhancedHours.num === 0 ? 0 : roundTimes(hourlyRate, enhancedHours);
-}
-
-/** Unsocial-hours pay: Σ hours a week × rate × hourly rate × weeks, exactly, rounded once to the penny. */
-export function unsocialPay(hours: UnsocialHours, rates: UnsocialRates, hourly: Decimal): Decimal {
-  return decimalOfPence(unsocialPence(enhancedHoursAYear(hours, rates), penceOf(hourly)));
 }
 
 /** The rates in words: AfC's two groups, or the council's four categories. */

@@ -3,7 +3,7 @@
  * assimilation, protection and each option's cost, year by year.
  */
 import { EngineError, invalidNumber, invalidValue } from "../errors";
-import { D, ZERO, type Decimal } from "../money";
+import { D, type Decimal } from "../money";
 import type { EmployerRate, Scheme } from "../oncosts";
 import { dividedBy, ONE_RATIO, plus as plusRatio, ratioOf, roundRatio, roundTimes, times, ZERO_RATIO, type Ratio } from "../pence";
 import { normaliseAfcBand } from "../scales";
@@ -11,7 +11,6 @@ import { perHourOf } from "../terms";
 import type { StaffMember } from "../staff";
 import type { HcasChoice, TermsName } from "../terms";
 import { financialYear, type FinancialYear } from "../years";
-import { plus, sumOf } from "./arith";
 import { assimilate, targetGradeFor } from "./assimilate";
 import { comparisonRows, costLine, costPair, type PairPence } from "./compare";
 import { buildPackage, employerRateFor, enhancedHoursAYear, onCosts, unsocialGroup, unsocialRatesFor, type Side } from "./package";
@@ -20,9 +19,7 @@ import { protectionSchedule } from "./protection";
 import { awardFor, resolveScenario } from "./scenario";
 import { optionsView, pairView, personCostsView, sumPersonYears } from "./view";
 import type {
-  CostLine,
   HarmonisationScenario,
-  OptionCosts,
   PackagePence,
   PersonCosts,
   PersonCostsPence,
@@ -34,83 +31,6 @@ import type {
   UnsocialRates,
 } from "./types";
 import { OPTIONS } from "./types";
-
-const LINE_KEYS: readonly (keyof CostLine)[] = [
-  "basicPay",
-  "supplement",
-  "unsocial",
-  "protection",
-  "pay",
-  "employerNi",
-  "employerPension",
-  "apprenticeshipLevy",
-  "employerCost",
-  "leaveValue",
-  "hoursValue",
-  "total",
-];
-
-export function zeroLine(): CostLine {
-  return Object.fromEntries(LINE_KEYS.map((k) => [k, ZERO])) as unknown as CostLine;
-}
-
-export function addLines(a: CostLine, b: CostLine): CostLine {
-  return {
-    basicPay: plus(a.basicPay, b.basicPay),
-    supplement: plus(a.supplement, b.supplement),
-    unsocial: plus(a.unsocial, b.unsocial),
-    protection: plus(a.protection, b.protection),
-    pay: plus(a.pay, b.pay),
-    employerNi: plus(a.employerNi, b.employerNi),
-    employerPension: plus(a.employerPension, b.employerPension),
-    apprenticeshipLevy: plus(a.apprenticeshipLevy, b.apprenticeshipLevy),
-    employerCost: plus(a.employerCost, b.employerCost),
-    leaveValue: plus(a.leaveValue, b.leaveValue),
-    hoursValue: plus(a.hoursValue, b.hoursValue),
-    total: plus(a.total, b.total),
-  };
-}
-
-/** Adds many cost lines field by field (each field already rounded to the penny). */
-export function sumLines(lines: readonly CostLine[]): CostLine {
-  return {
-    basicPay: sumOf(lines, (l) => l.basicPay),
-    supplement: sumOf(lines, (l) => l.supplement),
-    unsocial: sumOf(lines, (l) => l.unsocial),
-    protection: sumOf(lines, (l) => l.protection),
-    pay: sumOf(lines, (l) => l.pay),
-    employerNi: sumOf(lines, (l) => l.employerNi),
-    employerPension: sumOf(lines, (l) => l.employerPension),
-    apprenticeshipLevy: sumOf(lines, (l) => l.apprenticeshipLevy),
-    employerCost: sumOf(lines, (l) => l.employerCost),
-    leaveValue: sumOf(lines, (l) => l.leaveValue),
-    hoursValue: sumOf(lines, (l) => l.hoursValue),
-    total: sumOf(lines, (l) => l.total),
-  };
-}
-
-/** Adds many options' cost lines: the per-person, per-group and total sums. */
-export function sumOptions(items: readonly OptionCosts[]): OptionCosts {
-  return {
-    current: sumLines(items.map((i) => i.current)),
-    target: sumLines(items.map((i) => i.target)),
-    protected: sumLines(items.map((i) => i.protected)),
-    levelledUp: sumLines(items.map((i) => i.levelledUp)),
-  };
-}
-
-export function zeroOptions(): OptionCosts {
-  return { current: zeroLine(), target: zeroLine(), protected: zeroLine(), levelledUp: zeroLine() };
-}
-
-export function addOptions(a: OptionCosts, b: OptionCosts): OptionCosts {
-  return {
-    current: addLines(a.current, b.current),
-    target: addLines(a.target, b.target),
-    protected: addLines(a.protected, b.protected),
-    levelledUp: addLines(a.levelledUp, b.levelledUp),
-  };
-}
 
 /** The scheme a person is in on the target side: kept on transfer, or moved to the target terms' scheme. */
 export function targetScheme(current: Scheme, targetTerms: TermsName, move: boolean): Scheme {
