@@ -1,4 +1,4 @@
-import { costResolved, resolveScenario, type JobMatchRow, type ResolvedScenario } from "../engine/harmonise";
+import { costResolvedPence, resolveScenario, type JobMatchRow, type ResolvedScenario } from "../engine/harmonise";
 import { employerCost, employerCostPence, SCHEMES, type EmployerRate, type Scheme } from "../engine/oncosts";
 import type { Decimal } from "../engine/money";
 import { readStaffRows, type RowIssue } from "../intake";
@@ -288,8 +288,9 @@ export function levelUpTable(staffTable: any[][], targetTerms: any, year?: any, 
         continue;
       }
       try {
-        const y = costResolved(member, scenario).years[0];
-        rows[r] = [out(y.current.total), out(y.target.total), out(y.levelledUp.total), out(y.levelledUp.total.minus(y.current.total))];
+        // The base year in whole pence, each figure made a number once.
+        const y = costResolvedPence(member, scenario).years[0];
+        rows[r] = [outPence(y.current.total), outPence(y.target.total), outPence(y.levelledUp.total), outPence(y.levelledUp.total - y.current.total)];
       } catch (e) {
         rows[r] = rowError(e, rowNumber - 1, width);
       }
