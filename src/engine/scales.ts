@@ -73,11 +73,13 @@ export function afcProgression(band: string, year: FinancialYear | null): readon
 
 /** The AfC step a person is on after a number of years in the band. */
 export function afcStepForYears(band: string, yearsInBand: number, year: FinancialYear | null): number {
-  const thresholds = afcProgression(band, year);
+  return stepAfterYears(afcProgression(band, year), yearsInBand);
+}
+
+/** The step reached after years in the band: the last whose threshold (years from entry) the years reach. */
+export function stepAfterYears(thresholds: readonly number[], yearsInBand: number): number {
   let step = 1;
-  thresholds.forEach((t, i) => {
-    if (yearsInBand >= t) step = i + 1;
-  });
+  for (let i = 0; i < thresholds.length; i++) if (yearsInBand >= thresholds[i]) step = i + 1;
   return step;
 }
 

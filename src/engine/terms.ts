@@ -103,17 +103,19 @@ export function hcasOf(salary: Ratio, area: HcasChoice, year: FinancialYear | nu
   return roundRatio(times(paid, PENCE_A_POUND));
 }
 
-const HCAS_ON = new Map<string, Pence>();
+const HCAS_ON = new Map<string, Map<Pence, Pence>>();
 
 /** HCAS in pence on a full-time pay in whole pence. */
 export function hcasPence(pay: Pence, area: HcasChoice, year: FinancialYear | null): Pence {
   if (area === "NONE") return 0;
   // A staff list has a few hundred distinct full-time pays: each zone's HCAS on each is worked out once.
-  const key = `${area}${year?.label ?? ""}${pay}`;
-  let v = HCAS_ON.get(key);
+  const key = `${area}${year?.label ?? ""}`;
+  let byPay = HCAS_ON.get(key);
+  if (!byPay) HCAS_ON.set(key, (byPay = new Map()));
+  let v = byPay.get(pay);
   if (v === undefined) {
     v = hcasOf(ratio(pay, 100), area, year);
-    if (HCAS_ON.size < 100_000) HCAS_ON.set(key, v);
+    if (byPay.size < 100_000) byPay.set(pay, v);
   }
   return v;
 }

@@ -28,7 +28,12 @@ function slot(option: OptionName, element: keyof CostLine): number {
   return OPTION_INDEX[option] * ELEMENTS + ELEMENT_INDEX[element];
 }
 
-/** Writes a cost line's elements at `at`, in LINE_KEYS order; returns the largest figure seen so far, ignoring sign. */
+/**
+ * Writes a cost line's elements at `at`, in LINE_KEYS order, and returns the largest figure so
+ * far: with no element negative every element is at most the total (pay is the sum of its parts,
+ * the total of pay and the rest); a negative element (never made today) makes the bound infinite,
+ * so the totals are added in BigInt.
+ */
 function putLine(a: Float64Array, at: number, l: CostLinePence, largest: number): number {
   a[at] = l.basicPay;
   a[at + 1] = l.supplement;
@@ -42,8 +47,10 @@ function putLine(a: Float64Array, at: number, l: CostLinePence, largest: number)
   a[at + 9] = l.leaveValue;
   a[at + 10] = l.hoursValue;
   a[at + 11] = l.total;
-  for (let k = at; k < at + ELEMENTS; k++) if (Math.abs(a[k]) > largest) largest = Math.abs(a[k]);
-  return largest;
+  const negative =
+    l.basicPay < 0 || l.supplement < 0 || l.unsocial < 0 || l.protection < 0 || l.pay < 0 || l.employerNi < 0 ||
+    l.employerPension < 0 || l.apprenticeshipLevy < 0 || l.employerCost < 0 || l.leaveValue < 0 || l.hoursValue < 0 || l.total < 0;
+  return negative ? Infinity : l.total > largest ? l.total : largest;
 }
 
 export class CostColumns {
@@ -56,8 +63,8 @@ export class CostColumns {
   private readonly ftes: Decimal[];
   private readonly groupIndex: Uint32Array;
   private readonly employerIndex: Uint32Array;
-  /** The largest figure held, ignoring sign: bounds every sum of the columns. */
-  private largest = 0;
+  /** The largest figure held, ignoring sign (putLine): bounds every sum of the columns. */
+  private largestFound: number | null = null;
 
   constructor(
     readonly people: number,
@@ -77,7 +84,7 @@ export class CostColumns {
 
   /** Copies person i's figures in (i: their place in the staff list); group and employer as indices the caller keeps. */
   setPerson(i: number, c: PersonCostsPence, group: number, employer: number): void {
-    let largest = this.largest;
+    let largest = this.largestFound ?? 0;
     for (let t = 0; t < this.years; t++) {
       const y = c.years[t];
       const start = this.yearStart(i, t);
@@ -89,10 +96,14 @@ export class CostColumns {
       this.protectionPaid[i * this.years + t] = y.basicProtection.active || y.unsocialProtection?.active ? 1 : 0;
       this.projected[i * this.years + t] = y.basis === "projected" ? 1 : 0;
     }
-    this.largest = largest;
+    this.largestFound = largest;
     this.ftes[i] = c.current.fte;
     this.groupIndex[i] = group;
     this.employerIndex[i] = employer;
+  }
+
+  private largest(): number {
+    return this.largestFound ?? 0;
   }
 
   figure(i: number, year: number, option: OptionName, element: keyof CostLine): Pence {
@@ -150,7 +161,7 @@ export class CostColumns {
 
   /** Totals with nothing added yet, added in numbers when no sum of these figures (over people and years) can pass 2^53. */
   emptyTotals(): PenceTotals {
-    const inNumbers = this.largest * Math.max(1, this.people) * Math.max(1, this.years) <= Number.MAX_SAFE_INTEGER;
+    const inNumbers = this.largest() * Math.max(1, this.people) * Math.max(1, this.years) <= Number.MAX_SAFE_INTEGER;
     return new PenceTotals(this.years, inNumbers);
   }
 

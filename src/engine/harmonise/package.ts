@@ -328,16 +328,17 @@ export interface PackageInput {
   t: number;
 }
 
-/** Labels and service-dependent terms are few and shared: worked out once each. */
-const POSITION_LABELS = new Map<string, string>();
+/** Position labels are few and shared: each is made once (by band or grade, then step or point). */
+const POSITION_LABELS = new Map<string, string[]>();
 function labelOf(p: Position): string {
-  const key = p.scale === "AFC" ? `A${p.band}\u0000${p.step}` : p.scale === "NJC" ? `N${p.point}` : `L${p.grade}\u0000${p.step}`;
-  let label = POSITION_LABELS.get(key);
-  if (label === undefined) {
-    label = positionLabel(p);
-    if (POSITION_LABELS.size < 10_000) POSITION_LABELS.set(key, label);
+  const key = p.scale === "AFC" ? `A${p.band}` : p.scale === "NJC" ? "N" : `L${p.grade}`;
+  let labels = POSITION_LABELS.get(key);
+  if (!labels) {
+    if (POSITION_LABELS.size >= 10_000) return positionLabel(p);
+    POSITION_LABELS.set(key, (labels = []));
   }
-  return label;
+  const at = p.scale === "NJC" ? p.point : p.step;
+  return (labels[at] ??= positionLabel(p));
 }
 
 /**
@@ -386,15 +387,15 @@ export function buildPackage(side: Side, i: PackageInput): PackagePence {
   };
 }
 
-const SUPPLEMENT_LABELS = new Map<string, string>();
+/** The supplement's label: by HCAS zone, without and with a local allowance. */
+const SUPPLEMENT_LABELS: Record<HcasChoice, readonly [string, string]> = {
+  NONE: ["none", "local allowance"],
+  INNER: ["HCAS inner", "HCAS inner + local allowance"],
+  OUTER: ["HCAS outer", "HCAS outer + local allowance"],
+  FRINGE: ["HCAS fringe", "HCAS fringe + local allowance"],
+};
 function supplementLabel(area: HcasChoice, allowance: boolean): string {
-  const key = `${area}${allowance}`;
-  let label = SUPPLEMENT_LABELS.get(key);
-  if (label === undefined) {
-    const labels = [area !== "NONE" ? `HCAS ${area.toLowerCase()}` : "", allowance ? "local allowance" : ""].filter(Boolean);
-    SUPPLEMENT_LABELS.set(key, (label = labels.length ? labels.join(" + ") : "none"));
-  }
-  return label;
+  return SUPPLEMENT_LABELS[area][allowance ? 1 : 0];
 }
 
 /** What an hour of a person's time costs: basic pay ÷ (52.143 × contracted weekly hours), to the penny. */

@@ -9,7 +9,7 @@ import type { ByYear } from "../../data/types";
 import { invalidValue, notAvailable } from "../errors";
 import { roundPenny, roundPound, type Decimal } from "../money";
 import { penceOf, type Pence } from "../pence";
-import { afcBands, afcPay, afcProgression, afcStepForYears, localPay, njcPay, njcPoints, normaliseAfcBand, payOrSupplied, suppliedToCarry, type ScaleRef } from "../scales";
+import { afcBands, afcPay, afcProgression, stepAfterYears, localPay, njcPay, njcPoints, normaliseAfcBand, payOrSupplied, suppliedToCarry, type ScaleRef } from "../scales";
 import { financialYear, latestYear, pendingYears, yearsIn, type FinancialYear } from "../years";
 import { awardFor } from "./scenario";
 import type { Grade, PayBasis, PayScheme, Position, ResolvedScenario } from "./types";
@@ -202,16 +202,20 @@ export function fullTimePayAt(pos: Position, fy: FinancialYear, s: ResolvedScena
  * Full-time pay at a position in a year, in pence, with whether it was projected: fullTimePayAt's
  * figure, looked up once per position, year and scenario (a staff list has a few hundred).
  */
-const PAY_AT = new WeakMap<ResolvedScenario, Map<string, { pay: Pence; basis: PayBasis }>>();
+const PAY_AT = new WeakMap<ResolvedScenario, Map<string, Map<number, { pay: Pence; basis: PayBasis }>>>();
 export function payAt(pos: Position, fy: FinancialYear, s: ResolvedScenario): { pay: Pence; basis: PayBasis } {
   let cache = PAY_AT.get(s);
   if (!cache) PAY_AT.set(s, (cache = new Map()));
-  const key = pos.scale === "AFC" ? `A${pos.band}|${pos.step}|${fy.start}` : pos.scale === "NJC" ? `N${pos.point}|${fy.start}` : `L${pos.grade}\u0000${pos.step}|${fy.start}`;
-  let hit = cache.get(key);
+  // By band or grade, then by step or point and year.
+  const key = pos.scale === "AFC" ? `A${pos.band}` : pos.scale === "NJC" ? "N" : `L${pos.grade}`;
+  let byPoint = cache.get(key);
+  if (!byPoint) cache.set(key, (byPoint = new Map()));
+  const point = (pos.scale === "NJC" ? pos.point : pos.step) * 10_000 + fy.start;
+  let hit = byPoint.get(point);
   if (!hit) {
     const at = fullTimePayAt(pos, fy, s);
     hit = { pay: penceOf(at.pay), basis: at.basis };
-    if (cache.size < 100_000) cache.set(key, hit);
+    byPoint.set(point, hit);
   }
   return hit;
 }
@@ -237,11 +241,21 @@ export function allowanceAt(allowance: Decimal, scheme: PayScheme, fy: Financial
 
 /** AfC progression years for a band in a year (latest rules beyond the data). */
 export function afcThresholds(band: string, fy: FinancialYear): readonly number[] {
-  return afcProgression(band, tableYear(AFC_PROGRESSION, fy));
+  const y = tableYear(AFC_PROGRESSION, fy);
+  const key = `${band}|${y.label}`;
+  let thresholds = THRESHOLDS.get(key);
+  if (!thresholds) {
+    thresholds = afcProgression(band, y);
+    if (THRESHOLDS.size < 1_000) THRESHOLDS.set(key, thresholds);
+  }
+  return thresholds;
 }
+/** Each band's progression rules, read once per band and year (the data are constants). */
+const THRESHOLDS = new Map<string, readonly number[]>();
 
+/** The AfC step after years in the band: afcStepForYears (src/engine/scales.ts) on the year's rules, read once. */
 export function afcStepAt(band: string, yearsInBand: number, fy: FinancialYear): number {
-  return afcStepForYears(band, yearsInBand, tableYear(AFC_PROGRESSION, fy));
+  return stepAfterYears(afcThresholds(band, fy), yearsInBand);
 }
 
 /** The HCAS year to read: the year itself, or the latest held for a later year. */
