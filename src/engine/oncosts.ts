@@ -218,6 +218,18 @@ function ratioInRange(rate: Ratio): Ratio {
   return rate;
 }
 
+let lastGiven: Decimal | undefined;
+let lastGivenRatio: Ratio = ZERO_RATIO;
+
+/** A rate given as a Decimal, checked and made a ratio; the last one is remembered (a scenario's LGPS rate recurs for every person). */
+function givenRatio(rate: Decimal): Ratio {
+  if (rate !== lastGiven) {
+    lastGivenRatio = ratioOf(rateInRange(rate)); // throws for a rate out of range, which is never remembered
+    lastGiven = rate;
+  }
+  return lastGivenRatio;
+}
+
 const isRatio = (r: EmployerRatePence): r is Ratio => r !== null && typeof r === "object" && !(r instanceof D);
 
 /**
@@ -230,7 +242,7 @@ export function employerPensionRatio(scheme: Scheme, year: FinancialYear | null,
       return ZERO_RATIO;
     case "NHS": {
       if (employerRate !== null && typeof employerRate !== "string")
-        return isRatio(employerRate) ? ratioInRange(employerRate) : ratioOf(rateInRange(employerRate));
+        return isRatio(employerRate) ? ratioInRange(employerRate) : givenRatio(employerRate);
       const rates = nhsEmployerRates(year);
       return employerRate === "LOCAL" ? rates.local : rates.full;
     }
@@ -242,7 +254,7 @@ export function employerPensionRatio(scheme: Scheme, year: FinancialYear | null,
         );
       if (typeof employerRate === "string")
         throw invalidValue(`${employerRate} applies to the NHS Pension Scheme only: give the LGPS fund's employer rate as a fraction.`);
-      return isRatio(employerRate) ? ratioInRange(employerRate) : ratioOf(rateInRange(employerRate));
+      return isRatio(employerRate) ? ratioInRange(employerRate) : givenRatio(employerRate);
   }
 }
 
