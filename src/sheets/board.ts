@@ -283,16 +283,24 @@ export function* detailSheetSteps(r: BoardReport, rowsPerStep = DETAIL_ROWS_PER_
 
   const rowFor = (p: PersonLine, i: number): PlanValue[] => {
     const row = firstDataRow + i;
-    const cells: PlanValue[] = [p.ref];
-    if (name !== null) cells.push(p.name ?? "");
-    cells.push(p.group, p.employer, p.terms, positionShown(p, "current"), p.targetGrade, positionShown(p, "target"), p.assimilation, fteNumber(p.fte));
+    // Made at its full width and filled in column order (no regrowing: 100,000 rows are held at once).
+    const cells = new Array<PlanValue>(columns.length);
+    let at = 0;
+    const put = (v: PlanValue): void => {
+      cells[at++] = v;
+    };
+    put(p.ref);
+    if (name !== null) put(p.name ?? "");
+    for (const v of [p.group, p.employer, p.terms, positionShown(p, "current"), p.targetGrade, positionShown(p, "target"), p.assimilation]) put(v);
+    put(fteNumber(p.fte));
     for (const o of DETAIL_OPTIONS) {
       const set = p[o];
-      for (const k of elementKeys) cells.push(pounds(set[k]));
-      cells.push(f(optionSum[o](row), pounds(sumOfElements(set))));
+      for (const k of elementKeys) put(pounds(set[k]));
+      put(f(optionSum[o](row), pounds(sumOfElements(set))));
     }
-    cells.push(pounds(p.protection.payments), pounds(p.protection.onCosts));
-    cells.push(f(protectedSum(row), pounds(sumOfElements(p.target) + p.protection.payments + p.protection.onCosts)));
+    put(pounds(p.protection.payments));
+    put(pounds(p.protection.onCosts));
+    put(f(protectedSum(row), pounds(sumOfElements(p.target) + p.protection.payments + p.protection.onCosts)));
     return cells;
   };
 
