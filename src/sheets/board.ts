@@ -25,7 +25,7 @@ import { D, type Decimal } from "../engine/money";
 import { FteSum } from "../engine/harmonise";
 import type { Pence } from "../engine/pence";
 import { ELEMENTS, type AppraisalOption, type BoardReport, type ElementDef, type GroupLine, type OptionKey, type PersonLine, type PoolYearsReport } from "../report/model";
-import { fitWidth, fitWidthOf, headingHeights, wrapText } from "./layout";
+import { fitWidth, headingHeights, widthFitting, wrapText } from "./layout";
 import {
   a1,
   columnLetters,
@@ -241,16 +241,22 @@ export function* detailSheetSteps(r: BoardReport, rowsPerStep = DETAIL_ROWS_PER_
     return columns.length - 1;
   };
   const people = r.people;
-  const widthOf = (text: (p: PersonLine) => string, min: number, max: number) => fitWidthOf(people, text, min, max);
-  const ref = add("Employee reference", widthOf((p) => p.ref, 11, 20), NUMBER_FORMATS.text, "Total");
-  const name = r.includeNames ? add("Name", widthOf((p) => p.name ?? "", 12, 30), NUMBER_FORMATS.text) : null;
-  const group = add("Staff group", widthOf((p) => p.group, 12, 34), NUMBER_FORMATS.text);
-  const employer = add("Current employer", widthOf((p) => p.employer, 12, 40), NUMBER_FORMATS.text);
+  // Text columns as wide as their longest text (between a least and a most width), measured as the rows are laid out.
+  const fitted: { col: number; min: number; max: number; longest: number }[] = [];
+  const addFitted = (header: string, min: number, max: number, numberFormat: string | null = null, total: TableColumn["total"] = null): number => {
+    const col = add(header, min, numberFormat, total);
+    fitted.push({ col, min, max, longest: 0 });
+    return col;
+  };
+  const ref = addFitted("Employee reference", 11, 20, NUMBER_FORMATS.text, "Total");
+  const name = r.includeNames ? addFitted("Name", 12, 30, NUMBER_FORMATS.text) : null;
+  const group = addFitted("Staff group", 12, 34, NUMBER_FORMATS.text);
+  const employer = addFitted("Current employer", 12, 40, NUMBER_FORMATS.text);
   add("Current terms", 9);
-  add("Current pay point", widthOf((p) => positionShown(p, "current"), 12, 24));
-  add("Target grade", widthOf((p) => p.targetGrade, 10, 24));
-  add("Assimilated to", widthOf((p) => positionShown(p, "target"), 12, 24));
-  const assimilation = add("Assimilation", widthOf((p) => p.assimilation, 12, 36));
+  addFitted("Current pay point", 12, 24);
+  addFitted("Target grade", 10, 24);
+  addFitted("Assimilated to", 12, 24);
+  const assimilation = addFitted("Assimilation", 12, 36);
   const fte = add("FTE", 7, FTE_FMT, "sum");
   const options = {} as DetailLayout["col"]["options"];
   for (const o of DETAIL_OPTIONS) {
@@ -301,6 +307,7 @@ export function* detailSheetSteps(r: BoardReport, rowsPerStep = DETAIL_ROWS_PER_
     put(pounds(p.protection.payments));
     put(pounds(p.protection.onCosts));
     put(f(protectedSum(row), pounds(sumOfElements(p.target) + p.protection.payments + p.protection.onCosts)));
+    for (const c of fitted) c.longest = Math.max(c.longest, (cells[c.col] as string).length);
     return cells;
   };
 
@@ -309,6 +316,7 @@ export function* detailSheetSteps(r: BoardReport, rowsPerStep = DETAIL_ROWS_PER_
     rows.push(rowFor(people[i], i));
     if ((i + 1) % rowsPerStep === 0 && i + 1 < people.length) yield { sheet: SHEET_NAMES.detail, done: i + 1, total: people.length };
   }
+  for (const c of fitted) widths[c.col] = widthFitting(c.longest, c.min, c.max);
   const table: TableBlock = {
     kind: "table",
     name: "Detail",

@@ -55,17 +55,8 @@ export function fitWidth(texts: Iterable<string>, min: number, max: number, samp
   return widthFitting(longest, min, max);
 }
 
-/** fitWidth over a text of each item, without making a list of the texts (a Detail column of 100,000 people). */
-export function fitWidthOf<T>(items: readonly T[], text: (item: T) => string, min: number, max: number): number {
-  let longest = 0;
-  for (const item of items) {
-    const length = text(item).length;
-    if (length > longest) longest = length;
-  }
-  return widthFitting(longest, min, max);
-}
-
-function widthFitting(longest: number, min: number, max: number): number {
+/** The width fitWidth gives for the longest text's length. */
+export function widthFitting(longest: number, min: number, max: number): number {
   return Math.max(min, Math.min(max, longest + 2));
 }
 
