@@ -2,8 +2,8 @@ import { AFC_HCAS, AFC_TERMS } from "../data/afc";
 import { NJC_TERMS } from "../data/njc";
 import type { TermsTable } from "../data/schema";
 import { invalidNumber, invalidValue } from "./errors";
-import { dec, type Decimal } from "./money";
-import { atLeast, compare, decimalOfPence, dividedBy, ratio, ratioOf, roundRatio, roundTimes, times, whole, type Pence, type Ratio } from "./pence";
+import { D, dec, type Decimal } from "./money";
+import { atLeast, compare, decimalOfPence, dividedBy, ratio, ratioOf, roundRatio, roundRatioBig, roundTimes, times, whole, type Pence, type Ratio } from "./pence";
 import { forYear, type FinancialYear } from "./years";
 import type { HcasArea } from "../data/schema";
 
@@ -28,18 +28,15 @@ export function hourlyRate(salary: Decimal, terms: TermsName | Decimal): Decimal
   if (salary.isNegative()) throw invalidNumber(`Salary must not be negative; got ${salary.toString()}.`);
   const hours = typeof terms === "string" ? standardHours(terms) : terms;
   if (!hours.isPositive() || hours.gt(168)) throw invalidNumber(`Weekly hours must be more than 0 and at most 168; got ${hours.toString()}.`);
-  return decimalOfPence(hourlyRateOf(ratioOf(salary), ratioOf(hours)));
+  // Exact, in BigInt: an absurdly short week (5e-324 hours) gives a rate past 2^53 pence, for the caller's limits to refuse.
+  const pence = roundRatioBig(dividedBy(times(ratioOf(salary), PENCE_A_POUND), times(WEEKS, ratioOf(hours))));
+  return pence === 0n ? decimalOfPence(0) : new D(`${pence}e-2`);
 }
 
 const WEEKS: Ratio = ratioOf(dec(termsTable("AFC").weeksPerYear));
 const PENCE_A_POUND = whole(100);
 
-/** The hourly rate in pence of an annual pay in pounds (exact) for a week of `hours`: pay ÷ (52.143 × hours), half up. */
-export function hourlyRateOf(salary: Ratio, hours: Ratio): Pence {
-  return roundRatio(dividedBy(times(salary, PENCE_A_POUND), times(WEEKS, hours)));
-}
-
-/** The same for a pay in whole pence; `perHour` is 1 ÷ (52.143 × hours) (perHourOf). */
+/** The hourly rate in pence of a full-time pay in whole pence: pay × `perHour`, 1 ÷ (52.143 × hours) (perHourOf), half up. */
 export function hourlyRatePence(pay: Pence, perHour: Ratio): Pence {
   return roundTimes(pay, perHour);
 }

@@ -5,7 +5,7 @@
 import { EngineError, invalidNumber, invalidValue } from "../errors";
 import { D, type Decimal } from "../money";
 import type { EmployerRate, Scheme } from "../oncosts";
-import { dividedBy, ONE_RATIO, plus as plusRatio, ratioOf, roundRatio, roundTimes, times, ZERO_RATIO, type Ratio } from "../pence";
+import { dividedBy, ratioOf, roundRatio, roundTimes, times, ZERO_RATIO, type Ratio } from "../pence";
 import { normaliseAfcBand } from "../scales";
 import { perHourOf } from "../terms";
 import type { StaffMember } from "../staff";
@@ -16,7 +16,7 @@ import { comparisonRows, costLine, costPair, type PairPence } from "./compare";
 import { buildPackage, employerRateFor, enhancedHoursAYear, onCosts, unsocialGroup, unsocialRatesFor, type Side } from "./package";
 import { afcStepAt, afcThresholds, gradeTop, payAt, lowestNjcPoint, progress, schemeOf } from "./positions";
 import { protectionSchedule } from "./protection";
-import { awardFor, resolveScenario } from "./scenario";
+import { onePlusAward, resolveScenario } from "./scenario";
 import { optionsView, pairView, personCostsView, sumPersonYears } from "./view";
 import type {
   HarmonisationScenario,
@@ -97,14 +97,6 @@ function projectionYearsOf(s: ResolvedScenario): readonly FinancialYear[] {
   let years = YEARS.get(s);
   if (!years) YEARS.set(s, (years = Array.from({ length: s.projectionYears }, (_, t) => financialYear(s.year.start + t))));
   return years;
-}
-
-/** 1 + an assumed award, exactly: a protected level or an allowance uplifted by it. */
-const ONE_PLUS = new WeakMap<Decimal, Ratio>();
-function onePlus(award: Decimal): Ratio {
-  let r = ONE_PLUS.get(award);
-  if (!r) ONE_PLUS.set(award, (r = plusRatio(ONE_RATIO, ratioOf(award))));
-  return r;
 }
 
 /** A full-time allowance (£ a year) in pence, exactly: as given in the base year, whole pence once uplifted. */
@@ -218,7 +210,7 @@ function costPerson(m: StaffMember, s: ResolvedScenario): Costed {
     const fy = fys[t];
     const cp = progress(cur.pos, t, fy, cur.yearsInBand, cur.top, s);
     const cpay = payAt(cp, fy, s);
-    if (t > 0 && curAllowance.num !== 0) curAllowance = upliftedAllowance(curAllowance, onePlus(awardFor(s, m.terms, fy)));
+    if (t > 0 && curAllowance.num !== 0) curAllowance = upliftedAllowance(curAllowance, onePlusAward(s, m.terms, fy));
     curSide ??= side(
       m.terms,
       [m.fte, fte],
@@ -235,7 +227,7 @@ function costPerson(m: StaffMember, s: ResolvedScenario): Costed {
     curPackages.push(buildPackage(curSide, { year: fy, basis: cpay.basis, position: cp, fullTimePay: cpay.pay, allowance: curAllowance, t }));
     const tp = progress(tgtPos0, t, fy, tgtYearsInBand, tgtTop, s);
     const tpay = payAt(tp, fy, s);
-    if (t > 0 && tgtAllowance.num !== 0) tgtAllowance = upliftedAllowance(tgtAllowance, onePlus(awardFor(s, schemeOf(tp), fy)));
+    if (t > 0 && tgtAllowance.num !== 0) tgtAllowance = upliftedAllowance(tgtAllowance, onePlusAward(s, schemeOf(tp), fy));
     tgtSide ??= side(
       s.target.terms,
       [targetFte, targetFteExact],
@@ -252,7 +244,7 @@ function costPerson(m: StaffMember, s: ResolvedScenario): Costed {
     tgtPackages.push(buildPackage(tgtSide, { year: fy, basis: tpay.basis, position: tp, fullTimePay: tpay.pay, allowance: tgtAllowance, t }));
   }
 
-  const awards = tgtPackages.map((p) => onePlus(awardFor(s, schemeOf(p.position), p.year)));
+  const awards = tgtPackages.map((p) => onePlusAward(s, schemeOf(p.position), p.year));
   const basicProtection = protectionSchedule(s.protection, curPackages[0].basicPay, tgtPackages.map((p) => p.basicPay), awards);
   const unsocialProtection = s.protectUnsocial
     ? protectionSchedule(s.protection, curPackages[0].unsocial, tgtPackages.map((p) => p.unsocial), awards)

@@ -7,11 +7,11 @@ import { AFC_HCAS, AFC_PAY, AFC_PROGRESSION } from "../../data/afc";
 import { NJC_SPINE } from "../../data/njc";
 import type { ByYear } from "../../data/types";
 import { invalidValue, notAvailable } from "../errors";
-import { roundPenny, roundPound, type Decimal } from "../money";
-import { penceOf, type Pence } from "../pence";
+import type { Decimal } from "../money";
+import { decimalOfPence, dividedBy, penceOf, ratioOf, roundRatio, times, whole, type Pence, type Ratio } from "../pence";
 import { afcBands, afcPay, afcProgression, stepAfterYears, localPay, njcPay, njcPoints, normaliseAfcBand, payOrSupplied, suppliedToCarry, type ScaleRef } from "../scales";
 import { financialYear, latestYear, pendingYears, yearsIn, type FinancialYear } from "../years";
-import { awardFor } from "./scenario";
+import { awardFor, onePlusAward } from "./scenario";
 import type { Grade, PayBasis, PayScheme, Position, ResolvedScenario } from "./types";
 
 /**
@@ -156,12 +156,19 @@ export interface PayAt {
   basis: PayBasis;
 }
 
-/** Uplifts a figure from the year after `from` to `to` inclusive by each year's assumed award. */
-function uplift(base: Decimal, from: FinancialYear, to: FinancialYear, s: ResolvedScenario, scheme: PayScheme, round: (d: Decimal) => Decimal): Decimal {
-  let v = base;
-  for (let y = from.start + 1; y <= to.start; y++) v = round(v.times(awardFor(s, scheme, financialYear(y)).plus(1)));
-  return v;
+/**
+ * Uplifts a figure from the year after `from` to `to` inclusive by each year's assumed award,
+ * rounded each year half up to the whole pound (national scales, as published) or the penny.
+ */
+function uplift(base: Decimal, from: FinancialYear, to: FinancialYear, s: ResolvedScenario, scheme: PayScheme, unit: "pound" | "penny"): Decimal {
+  let pence: Ratio = times(ratioOf(base), PENCE_A_POUND);
+  for (let y = from.start + 1; y <= to.start; y++) {
+    const raised = times(pence, onePlusAward(s, scheme, financialYear(y)));
+    pence = whole(unit === "pound" ? roundRatio(dividedBy(raised, PENCE_A_POUND)) * 100 : roundRatio(raised));
+  }
+  return pence.den === 1 ? decimalOfPence(pence.num) : base;
 }
+const PENCE_A_POUND = whole(100);
 
 /**
  * Full-time annual pay at a position in a year. AfC and NJC: the data's figure for the year; for
@@ -174,26 +181,26 @@ export function fullTimePayAt(pos: Position, fy: FinancialYear, s: ResolvedScena
     case "AFC": {
       const y = tableYear(AFC_PAY, fy);
       const carried = suppliedToCarry(s.suppliedPay, "AFC", pos.band, pos.step, y);
-      if (carried) return projected(s, `SA${pos.band}:${pos.step}:${fy.start}`, () => uplift(carried.pay, carried.year, fy, s, "AFC", roundPound));
+      if (carried) return projected(s, `SA${pos.band}:${pos.step}:${fy.start}`, () => uplift(carried.pay, carried.year, fy, s, "AFC", "pound"));
       const base = payOrSupplied(s.suppliedPay, "AFC", pos.band, pos.step, y, () => afcPay(pos.band, pos.step, y)).pay;
-      return y.start === fy.start ? { pay: base, basis: "data" } : projected(s, `A${pos.band}:${pos.step}:${fy.start}`, () => uplift(base, y, fy, s, "AFC", roundPound));
+      return y.start === fy.start ? { pay: base, basis: "data" } : projected(s, `A${pos.band}:${pos.step}:${fy.start}`, () => uplift(base, y, fy, s, "AFC", "pound"));
     }
     case "NJC": {
       const y = tableYear(NJC_SPINE, fy);
       // A point the data never holds (a local point): the latest figure supplied, uplifted by each later year's assumed award.
       const carried = suppliedToCarry(s.suppliedPay, "NJC", String(pos.point), 1, y);
-      if (carried) return projected(s, `SN${pos.point}:${fy.start}`, () => uplift(carried.pay, carried.year, fy, s, "NJC", roundPound));
+      if (carried) return projected(s, `SN${pos.point}:${fy.start}`, () => uplift(carried.pay, carried.year, fy, s, "NJC", "pound"));
       if (NJC_SPINE[y.label]?.pending) {
         // Award pending: the held rates × (1 + the award assumed for that year), then any later years' awards.
-        return projected(s, `N${pos.point}:${fy.start}`, () => uplift(payOrSupplied(s.suppliedPay, "NJC", String(pos.point), 1, y, () => njcPay(pos.point, y, awardFor(s, "NJC", y))).pay, y, fy, s, "NJC", roundPound));
+        return projected(s, `N${pos.point}:${fy.start}`, () => uplift(payOrSupplied(s.suppliedPay, "NJC", String(pos.point), 1, y, () => njcPay(pos.point, y, awardFor(s, "NJC", y))).pay, y, fy, s, "NJC", "pound"));
       }
       const base = payOrSupplied(s.suppliedPay, "NJC", String(pos.point), 1, y, () => njcPay(pos.point, y)).pay;
-      return y.start === fy.start ? { pay: base, basis: "data" } : projected(s, `N${pos.point}:${fy.start}`, () => uplift(base, y, fy, s, "NJC", roundPound));
+      return y.start === fy.start ? { pay: base, basis: "data" } : projected(s, `N${pos.point}:${fy.start}`, () => uplift(base, y, fy, s, "NJC", "pound"));
     }
     case "LOCAL": {
       if (s.target.scale.kind !== "LOCAL") throw invalidValue("A local grade needs a local scale.");
       const base = localPay(s.target.scale.rows, pos.grade, pos.step).pay;
-      return fy.start <= s.year.start ? { pay: base, basis: "data" } : projected(s, `L${pos.grade}\u0000${pos.step}:${fy.start}`, () => uplift(base, s.year, fy, s, "LOCAL", roundPenny));
+      return fy.start <= s.year.start ? { pay: base, basis: "data" } : projected(s, `L${pos.grade}\u0000${pos.step}:${fy.start}`, () => uplift(base, s.year, fy, s, "LOCAL", "penny"));
     }
   }
 }
@@ -231,12 +238,6 @@ function projected(s: ResolvedScenario, key: string, work: () => Decimal): PayAt
   let hit = cache.get(key);
   if (!hit) cache.set(key, (hit = { pay: work(), basis: "projected" }));
   return hit;
-}
-
-/** Uplifts a local allowance (London weighting) from the base year by the assumed awards of a scheme. */
-export function allowanceAt(allowance: Decimal, scheme: PayScheme, fy: FinancialYear, s: ResolvedScenario): Decimal {
-  // No allowance stays none (0 uplifted is 0).
-  return fy.start <= s.year.start || allowance.isZero() ? allowance : uplift(allowance, s.year, fy, s, scheme, roundPenny);
 }
 
 /** AfC progression years for a band in a year (latest rules beyond the data). */

@@ -1,5 +1,6 @@
 import { invalidNumber, invalidValue } from "../errors";
 import { dec, ZERO, type Decimal } from "../money";
+import { ONE_RATIO, plus as plusRatio, ratioOf, type Ratio } from "../pence";
 import { givenValue, type RateGiven } from "../rates";
 import { standardHours } from "../terms";
 import type { TermsName } from "../terms";
@@ -158,6 +159,15 @@ export function resolveScenario(s: HarmonisationScenario): ResolvedScenario {
 export function awardFor(s: ResolvedScenario, scheme: PayScheme, fy: FinancialYear): Decimal {
   return s.payAwards.byYear[fy.label]?.[scheme] ?? s.payAwards[scheme];
 }
+
+/** 1 + the award assumed for a scheme in a year, exactly: what a figure uplifted by it is multiplied by. */
+export function onePlusAward(s: ResolvedScenario, scheme: PayScheme, fy: FinancialYear): Ratio {
+  const award = awardFor(s, scheme, fy);
+  let r = ONE_PLUS.get(award);
+  if (!r) ONE_PLUS.set(award, (r = plusRatio(ONE_RATIO, ratioOf(award))));
+  return r;
+}
+const ONE_PLUS = new WeakMap<Decimal, Ratio>();
 
 export const pct = (d: Decimal): string => `${dec(d).times(100).toDecimalPlaces(2).toString()}%`;
 
