@@ -74,11 +74,20 @@ function dataLines(r: BoardReport): ConfidenceLine[] {
   const out: { kind: ConfidenceLine["kind"]; table: string; what: string; people: number; amount: Decimal }[] = [];
   const seen = new Set<string>();
   const inBaseYear = (s: SourceLine) => s.usedFor.includes(r.baseYear);
+  // The tables of one family (AFC_PAY, AFC_TERMS, …) reach the same people: each reach is worked out once.
+  const reaches = new Map<string, ReturnType<typeof reach>>();
+  const reachOf = (tableId: string) => {
+    const family = tableId.split("_")[0];
+    const key = family === "AFC" || family === "NJC" || family === "NHS" ? family : tableId;
+    let found = reaches.get(key);
+    if (!found) reaches.set(key, (found = reach(tableId, r)));
+    return found;
+  };
   for (const s of r.sources) {
     const key = `${s.tableId} ${s.year}`;
     if (seen.has(key) || s.provenance === "official" || NO_COST_EFFECT.has(s.tableId) || !inBaseYear(s)) continue;
     seen.add(key);
-    const { people, amount, what } = reach(s.tableId, r);
+    const { people, amount, what } = reachOf(s.tableId);
     if (people.length === 0) continue;
     const kind = s.provenance === "derived" || s.provenance === "secondary" ? s.provenance : "pending";
     out.push({ kind, table: `${s.table}${s.year === "all years" ? "" : ` ${s.year}`}`, what: `${what} in ${r.baseYear}`, people: people.length, amount });
