@@ -147,3 +147,65 @@ export async function screenshot(page: Page, name: string, fullPage = true): Pro
   await page.screenshot({ path: file, fullPage });
   return file;
 }
+
+/**
+ * A task of the page's own that runs whenever the pane hands the thread back: a MessageChannel
+ * message that posts the next one as it runs. Messages are run in the order they are posted, so
+ * exactly one of these runs between two of the pane's turns (the pane's nextTurn is a message too);
+ * a status line shown while the pane holds the thread, with no turn before the next line, sees no
+ * new run. Each status line is recorded with how many times the probe had run when it appeared,
+ * and so is the outcome (results or error) when it shows, as the line "(outcome)".
+ * Deterministic, unlike a timer's ticks (which depend on how long the work takes on this machine).
+ * Only while a run is watched: it keeps the page busy.
+ */
+export async function startTaskProbe(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __probe: { runs: number; lines: [string, number][]; stop: () => void } };
+    const channel = new MessageChannel();
+    let running = true;
+    const line = document.getElementById("status-text")!;
+    const observer = new MutationObserver((records) => {
+      if (records.some((r) => r.target === line || line.contains(r.target))) w.__probe.lines.push([line.textContent ?? "", w.__probe.runs]);
+      if (records.some((r) => r.type === "attributes" && !(r.target as HTMLElement).hidden)) w.__probe.lines.push(["(outcome)", w.__probe.runs]);
+    });
+    w.__probe = {
+      runs: 0,
+      lines: [],
+      stop: () => {
+        running = false;
+        observer.disconnect();
+        channel.port1.close();
+      },
+    };
+    channel.port1.onmessage = () => {
+      w.__probe.runs++;
+      if (running) channel.port2.postMessage(null);
+    };
+    channel.port2.postMessage(null);
+    observer.observe(line, { childList: true, characterData: true, subtree: true });
+    for (const id of ["results", "error"]) observer.observe(document.getElementById(id)!, { attributes: true, attributeFilter: ["hidden"] });
+  });
+}
+
+/** Stops the probe: each status line shown with the probe's runs when it appeared, and the runs at the end. */
+export async function stopTaskProbe(page: Page): Promise<{ lines: [string, number][]; runs: number }> {
+  return page.evaluate(() => {
+    const w = window as unknown as { __probe: { runs: number; lines: [string, number][]; stop: () => void } };
+    w.__probe.stop();
+    return { lines: w.__probe.lines, runs: w.__probe.runs };
+  });
+}
+
+/**
+ * The status lines matching `re` after which the page's own task did NOT run before the next line
+ * (or the end): empty when the pane handed the thread back after every one of them.
+ */
+export function linesWithoutTurn(probe: { lines: [string, number][]; runs: number }, re: RegExp): string[] {
+  const out: string[] = [];
+  probe.lines.forEach(([text, runs], i) => {
+    if (!re.test(text)) return;
+    const next = i + 1 < probe.lines.length ? probe.lines[i + 1][1] : probe.runs;
+    if (next <= runs) out.push(text);
+  });
+  return out;
+}

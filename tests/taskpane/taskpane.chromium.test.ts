@@ -12,6 +12,7 @@ import * as path from "path";
 import type { AddressInfo } from "net";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { EVIL_NAME_BAD_ROW, EVIL_NAME_GOOD_ROW, standInScript } from "./standIn";
+import { linesWithoutTurn, startTaskProbe, stopTaskProbe } from "./harness";
 
 const CHROMIUM = "/usr/bin/chromium";
 const OFFICE_JS_URL = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
@@ -268,12 +269,14 @@ describe("task pane in Chromium against a stand-in Office", () => {
       new MutationObserver(() => w.__status.push([performance.now(), line.textContent])).observe(line, { childList: true, characterData: true, subtree: true });
       w.__ticker = setInterval(() => w.__ticks.push(performance.now()), 10);
     });
+    await startTaskProbe(page);
     await page.click("#generate");
     // The pane while costing (out/taskpane-progress.png): it answers while it works.
     await page.waitForFunction(() => /^Costing [1-9][\d,]* of /.test(document.getElementById("status-text")?.textContent ?? ""), null, { timeout: 60_000 });
     fs.mkdirSync(OUT, { recursive: true });
     await page.screenshot({ path: path.join(OUT, "taskpane-progress.png") });
     await page.waitForSelector("#results", { state: "visible", timeout: 120_000 });
+    const probe = await stopTaskProbe(page);
     const { status, ticks } = await page.evaluate(() => {
       const w = window as any;
       clearInterval(w.__ticker);
@@ -282,12 +285,13 @@ describe("task pane in Chromium against a stand-in Office", () => {
     const costing = status.filter(([, t]) => /^Costing [\d,]+ of [\d,]+ staff…$/.test(t));
     const partWay = costing.filter(([, t]) => !/^Costing (0|10,000) of/.test(t));
     expect(costing[0][1]).toBe(`Costing 0 of ${N.toLocaleString("en-GB")} staff…`);
-    expect(partWay.length).toBeGreaterThanOrEqual(3);
+    // The costing was cut into steps, and after every step shown the pane handed the thread back: the page's own
+    // task (startTaskProbe) ran before the next line. Structural, not timed: how many steps there are depends on
+    // how fast the engine is (each step is 40 ms of work), so at least one part-way step is asked for, and the count printed.
+    expect(partWay.length).toBeGreaterThanOrEqual(1);
+    expect(linesWithoutTurn(probe, /^Costing [\d,]+ of /)).toEqual([]);
     expect(status.map(([, t]) => t)).toEqual(expect.arrayContaining(["Laying out the sheets… (Detail)"]));
-    // While costing, the pane handed the thread back: the page's own timer ran between two part-way
-    // progress lines (each part-way line is shown only when the pane yields a turn). A structural check,
-    // not a timed one: how long the gaps were depends on the machine, so it is printed, never asserted
-    // (speed is for `npm run bench`).
+    // How long the page's 10 ms timer waited while costing depends on the machine: printed, never asserted (speed is for `npm run bench`).
     const from = costing[0][0];
     const to = status.find(([, t]) => t.startsWith("Laying out the sheets…"))![0];
     const during = ticks.filter((t) => t >= from && t <= to);
@@ -298,9 +302,6 @@ describe("task pane in Chromium against a stand-in Office", () => {
     console.log(
       `task pane: ${N} staff costed in ${Math.round(to - from)} ms with ${costing.length} progress lines; the page's 10 ms timer ran ${during.length} times while costing (longest gap ${Math.round(longest)} ms) and ${duringWriting} times from "Writing sheets…" to the end`,
     );
-    const firstPartWay = partWay[0][0];
-    const lastPartWay = partWay[partWay.length - 1][0];
-    expect(ticks.some((t) => t > firstPartWay && t < lastPartWay)).toBe(true);
     const written = await page.$$eval("#written-sheets li", (lis) => lis.map((li) => li.textContent));
     expect(written).toEqual(expect.arrayContaining([expect.stringMatching(/^Board summary/), expect.stringMatching(/^Detail/), expect.stringMatching(/^Projection/)]));
     expect(await page.evaluate(() => (window as any).__fake.workbook.sheets.length)).toBe(before + written.length);
@@ -312,13 +313,24 @@ describe("task pane in Chromium against a stand-in Office", () => {
   test("Cancel while costing stops the run: nothing is written and the pane says so", async () => {
     await page.selectOption("#table", "BigStaff");
     const before = await page.evaluate(() => (window as any).__fake.workbook.sheets.map((s: any) => s.name));
+    // Cancel is pressed the moment the costing shows (a click from outside could arrive after the costing, now quick, has ended).
+    await page.evaluate(() => {
+      const line = document.getElementById("status-text")!;
+      const w = window as any;
+      const observer = new MutationObserver(() => {
+        if (!/^Costing [\d,]+ of /.test(line.textContent ?? "")) return;
+        observer.disconnect();
+        w.__focusAtCancel = document.activeElement?.id;
+        w.__cancelledAt = line.textContent;
+        document.getElementById("cancel")!.click();
+      });
+      observer.observe(line, { childList: true, characterData: true, subtree: true });
+    });
     await page.focus("#generate");
     await page.keyboard.press("Enter");
-    await page.waitForFunction(() => /^Costing [1-9][\d,]* of /.test(document.getElementById("status-text")?.textContent ?? ""), null, { timeout: 60_000 });
-    expect(await page.isVisible("#cancel")).toBe(true);
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe("cancel"); // Generate is disabled: focus went to Cancel
-    await page.click("#cancel");
     await page.waitForSelector("#error", { state: "visible", timeout: 60_000 });
+    expect(await page.evaluate(() => (window as any).__cancelledAt)).toMatch(/^Costing [\d,]+ of 10,000 staff…$/);
+    expect(await page.evaluate(() => (window as any).__focusAtCancel)).toBe("cancel"); // Generate is disabled: focus went to Cancel
     expect(await page.textContent("#error-text")).toBe("You cancelled it. Nothing was written to the workbook.");
     expect(await page.evaluate(() => (window as any).__fake.workbook.sheets.map((s: any) => s.name))).toEqual(before);
     expect(await page.isHidden("#cancel")).toBe(true);
