@@ -3,6 +3,7 @@
  * passes them, through the registry), against the same cost worked in plain JavaScript numbers:
  * the ratio is the price of exact decimal arithmetic and of checking every argument.
  */
+import * as os from "os";
 import { employerCost, employerCostPence } from "../engine/oncosts";
 import { D } from "../engine/money";
 import { financialYear } from "../engine/years";
@@ -72,9 +73,19 @@ export function plainCost(pay: number): number {
   return p + ni + pension + levy;
 }
 
-export function callBenchmarks(target: number, budgetSeconds: number, log: (line: string) => void): void {
+/**
+ * With a baseline (an older build's registry: npm run bench -- --baseline <its lib/>), each
+ * function is timed again through that build right after this build's, with the same arguments.
+ */
+export function callBenchmarks(
+  target: number,
+  budgetSeconds: number,
+  log: (line: string) => void,
+  baseline: { label: string; functions: ReadonlyMap<string, unknown> } | null = null,
+): void {
   const get = (name: string): CustomFunction | null => FUNCTIONS.get(name) ?? null;
   const results: CallFigures[] = [];
+  const before = new Map<string, { figures: CallFigures; load: string } | string>();
   const salary = get("SALARY");
   const cost = get("COST");
   const riskShare = get("RISKSHARE");
@@ -85,13 +96,30 @@ export function callBenchmarks(target: number, budgetSeconds: number, log: (line
     } catch (e) {
       const err = e as { code?: string; message?: string };
       log(`  ${name}: failed: the benchmark's arguments gave ${err.code ?? "an error"} ${err.message ?? String(e)}`);
+      return;
+    }
+    if (!baseline) return;
+    const old = baseline.functions.get(name) as CustomFunction | undefined;
+    if (!old) return void before.set(name, `no ${name} in that build`);
+    try {
+      const load = os.loadavg()[0].toFixed(2);
+      before.set(name, { figures: figures(name, old, args, target, budgetSeconds), load });
+    } catch (e) {
+      before.set(name, `failed: ${(e as { message?: string }).message ?? String(e)}`);
     }
   };
   attempt("SALARY", salary, SALARY_ARGS);
   attempt("COST", cost, COST_ARGS);
   attempt("RISKSHARE", riskShare, RISK_ARGS);
-  for (const r of results)
+  for (const r of results) {
     log(`  ${r.name.padEnd(10)} ${fmt(r.perSecond).padStart(11)} calls/s  (${fmt(r.nsPerCall, 0)} ns a call; ${fmt(r.calls)} calls in ${fmt(r.seconds, 2)} s)`);
+    const b = before.get(r.name);
+    if (typeof b === "string") log(`  ${"".padEnd(10)} ${baseline!.label}: ${b}`);
+    else if (b)
+      log(
+        `  ${"".padEnd(10)} ${baseline!.label}: ${fmt(b.figures.perSecond)} calls/s (${fmt(b.figures.nsPerCall, 0)} ns a call; load ${b.load}; now ${fmt(b.figures.nsPerCall / r.nsPerCall, 1)}× faster)`,
+      );
+  }
 
   // The baselines: the engine alone (no argument checks), and plain JS numbers.
   const nhs = COST_ARGS.filter((a) => a[1] === "NHS").map((a) => a[0] as number);

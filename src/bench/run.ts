@@ -228,12 +228,12 @@ async function main(argv: string[]): Promise<void> {
   log(`Care Trust Calculator benchmark${quick ? " (--quick)" : ""}`);
   log(machine());
   log(`load average at start ${os.loadavg().map((l) => l.toFixed(2)).join(", ")} (other work on the machine slows every figure)`);
-  if (baseline) log(`baseline: ${baseline.lib}, measured after each figure of this build (tables, harmonise and board pack), in the same run`);
+  if (baseline) log(`baseline: ${baseline.lib}, measured after each figure of this build (calls, tables, harmonise and board pack), in the same run`);
   if (want("calls")) {
     const target = quick ? 100_000 : 1_000_000;
     log("");
     log(`Custom function calls per second (target ${fmt(target)} calls each, fewer if that would take over 60 s):`);
-    callBenchmarks(target, 60, log);
+    callBenchmarks(target, 60, log, baseline ? { label: baseline.label, functions: baselineFunctions(baseline) } : null);
   }
   if (want("tables")) {
     log("");
