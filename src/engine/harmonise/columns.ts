@@ -143,20 +143,18 @@ export class CostColumns {
     return this.employerIndex[i];
   }
 
-  /** Running totals per staff group (`groups` indexed as setPerson's `group`). */
-  totalsByGroup(groups: number): PenceTotals[] {
-    return this.totalsByIndex(this.groupIndex, groups);
-  }
-
-  /** Running totals per employer (`employers` indexed as setPerson's `employer`). */
-  totalsByEmployer(employers: number): PenceTotals[] {
-    return this.totalsByIndex(this.employerIndex, employers);
-  }
-
-  private totalsByIndex(index: Uint32Array, count: number): PenceTotals[] {
-    const totals = Array.from({ length: count }, () => this.emptyTotals());
-    for (let i = 0; i < this.people; i++) totals[index[i]].addPerson(this, i);
-    return totals;
+  /**
+   * Totals per staff group and per employer (indexed as setPerson's `group` and `employer`), in one
+   * pass over the people: each person's figures are read once, and added to both.
+   */
+  totalsByGroupAndEmployer(groups: number, employers: number): { byGroup: PenceTotals[]; byEmployer: PenceTotals[] } {
+    const byGroup = Array.from({ length: groups }, () => this.emptyTotals());
+    const byEmployer = Array.from({ length: employers }, () => this.emptyTotals());
+    for (let i = 0; i < this.people; i++) {
+      byGroup[this.groupIndex[i]].addPerson(this, i);
+      byEmployer[this.employerIndex[i]].addPerson(this, i);
+    }
+    return { byGroup, byEmployer };
   }
 
   /** Totals with nothing added yet, added in numbers when no sum of these figures (over people and years) can pass 2^53. */
@@ -165,11 +163,12 @@ export class CostColumns {
     return new PenceTotals(this.years, inNumbers);
   }
 
-  /** Adds person i's figures for a year into a block of sums (numbers or BigInts). */
-  addYearInto(i: number, year: number, into: Float64Array | bigint[], offset: number): void {
-    const start = this.yearStart(i, year);
-    if (into instanceof Float64Array) for (let k = 0; k < YEAR_BLOCK; k++) into[offset + k] += this.pence[start + k];
-    else for (let k = 0; k < YEAR_BLOCK; k++) into[offset + k] += BigInt(this.pence[start + k]);
+  /** Adds person i's figures, every year's block in turn, into sums laid out the same way (numbers or BigInts). */
+  addPersonInto(i: number, into: Float64Array | bigint[]): void {
+    const start = this.yearStart(i, 0);
+    const length = this.years * YEAR_BLOCK;
+    if (into instanceof Float64Array) for (let k = 0; k < length; k++) into[k] += this.pence[start + k];
+    else for (let k = 0; k < length; k++) into[k] += BigInt(this.pence[start + k]);
   }
 }
 
@@ -196,8 +195,8 @@ export class PenceTotals {
   addPerson(c: CostColumns, i: number): void {
     this.headcount++;
     this.fte.add(c.fte(i));
+    c.addPersonInto(i, this.sums);
     for (let t = 0; t < this.years; t++) {
-      c.addYearInto(i, t, this.sums, t * YEAR_BLOCK);
       if (c.protectionPaidIn(i, t)) this.protectedCount[t]++;
       if (c.basis(i, t) === "projected") this.projected[t] = 1;
     }

@@ -165,8 +165,7 @@ export function harmoniseStaff(members: readonly StaffMember[], scenario: Harmon
     if (m.terms === "NJC" || s.target.terms === "NJC") tables.add("NJC_SPINE").add("NJC_TERMS").add("NJC_ENHANCEMENTS");
     if (m.hcasArea !== "NONE" || (s.target.hcasArea && s.target.hcasArea !== "NONE")) tables.add("AFC_HCAS");
   }
-  const groupTotals = columns.totalsByGroup(groups.names.length);
-  const employerTotals = columns.totalsByEmployer(employers.names.length);
+  const { byGroup: groupTotals, byEmployer: employerTotals } = columns.totalsByGroupAndEmployer(groups.names.length, employers.names.length);
   // The total is the groups' totals added, in the groups' order (their FTEs are Decimals added one by one).
   const total = columns.emptyTotals();
   const byGroup = groups.sorted().map((g) => {
