@@ -46,37 +46,3 @@ export function sum(values: readonly DecimalInput[]): Decimal {
   for (const v of values) total = total.plus(dec(v));
   return total;
 }
-
-/**
- * Splits `amount` in proportion to `weights`, to the penny, by the largest-remainder method,
- * so the parts always sum exactly to the amount.
- *
- * Each part first gets its proportional share truncated towards zero to whole pence; the pence
- * left over go one each to the parts with the largest remainders. Ties are broken by the
- * larger weight, then by position (the earlier part first), so the result is stable.
- * Weights may be negative only if they do not sum to zero; zero-sum weights are an error for
- * the caller to report.
- */
-export function allocate(amount: DecimalInput, weights: readonly DecimalInput[]): Decimal[] {
-  const total = roundPenny(amount);
-  const w = weights.map(dec);
-  const weightSum = sum(w);
-  if (w.length === 0) throw new RangeError("allocate: no weights");
-  if (weightSum.isZero()) throw new RangeError("allocate: weights sum to zero");
-  const pence = total.times(100);
-  const sign = pence.isNegative() ? -1 : 1;
-  const absPence = pence.abs();
-  const exact = w.map((wi) => absPence.times(wi).dividedBy(weightSum));
-  const floors = exact.map((e) => e.toDecimalPlaces(0, D.ROUND_DOWN));
-  let leftover = absPence.minus(sum(floors)).toNumber();
-  const order = exact
-    .map((e, i) => ({ i, rem: e.minus(floors[i]), weight: w[i] }))
-    .sort((a, b) => b.rem.comparedTo(a.rem) || b.weight.comparedTo(a.weight) || a.i - b.i);
-  const parts = floors.slice();
-  // With negative weights the floors can overshoot; hand pence back from the smallest remainders.
-  for (let k = 0; leftover > 0; k = (k + 1) % order.length, leftover--) parts[order[k].i] = parts[order[k].i].plus(1);
-  for (let k = order.length - 1; leftover < 0; k = (k - 1 + order.length) % order.length, leftover++)
-    parts[order[k].i] = parts[order[k].i].minus(1);
-  // A zero part of a negative amount is 0, not -0 (which Excel and JSON show as 0 but Object.is and tests do not).
-  return parts.map((p) => (p.isZero() ? p.abs() : p.times(sign)).dividedBy(100));
-}

@@ -64,6 +64,11 @@ export function ratio(num: number | bigint, den: number | bigint): Ratio {
   return { num: NaN, den: NaN, big: [n, d] };
 }
 
+/** A ratio's numerator and denominator as BigInts. */
+export function bigParts(r: Ratio): readonly [bigint, bigint] {
+  return parts(r);
+}
+
 function parts(r: Ratio): readonly [bigint, bigint] {
   return r.big ?? [BigInt(r.num), BigInt(r.den)];
 }

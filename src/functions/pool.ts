@@ -1,5 +1,6 @@
 import { invalidValue } from "../engine/errors";
-import { allocate as allocatePence, D, sum, type Decimal } from "../engine/money";
+import { D, sum, type Decimal } from "../engine/money";
+import { allocate as allocatePence } from "../engine/allocate";
 import {
   parseArrangement,
   parseArrangements,

@@ -1,4 +1,7 @@
-import { allocate, roundPenny, D } from "../../src/engine/money";
+import { roundPenny, D } from "../../src/engine/money";
+import { allocate } from "../../src/engine/allocate";
+import fc from "fast-check";
+import { runs } from "./propertySeed";
 
 const s = (xs: InstanceType<typeof D>[]) => xs.map((x) => x.toFixed(2));
 
@@ -35,3 +38,43 @@ describe("allocate splits to the penny by largest remainder", () => {
   });
 });
 
+
+describe("allocate in whole pence against a decimal.js largest-remainder split", () => {
+  /**
+   * The reference: the largest-remainder split worked in decimal.js at 80 digits, each remainder
+   * as (amount × weight − its whole part × Σweights) ÷ Σweights, so equal remainders are equal and
+   * ties go to the larger weight, then the earlier part, as the rule says. (The 34-digit split the
+   * integer one replaced rounded two equal remainders of different-sized shares apart, so with a
+   * negative weight it could hand a penny to the wrong one of two tied parts.)
+   */
+  function reference(amount: string, weights: readonly string[]): string[] {
+    const Dx = D.clone({ precision: 80 });
+    const total = new Dx(amount).toDecimalPlaces(2, Dx.ROUND_HALF_UP);
+    const w = weights.map((x) => new Dx(x));
+    const weightSum = w.reduce((a, b) => a.plus(b), new Dx(0));
+    const pence = total.times(100);
+    const sign = pence.isNegative() ? -1 : 1;
+    const absPence = pence.abs();
+    const exact = w.map((wi) => absPence.times(wi).dividedBy(weightSum));
+    const floors = exact.map((e) => e.toDecimalPlaces(0, Dx.ROUND_DOWN));
+    let leftover = absPence.minus(floors.reduce((a, b) => a.plus(b), new Dx(0))).toNumber();
+    const rems = w.map((wi, i) => absPence.times(wi).minus(floors[i].times(weightSum)).dividedBy(weightSum));
+    const order = rems.map((rem, i) => ({ i, rem, weight: w[i] })).sort((a, b) => b.rem.comparedTo(a.rem) || b.weight.comparedTo(a.weight) || a.i - b.i);
+    const parts = floors.slice();
+    for (let k = 0; leftover > 0; k = (k + 1) % order.length, leftover--) parts[order[k].i] = parts[order[k].i].plus(1);
+    for (let k = order.length - 1; leftover < 0; k = (k - 1 + order.length) % order.length, leftover++) parts[order[k].i] = parts[order[k].i].minus(1);
+    return parts.map((p) => (p.isZero() ? p.abs() : p.times(sign)).dividedBy(100).toFixed(2));
+  }
+  it("gives the same parts for random amounts and weights, negative weights and ties included", () => {
+    const money = fc.integer({ min: -50_000_000, max: 50_000_000 }).map((p) => (p / 100).toFixed(2));
+    const weight = fc.oneof(fc.integer({ min: 0, max: 10_000_000 }).map((p) => (p / 100).toFixed(2)), fc.constantFrom("1", "2", "3", "0.5", "1e-7"), fc.integer({ min: -300, max: 300 }).map(String));
+    fc.assert(
+      fc.property(money, fc.array(weight, { minLength: 1, maxLength: 7 }), (amount, weights) => {
+        const sumW = weights.reduce((a, b) => a.plus(b), new D(0));
+        fc.pre(!sumW.isZero());
+        expect(allocate(amount, weights).map((p) => p.toFixed(2))).toEqual(reference(amount, weights));
+      }),
+      runs(20_000),
+    );
+  });
+});

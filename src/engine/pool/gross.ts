@@ -1,4 +1,5 @@
-import { allocate, sum, ZERO, type Decimal } from "../money";
+import { sum, ZERO, type Decimal } from "../money";
+import { allocate } from "../allocate";
 import type { VarianceShare } from "./riskShare";
 import { splitTable } from "./table";
 

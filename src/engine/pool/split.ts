@@ -1,5 +1,6 @@
 import { invalidNumber, invalidValue } from "../errors";
-import { allocate, dec, roundPenny, sum, type Decimal, type DecimalInput } from "../money";
+import { dec, roundPenny, sum, type Decimal, type DecimalInput } from "../money";
+import { allocate } from "../allocate";
 import { pounds } from "./format";
 
 /**

@@ -1,5 +1,6 @@
 import { invalidNumber, invalidValue } from "../errors";
-import { allocate, dec, roundPenny, sum, ZERO, type Decimal, type DecimalInput } from "../money";
+import { dec, roundPenny, sum, ZERO, type Decimal, type DecimalInput } from "../money";
+import { allocate } from "../allocate";
 import { financialYear, parseFinancialYear, type FinancialYear } from "../years";
 import { pounds } from "./format";
 import { partnerLabel } from "./riskShare";

@@ -8,7 +8,8 @@
  *    first, so the comparison is of who-with-what-terms gets what, not of list positions.
  */
 import fc from "fast-check";
-import { allocate, D, sum, type Decimal } from "../../../src/engine/money";
+import { D, sum, type Decimal } from "../../../src/engine/money";
+import { allocate } from "../../../src/engine/allocate";
 import { both, cappedSplit, settlePool, shareVariance, splitByWeights, type Rule, type SplitRule } from "../../../src/engine/pool";
 import { splitTable } from "../../../src/engine/pool/table";
 
