@@ -18,6 +18,7 @@ import {
   METHODS,
   pendingAwards,
   resolveScenario,
+  TablesUsed,
   targetScheme,
   type CostLinePence,
   type PenceSum,
@@ -263,17 +264,6 @@ function rollUp(pairs: Map<string, { group: string; employer: string; totals: To
   return [...out.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).map((k) => out.get(k)!);
 }
 
-/** Adds the data tables a person's costing drew on (mirrors harmoniseStaff's list). */
-function noteTablesUsed(tables: Set<string>, m: StaffMember, p: PersonCostsPence, s: ResolvedScenario): void {
-  if (m.terms === "AFC" || s.target.terms === "AFC") tables.add("AFC_PAY").add("AFC_PROGRESSION").add("AFC_TERMS").add("AFC_UNSOCIAL");
-  if (m.terms === "NJC" || s.target.terms === "NJC") tables.add("NJC_SPINE").add("NJC_TERMS").add("NJC_ENHANCEMENTS");
-  if (m.hcasArea !== "NONE" || (s.target.hcasArea && s.target.hcasArea !== "NONE")) tables.add("AFC_HCAS");
-  for (const pk of [p.current, p.target]) {
-    if (pk.scheme === "NHS") tables.add("NHS_EMPLOYER").add("NHS_MEMBER_TIERS");
-    if (pk.scheme === "LGPS" || pk.scheme === "LGPS5050") tables.add("LGPS_BANDS");
-  }
-}
-
 function isSourced(t: ByYear<unknown> | Sourced<unknown>): t is Sourced<unknown> {
   return "sources" in t && "value" in t && "provenance" in t;
 }
@@ -408,7 +398,7 @@ export function* buildReportSteps(input: ReportInput, options: ReportStepOptions
   let pairs: Map<string, { group: string; employer: string; totals: Totals }>;
   /** A number for each person (their rows share it), for counting heads: numbers are quicker to look up than names. */
   let personNumbers: Map<string, number>;
-  let tables: Set<string>;
+  let tables: TablesUsed;
   let continuing: number;
   let pendingReach: PendingAwardReach;
   /** Index (in input.members) of each person costed, in order. */
@@ -434,7 +424,7 @@ export function* buildReportSteps(input: ReportInput, options: ReportStepOptions
     costingIssues = [];
     pairs = new Map();
     personNumbers = new Map();
-    tables = new Set(["EMPLOYER_NI", "APPRENTICESHIP_LEVY"]);
+    tables = new TablesUsed();
     continuing = 0;
     pendingReach = new PendingAwardReach(pendingAwards(s, years), years);
     const n = input.members.length;
@@ -460,7 +450,7 @@ export function* buildReportSteps(input: ReportInput, options: ReportStepOptions
         if (person === undefined) personNumbers.set(personKey, (person = personNumbers.size));
         pair.totals.add(p, person);
         pendingReach.add(p, person);
-        noteTablesUsed(tables, m, p, s);
+        tables.note(m, p, s);
         if (p.protectionContinues) continuing++;
       }
       if ((i + 1) % perStep === 0 || i === n - 1) yield { done: i + 1, total: n, pass, years: s.projectionYears };
@@ -579,7 +569,7 @@ export function* buildReportSteps(input: ReportInput, options: ReportStepOptions
     poolProblem,
     assumptions,
     methods: [...METHODS],
-    sources: sourceLines(tables!, years!),
+    sources: sourceLines(tables!.ids(), years!),
     rows: {
       total: input.rows.total,
       read,

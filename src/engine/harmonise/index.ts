@@ -11,7 +11,7 @@
  */
 export * from "./types";
 export { harmonisePerson, harmoniseResolved, costResolved, costResolvedPence, targetScheme } from "./person";
-export { harmoniseStaff, describeScenario, METHODS } from "./staff";
+export { harmoniseStaff, describeScenario, METHODS, TablesUsed } from "./staff";
 export { addPence, decimalOfSum, FteSum, type PenceSum } from "./columns";
 export { resolveScenario, defaultBaseYear, awardFor, DEFAULT_PROJECTION_YEARS } from "./scenario";
 export { assimilate, targetGradeFor, matchesFrom } from "./assimilate";

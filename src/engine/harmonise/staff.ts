@@ -8,6 +8,7 @@ import { NJC_SPINE } from "../../data/njc";
 import { EngineError, invalidValue } from "../errors";
 import { ratePercent, toExactRate, type RateGiven } from "../rates";
 import type { StaffMember } from "../staff";
+import type { Scheme } from "../oncosts";
 import { financialYear, latestYear, pendingYears, type FinancialYear } from "../years";
 import { pendingAwards } from "./positions";
 import { CostColumns } from "./columns";
@@ -101,6 +102,40 @@ export const METHODS: readonly string[] = [
   "Options: current = staying on the terms they transferred on; target = assimilated with no protection; protected = assimilated with the protection policy; levelled up.",
 ];
 
+/**
+ * The data tables a staff list's costing drew on (ids of src/data's ALL_TABLES, for the sources
+ * block), noted person by person: on-costs always; each side's pay scale and terms; HCAS where
+ * anyone is in a zone or the target sets one; each pension scheme met on either side.
+ */
+export class TablesUsed {
+  private afc = false;
+  private njc = false;
+  private hcas = false;
+  private nhs = false;
+  private lgps = false;
+
+  /** Notes what a person costed under the scenario drew on (p: their base-year packages' schemes). */
+  note(m: StaffMember, p: { current: { scheme: Scheme }; target: { scheme: Scheme } }, s: ResolvedScenario): void {
+    if (m.terms === "AFC" || s.target.terms === "AFC") this.afc = true;
+    if (m.terms === "NJC" || s.target.terms === "NJC") this.njc = true;
+    if (m.hcasArea !== "NONE" || (s.target.hcasArea && s.target.hcasArea !== "NONE")) this.hcas = true;
+    for (const scheme of [p.current.scheme, p.target.scheme]) {
+      if (scheme === "NHS") this.nhs = true;
+      if (scheme === "LGPS" || scheme === "LGPS5050") this.lgps = true;
+    }
+  }
+
+  ids(): Set<string> {
+    const tables = new Set<string>(["EMPLOYER_NI", "APPRENTICESHIP_LEVY"]);
+    if (this.afc) tables.add("AFC_PAY").add("AFC_PROGRESSION").add("AFC_TERMS").add("AFC_UNSOCIAL");
+    if (this.njc) tables.add("NJC_SPINE").add("NJC_TERMS").add("NJC_ENHANCEMENTS");
+    if (this.hcas) tables.add("AFC_HCAS");
+    if (this.nhs) tables.add("NHS_EMPLOYER").add("NHS_MEMBER_TIERS");
+    if (this.lgps) tables.add("LGPS_BANDS");
+    return tables;
+  }
+}
+
 /** Indices for names met in order (staff groups, employers), and the names sorted with their indices. */
 class Names {
   private readonly index = new Map<string, number>();
@@ -137,16 +172,13 @@ export function harmoniseStaff(members: readonly StaffMember[], scenario: Harmon
   const columns = new CostColumns(members.length, s.projectionYears);
   const groups = new Names();
   const employers = new Names();
-  const tables = new Set<string>(["EMPLOYER_NI", "APPRENTICESHIP_LEVY"]);
+  const tables = new TablesUsed();
   const errors: EngineError[] = [];
   members.forEach((m, i) => {
     try {
       const c = forPerson(m.ref, () => costResolvedPence(m, s));
       columns.setPerson(i, c, groups.indexOf(c.group), employers.indexOf(c.employer));
-      for (const pk of [c.current, c.target]) {
-        if (pk.scheme === "NHS") tables.add("NHS_EMPLOYER").add("NHS_MEMBER_TIERS");
-        if (pk.scheme === "LGPS" || pk.scheme === "LGPS5050") tables.add("LGPS_BANDS");
-      }
+      tables.note(m, c, s);
     } catch (e) {
       if (e instanceof EngineError) errors.push(e);
       else throw e;
@@ -160,11 +192,6 @@ export function harmoniseStaff(members: readonly StaffMember[], scenario: Harmon
         (errors.length > MAX_ERRORS_LISTED ? ` And ${errors.length - MAX_ERRORS_LISTED} more.` : ""),
     );
   const years = Array.from({ length: s.projectionYears }, (_, t) => financialYear(s.year.start + t));
-  for (const m of members) {
-    if (m.terms === "AFC" || s.target.terms === "AFC") tables.add("AFC_PAY").add("AFC_PROGRESSION").add("AFC_TERMS").add("AFC_UNSOCIAL");
-    if (m.terms === "NJC" || s.target.terms === "NJC") tables.add("NJC_SPINE").add("NJC_TERMS").add("NJC_ENHANCEMENTS");
-    if (m.hcasArea !== "NONE" || (s.target.hcasArea && s.target.hcasArea !== "NONE")) tables.add("AFC_HCAS");
-  }
   const { byGroup: groupTotals, byEmployer: employerTotals } = columns.totalsByGroupAndEmployer(groups.names.length, employers.names.length);
   // The total is the groups' totals added, in the groups' order (their FTEs are Decimals added one by one).
   const total = columns.emptyTotals();
@@ -185,6 +212,6 @@ export function harmoniseStaff(members: readonly StaffMember[], scenario: Harmon
     total: total.toGroupTotals("Total", years),
     assumptions: describeScenario(s),
     methods: [...METHODS],
-    tablesUsed: [...tables].sort(),
+    tablesUsed: [...tables.ids()].sort(),
   };
 }
