@@ -89,6 +89,9 @@ export interface IntakeReport {
   notes: string[];
 }
 
+/** The switch that costs hidden rows, named for both hosts: the pack says it whichever made it. */
+const HIDDEN_SWITCH = '--include-hidden (command line) or "Cost hidden rows too" (task pane)';
+
 /** The intake report as plain lines, for the command line and a plain list in the task pane. */
 export function intakeReportLines(r: IntakeReport, options: { maxIssues?: number; issues?: boolean } = {}): string[] {
   const out: string[] = [];
@@ -108,7 +111,7 @@ export function intakeReportLines(r: IntakeReport, options: { maxIssues?: number
   for (const n of r.notes) out.push(n);
   if (r.hiddenRows.length > 0)
     out.push(
-      `${r.hiddenRows.length} hidden row${r.hiddenRows.length === 1 ? "" : "s"} (${rowList(r.hiddenRows)}) ${r.hiddenIncluded ? "costed like the others (--include-hidden)" : "left out: they are hidden in the list (use --include-hidden, or unhide them, to cost them)"}.`,
+      `${r.hiddenRows.length} hidden row${r.hiddenRows.length === 1 ? "" : "s"} (${rowList(r.hiddenRows)}) ${r.hiddenIncluded ? `costed like the others (${HIDDEN_SWITCH} was on)` : `left out: they are hidden in the list (unhide them, or turn on ${HIDDEN_SWITCH}, to cost them)`}.`,
     );
   if (r.notStaffRows.length > 0) out.push(`${r.notStaffRows.length} row${r.notStaffRows.length === 1 ? "" : "s"} not staff (blank, notes or totals): ${rowList(r.notStaffRows.map((n) => n.row))}.`);
   for (const s of r.stops) out.push(`STOP: ${s.column ? `${s.column}: ` : ""}${s.message}`);
