@@ -56,14 +56,27 @@ export function matchesFrom(row: JobMatchRow, terms: "AFC" | "NJC", grade: strin
 
 /** The target grade for a person: their own job match, else the first matching row of the scenario's table. */
 export function targetGradeFor(m: Pick<StaffMember, "ref" | "terms" | "grade" | "targetGrade">, scale: ScaleRef, table: readonly JobMatchRow[]): Grade {
-  if (m.targetGrade !== null && m.targetGrade !== undefined && String(m.targetGrade).trim() !== "") return parseGrade(m.targetGrade, scale);
+  if (m.targetGrade !== null && m.targetGrade !== undefined && String(m.targetGrade).trim() !== "") return gradeOf(String(m.targetGrade), scale);
   const row = table.find((r) => matchesFrom(r, m.terms, m.grade));
   // Staff already on the target scale keep their own band or point unless the table regrades them:
   // Agenda for Change staff need no job match when the target is Agenda for Change (NJC likewise).
-  if (!row && scale.kind === m.terms) return parseGrade(m.grade, scale);
+  if (!row && scale.kind === m.terms) return gradeOf(m.grade, scale);
   if (!row)
     throw invalidValue(
       `No job match for ${m.terms === "AFC" ? `AfC band ${m.grade}` : `NJC SCP ${m.grade}`}: give the target grade (an AfC band, or NJC spinal column points such as "29-32") or add a row for it to the job-match table.`,
     );
-  return parseGrade(row.to, scale);
+  return gradeOf(row.to, scale);
+}
+
+/** A grade as parseGrade reads it, read once per text and target scale (a staff list repeats a few dozen); errors are not kept. */
+const GRADES = new WeakMap<ScaleRef, Map<string, Grade>>();
+function gradeOf(text: string, scale: ScaleRef): Grade {
+  let byText = GRADES.get(scale);
+  if (!byText) GRADES.set(scale, (byText = new Map()));
+  let g = byText.get(text);
+  if (!g) {
+    g = parseGrade(text, scale);
+    if (byText.size < 10_000) byText.set(text, g);
+  }
+  return g;
 }

@@ -287,7 +287,15 @@ export function progress(pos: Position, t: number, fy: FinancialYear, yearsInBan
 
 /** The top point of a grade: the last AfC step, the last SCP, the last local step. */
 export function gradeTop(g: Grade, fy: FinancialYear): number {
-  const ps = gradePositions(g, fy);
-  const last = ps[ps.length - 1];
-  return last.scale === "NJC" ? last.point : last.step;
+  let byYear = TOPS.get(g);
+  if (!byYear) TOPS.set(g, (byYear = new Map()));
+  let top = byYear.get(fy.start);
+  if (top === undefined) {
+    const ps = gradePositions(g, fy);
+    const last = ps[ps.length - 1];
+    byYear.set(fy.start, (top = last.scale === "NJC" ? last.point : last.step));
+  }
+  return top;
 }
+/** Grades are shared (read once per text, assimilate.ts): each one's top is found once a year. */
+const TOPS = new WeakMap<Grade, Map<number, number>>();
