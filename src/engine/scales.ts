@@ -3,7 +3,7 @@ import { NJC_SPINE } from "../data/njc";
 import type { Source, Provenance } from "../data/types";
 import { invalidValue, notAvailable, invalidNumber } from "./errors";
 import { dec, roundPound, type Decimal } from "./money";
-import { forYear, type FinancialYear } from "./years";
+import { financialYear, forYear, type FinancialYear } from "./years";
 
 /** A local pay scale supplied from a worksheet range: each row a grade and its pay per step. */
 export interface LocalScaleRow {
@@ -177,8 +177,9 @@ export function scalePay(scale: ScaleRef, grade: string, step: number | null, ye
 
 /**
  * A full-time annual basic pay figure the user gives for a point the data does not hold: an NJC
- * spinal column point not on the spine that year (a local point such as SCP 44), or an AfC band
- * and step whose figure is missing. Shown as "supplied by you" wherever it is used.
+ * spinal column point not on the spine that year (a local point such as SCP 44), an AfC band
+ * and step whose figure is missing, or a point in a year the data holds no agreed scale for (a
+ * whole year's scale, openScaleYear). Shown as "supplied by you" wherever it is used.
  */
 export interface SuppliedPay {
   scale: "AFC" | "NJC";
@@ -219,9 +220,10 @@ export type SuppliedPayPart = "pay" | "grade" | "step" | "year";
 
 /**
  * What is wrong with a supplied figure, or null. THE RULE: a supplied figure only fills a gap. Where
- * the data holds a figure for that point and year (a pending year's held rates included), the
- * supplied one is refused, so a pack never rests on two figures for one point; a year after the
- * data's last is refused too (later years are the last year's figure uplifted by the assumed award).
+ * the data holds an agreed figure for that point and year, the supplied one is refused, so a pack
+ * never rests on two figures for one point. A year the data holds no agreed scale for (after its
+ * last year, or held only as "award pending") is a gap: a whole year's scale may be given for it
+ * (see openScaleYear), up to SUPPLIED_YEARS_AHEAD years after the data's last.
  */
 export function suppliedPayProblem(p: SuppliedPay): string | null {
   return suppliedPayProblemAt(p)?.message ?? null;
@@ -243,20 +245,55 @@ export function suppliedPayProblemAt(p: SuppliedPay): { part: SuppliedPayPart; m
     if (!AFC_BAND_ORDER.includes(normaliseAfcBand(p.grade))) return { part: "grade", message: `"${p.grade}" is not an Agenda for Change band. Bands: ${AFC_BAND_ORDER.join(", ")}.` };
     if (!Number.isInteger(p.step) || p.step < 1 || p.step > 12) return { part: "step", message: `An AfC step is a whole number from 1 (entry); got ${p.step}.` };
   }
-  const table = p.scale === "NJC" ? NJC_SPINE : AFC_PAY;
-  const held = Object.keys(table).sort();
-  if (p.year.label > held[held.length - 1])
+  const last = lastScaleYear(p.scale);
+  if (p.year.start > last.start + SUPPLIED_YEARS_AHEAD) {
+    const furthest = financialYear(last.start + SUPPLIED_YEARS_AHEAD).label;
     return {
       part: "year",
-      message: `${p.year.label} is after the last year in the data (${held[held.length - 1]}): supply the figure for ${held[held.length - 1]} or earlier; later years are uplifted by the assumed pay award.`,
+      message: `${p.year.label} is more than ${SUPPLIED_YEARS_AHEAD} years after the last year in the data (${last.label}): check the year. Figures can be given for years up to ${furthest}.`,
     };
-  const own = dataFigure(p);
+  }
+  const own = openScaleYear(p.scale, p.year) ? null : dataFigure(p);
   if (own !== null)
     return {
       part: "grade",
-      message: `The data already holds £${Number(own).toLocaleString("en-GB")} for ${what} (from the published scale): remove this entry. A supplied figure only fills a point the data does not hold.`,
+      message: `The data already holds £${Number(own).toLocaleString("en-GB")} for ${what} (from the published scale): remove this entry. A supplied figure only fills a point or year the data does not hold as agreed.`,
     };
   return null;
+}
+
+/** How many years after the data's last a figure may be supplied for: further ahead is almost certainly a slip in the year. */
+export const SUPPLIED_YEARS_AHEAD = 10;
+
+/** The last year a national scale's table holds (pending or not). */
+function lastScaleYear(scale: "AFC" | "NJC"): FinancialYear {
+  const held = Object.keys(scale === "NJC" ? NJC_SPINE : AFC_PAY).sort();
+  return financialYear(Number(held[held.length - 1].slice(0, 4)));
+}
+
+/**
+ * Whether the data holds no agreed scale for a year: a year after its last, or one it holds only as
+ * "award pending" (NJC 2026/27). A figure supplied for such a year is that year's real figure: used
+ * as given in place of an uplift by the assumed award (a new scale agreed before the data is updated).
+ */
+export function openScaleYear(scale: "AFC" | "NJC", year: FinancialYear): boolean {
+  const entry = (scale === "NJC" ? NJC_SPINE : AFC_PAY)[year.label];
+  return entry ? Boolean(entry.pending) : year.start > lastScaleYear(scale).start;
+}
+
+/**
+ * The latest figure supplied for a point in a year the data holds no agreed scale for
+ * (openScaleYear), no later than `year`: the point's pay in `year` rests on it (as given when the
+ * years are the same; else the caller uplifts it by each later year's assumed award). Undefined
+ * where none is given.
+ */
+export function suppliedScaleFigure(list: readonly SuppliedPay[] | undefined, scale: "AFC" | "NJC", grade: string, step: number, year: FinancialYear): SuppliedPay | undefined {
+  if (!list || list.length === 0) return undefined;
+  const key = suppliedKey(scale, grade, step);
+  let best: SuppliedPay | undefined;
+  for (const p of list)
+    if (p.scale === scale && p.year.start <= year.start && (!best || p.year.start > best.year.start) && suppliedKey(p.scale, p.grade, p.step) === key && openScaleYear(scale, p.year)) best = p;
+  return best;
 }
 
 /**

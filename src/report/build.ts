@@ -33,7 +33,7 @@ import { financialYear, type FinancialYear } from "../engine/years";
 import type { BoardPool, BoardScenario } from "./scenario";
 import { ScenarioError } from "./scenario";
 import { appraisalSteps, type AppraisalOutput, type AppraisalStep } from "./appraisal";
-import { PendingAwardReach, confidenceLines } from "./confidence";
+import { PendingAwardReach, SuppliedYearsReach, confidenceLines } from "./confidence";
 import { missingRateCause } from "./missingRates";
 import type { AppraisalReport, BoardReport, ElementSet, GroupLine, PersonLine, PoolReport, ProjectionYear, SourceLine } from "./model";
 
@@ -401,6 +401,7 @@ export function* buildReportSteps(input: ReportInput, options: ReportStepOptions
   let tables: TablesUsed;
   let continuing: number;
   let pendingReach: PendingAwardReach;
+  let suppliedReach: SuppliedYearsReach;
   /** Index (in input.members) of each person costed, in order. */
   let costedIndex: number[];
   let pass = 0;
@@ -416,7 +417,8 @@ export function* buildReportSteps(input: ReportInput, options: ReportStepOptions
       throw e;
     }
     if (pass === 1) checkLgpsRateGiven(input.members, s);
-    const suppliedPositions = new Set((s.suppliedPay ?? []).map((f) => suppliedKey(f.scale, f.grade, f.step)));
+    // The Detail sheet shows the base year: marked where its pay rests on a figure supplied for that year or an earlier one.
+    const suppliedPositions = new Set((s.suppliedPay ?? []).filter((f) => f.year.start <= s.year.start).map((f) => suppliedKey(f.scale, f.grade, f.step)));
     const base = s.year.start;
     years = Array.from({ length: s.projectionYears }, (_, t) => financialYear(base + t));
     lines = [];
@@ -426,7 +428,8 @@ export function* buildReportSteps(input: ReportInput, options: ReportStepOptions
     personNumbers = new Map();
     tables = new TablesUsed();
     continuing = 0;
-    pendingReach = new PendingAwardReach(pendingAwards(s, years), years);
+    pendingReach = new PendingAwardReach(pendingAwards(s, years), years, s.suppliedPay);
+    suppliedReach = new SuppliedYearsReach(s.suppliedPay, years);
     const n = input.members.length;
     const perStep = Math.max(1, Math.floor(options.peoplePerStep ?? PERSON_YEARS_PER_STEP / s.projectionYears));
     yield { done: 0, total: n, pass, years: s.projectionYears };
@@ -450,6 +453,7 @@ export function* buildReportSteps(input: ReportInput, options: ReportStepOptions
         if (person === undefined) personNumbers.set(personKey, (person = personNumbers.size));
         pair.totals.add(p, person);
         pendingReach.add(p, person);
+        suppliedReach.add(p, person);
         tables.note(m, p, s);
         if (p.protectionContinues) continuing++;
       }
@@ -584,7 +588,7 @@ export function* buildReportSteps(input: ReportInput, options: ReportStepOptions
     figuresIn: sc.figuresIn,
     confidence: [],
   };
-  report.confidence = confidenceLines(report, sc, s, pendingReach!.lines());
+  report.confidence = confidenceLines(report, sc, s, pendingReach!.lines(), suppliedReach!.lines());
   return { report, costingIssues: costingIssues! };
 }
 

@@ -5,7 +5,8 @@
  * pounds each touches. Read from the data's own provenance (src/data: `provenance`, `note`), never
  * from a list kept here.
  */
-import { addPence, decimalOfSum, type PendingAward, type PenceSum, type PersonCostsPence, type ResolvedScenario } from "../engine/harmonise";
+import { addPence, decimalOfSum, type PendingAward, type PenceSum, type PersonCostsPence, type Position, type ResolvedScenario } from "../engine/harmonise";
+import { suppliedFor, type SuppliedPay } from "../engine/scales";
 import type { Pence } from "../engine/pence";
 import { financialYear, type FinancialYear } from "../engine/years";
 import { givenValue, type RateGiven } from "../engine/rates";
@@ -139,7 +140,7 @@ function userLines(r: BoardReport, sc: BoardScenario, s: ResolvedScenario): Conf
   if (supplied.length > 0)
     out.push({
       kind: "user",
-      text: `Pay supplied by you (${(s.suppliedPay ?? []).map((f) => f.scale === "NJC" ? `SCP ${f.grade}` : `band ${f.grade} step ${f.step}`).filter((v, i, a) => a.indexOf(v) === i).join(", ")}): points the published data does not hold. The amount is those staff's basic pay at those points in ${r.baseYear}.`,
+      text: `Pay supplied by you (${suppliedPoints((s.suppliedPay ?? []).filter((f) => f.year.start <= s.year.start))}): figures the published data does not hold as agreed. The amount is those staff's basic pay at those points in ${r.baseYear}.`,
       people: supplied.length,
       amount: amountOf(supplied, (p) => (p.suppliedPay.includes("current") ? p.current.basicPay : 0) + (p.suppliedPay.includes("target") ? p.target.basicPay : 0)),
     });
@@ -162,12 +163,16 @@ function userLines(r: BoardReport, sc: BoardScenario, s: ResolvedScenario): Conf
  * The people and pounds resting on each pay award not yet agreed (NJC 2026/27), gathered while the
  * people are costed: a person counts when their pay in that year is on the pending scale, on the
  * target terms (the amount is their cost with protection that year) or on current terms (their
- * current cost that year).
+ * current cost that year), at a point whose figure for that year the user did not supply.
  */
 export class PendingAwardReach {
   private readonly entries: { award: PendingAward; t: number; people: Set<number>; amount: PenceSum }[];
 
-  constructor(awards: readonly PendingAward[], years: readonly FinancialYear[]) {
+  constructor(
+    awards: readonly PendingAward[],
+    years: readonly FinancialYear[],
+    private readonly supplied?: readonly SuppliedPay[],
+  ) {
     this.entries = awards.map((award) => ({ award, t: years.findIndex((y) => y.start === award.year.start), people: new Set<number>(), amount: 0 }));
   }
 
@@ -177,10 +182,15 @@ export class PendingAwardReach {
       const y = p.years[e.t];
       if (!y) continue;
       const onTarget = y.targetPackage.position.scale === e.award.scheme;
-      if (!onTarget && y.currentPackage.position.scale !== e.award.scheme) continue;
+      if (!this.restsOn(e.award, y.targetPackage.position) && !this.restsOn(e.award, y.currentPackage.position)) continue;
       e.people.add(person);
       e.amount = addPence(e.amount, onTarget ? y.protected.total : y.current.total);
     }
+  }
+
+  /** Whether pay at a point rests on the pending award: on its scale, unless the user supplied the point's figure for that year. */
+  private restsOn(award: PendingAward, pos: Position): boolean {
+    return pos.scale === award.scheme && suppliedAt(this.supplied, pos, award.year) === undefined;
   }
 
   lines(): ConfidenceLine[] {
@@ -201,8 +211,66 @@ export class PendingAwardReach {
   }
 }
 
+/** The points of supplied figures, each once: "SCP 44, band 5 step 1". */
+function suppliedPoints(figures: readonly SuppliedPay[]): string {
+  return figures
+    .map((f) => (f.scale === "NJC" ? `SCP ${f.grade}` : `band ${f.grade} step ${f.step}`))
+    .filter((v, i, a) => a.indexOf(v) === i)
+    .join(", ");
+}
+
+/** The figure the user supplied for a position's own year, if any. */
+function suppliedAt(list: readonly SuppliedPay[] | undefined, pos: Position, year: FinancialYear): SuppliedPay | undefined {
+  if (pos.scale === "AFC") return suppliedFor(list, "AFC", pos.band, pos.step, year);
+  if (pos.scale === "NJC") return suppliedFor(list, "NJC", String(pos.point), 1, year);
+  return undefined;
+}
+
+/**
+ * The people and pounds resting on figures supplied for a year after the base year (a whole year's
+ * scale given before the data holds it, e.g. NJC 2026/27 when agreed), gathered while the people
+ * are costed: a person counts in a year when their current or target point that year has a figure
+ * supplied for that year; the amount is their basic pay at those points that year.
+ */
+export class SuppliedYearsReach {
+  private readonly entries: { year: FinancialYear; t: number; figures: SuppliedPay[]; people: Set<number>; amount: PenceSum }[];
+
+  constructor(
+    private readonly supplied: readonly SuppliedPay[] | undefined,
+    years: readonly FinancialYear[],
+  ) {
+    this.entries = years
+      .map((year, t) => ({ year, t, figures: (supplied ?? []).filter((f) => f.year.start === year.start), people: new Set<number>(), amount: 0 }))
+      .filter((e) => e.t > 0 && e.figures.length > 0);
+  }
+
+  /** Adds a person's figures (person: their number, the same for each of their rows). */
+  add(p: PersonCostsPence, person: number): void {
+    for (const e of this.entries) {
+      const y = p.years[e.t];
+      if (!y) continue;
+      const current = suppliedAt(e.figures, y.currentPackage.position, e.year) !== undefined;
+      const target = suppliedAt(e.figures, y.targetPackage.position, e.year) !== undefined;
+      if (!current && !target) continue;
+      e.people.add(person);
+      e.amount = addPence(e.amount, (current ? y.currentPackage.basicPay : 0) + (target ? y.targetPackage.basicPay : 0));
+    }
+  }
+
+  lines(): ConfidenceLine[] {
+    return this.entries
+      .filter((e) => e.people.size > 0)
+      .map(({ year, figures, people, amount }) => ({
+        kind: "user" as const,
+        text: `${year.label} pay supplied by you (${suppliedPoints(figures)}): used as given for ${year.label}, in place of the published data (which has no agreed figure for it); later years are uplifted from it by the awards assumed. The amount is those staff's basic pay at those points in ${year.label}.`,
+        people: people.size,
+        amount: decimalOfSum(amount),
+      }));
+  }
+}
+
 /** Every place the figures rest on something other than a confirmed published rate. */
-export function confidenceLines(r: BoardReport, sc: BoardScenario, s: ResolvedScenario, pending: readonly ConfidenceLine[] = []): ConfidenceLine[] {
+export function confidenceLines(r: BoardReport, sc: BoardScenario, s: ResolvedScenario, pending: readonly ConfidenceLine[] = [], suppliedYears: readonly ConfidenceLine[] = []): ConfidenceLine[] {
   const projected = projectedLine(r, s);
-  return [...pending, ...dataLines(r), ...(projected ? [projected] : []), ...userLines(r, sc, s)].filter((l) => l.people > 0 || !l.amount.eq(ZERO));
+  return [...pending, ...dataLines(r), ...(projected ? [projected] : []), ...userLines(r, sc, s), ...suppliedYears].filter((l) => l.people > 0 || !l.amount.eq(ZERO));
 }

@@ -28,7 +28,7 @@ export const SUPPLIED_PAY_COLUMNS: readonly { key: Column; heading: string; numb
 
 /** What the sheet says above the table (the pane writes these lines; the table starts below them). */
 export const SUPPLIED_PAY_GUIDE: readonly string[] = [
-  "Your own pay figures: full-time annual basic pay for a point or band and step the published scales do not hold (a local spinal column point, say).",
+  "Your own pay figures: full-time annual basic pay for a point or band and step the published scales do not hold (a local spinal column point, say), or a year's scale agreed before the data holds it (NJC 2026/27 once agreed: one row a point).",
   'One figure a row. Scale: NJC or AFC. Band or point: the NJC spinal column point (44), or the AfC band (8a) with its Step (1 = entry). Year: 2025/26 (blank: the board pack\'s year). Example: NJC | 44 | (blank) | 2025/26 | 52,300 | local point, pay policy 2025.',
   'A figure is used only where the data has none (a figure the data already holds is refused) and is labelled "supplied by you" wherever it appears in the board pack. Later years take it uplifted by the assumed pay award.',
 ];

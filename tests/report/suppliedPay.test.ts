@@ -86,7 +86,9 @@ describe("pay supplied by you", () => {
     expect(problems([{ scale: "AFC", year: "2025/26", band: "6", pay: 40000 }])).toEqual(["suppliedPay[0].step: is missing: give the AfC step (1 = entry)."]);
     expect(problems([{ scale: "GOLD", point: 44, pay: 52805 }])[0]).toMatch(/^suppliedPay\[0\]\.scale: The scale "GOLD" is not recognised/);
     expect(problems([SCP44, SCP44])).toEqual(["suppliedPay[1]: a second figure for NJC SCP 44 in 2025/26: keep one."]);
-    expect(problems([{ ...SCP44, year: "2031/32" }])[0]).toMatch(/^suppliedPay\[0\]: 2031\/32 is after the last year in the data/);
+    expect(problems([{ ...SCP44, year: "2037/38" }])[0]).toBe(
+      "suppliedPay[0]: 2037/38 is more than 10 years after the last year in the data (2026/27): check the year. Figures can be given for years up to 2036/37.",
+    );
     expect(problems([{ ...SCP44, pint: 3 }])[0]).toMatch(/^suppliedPay\[0\]\.pint: is not a setting; did you mean "point"\?/);
     expect(problems({})).toEqual([expect.stringMatching(/^suppliedPay: should list your own pay figures/)]);
   });
@@ -140,5 +142,108 @@ describe("pay left out", () => {
     const supplied = buildBoardPack({ table, scenario: parseBoardScenario(scenario({ suppliedPay: [SCP44] })), ...GEN });
     expect(supplied.intake.payLeftOut.rowsUnknown).toBe(1);
     expect(supplied.report.people.map((p) => p.ref)).toEqual(["C1", "C4"]);
+  });
+});
+
+/**
+ * A whole year's scale the data does not hold as agreed (issue 9 item 6): NJC 2026/27, held only as
+ * "award pending" (the 2025/26 spine), once agreed; AfC 2027/28, after the data's last year, once
+ * published. The figures below are the user's own (as a finance officer would type them from a new
+ * pay circular), not published rates.
+ */
+describe("a whole year's scale supplied by you", () => {
+  const NJC10_2026: SuppliedPay = { scale: "NJC", year: financialYear(2026), grade: "10", step: 1, pay: dec(28950), note: "NJC 2026/27 as agreed" };
+  const AFC5_1_2027: SuppliedPay = { scale: "AFC", year: financialYear(2027), grade: "5", step: 1, pay: dec(33450), note: "AfC 2027/28 as published" };
+  const resolved = (suppliedPay: SuppliedPay[]) =>
+    resolveScenario({ target: { terms: "AFC" }, protection: { kind: "NONE" }, year: financialYear(2025), payAwards: { NJC: dec("0.03"), AFC: dec("0.03") }, suppliedPay });
+  const scp10 = { scale: "NJC" as const, point: 10 };
+
+  it("NJC: a figure for the pending year is used as given and not projected; later years are uplifted from it and rounded to the pound", () => {
+    const without = resolved([]);
+    // 2025/26 is in the data: SCP 10 £27,694 (NJC pay spine 2025/26).
+    expect(fullTimePayAt(scp10, financialYear(2025), without)).toEqual({ pay: dec(27694), basis: "data" });
+    // Without it, 2026/27 is the pending award: 27,694 × 1.03 = 28,524.82 -> £28,525, projected.
+    expect(fullTimePayAt(scp10, financialYear(2026), without)).toEqual({ pay: dec(28525), basis: "projected" });
+
+    const s = resolved([NJC10_2026]);
+    expect(fullTimePayAt(scp10, financialYear(2025), s)).toEqual({ pay: dec(27694), basis: "data" });
+    // 2026/27: the supplied £28,950 itself, no award assumed on it.
+    expect(fullTimePayAt(scp10, financialYear(2026), s)).toEqual({ pay: dec(28950), basis: "data" });
+    // 2027/28: 28,950 × 1.03 = 29,818.50 -> £29,819 (half up to the pound, as the spine is published).
+    expect(fullTimePayAt(scp10, financialYear(2027), s)).toEqual({ pay: dec(29819), basis: "projected" });
+    // 2028/29: 29,819 × 1.03 = 30,713.57 -> £30,714.
+    expect(fullTimePayAt(scp10, financialYear(2028), s).pay.toString()).toBe("30714");
+    // A point not supplied keeps the pending award: SCP 11 £28,142 × 1.03 = 28,986.26 -> £28,986.
+    expect(fullTimePayAt({ scale: "NJC", point: 11 }, financialYear(2026), s)).toEqual({ pay: dec(28986), basis: "projected" });
+  });
+
+  it("AfC: a figure for a year after the data's last is used as given; later years are uplifted from it", () => {
+    const without = resolved([]);
+    // Without it, 2027/28 is 2026/27's band 5 step 1 £32,073 × 1.03 = 33,035.19 -> £33,035.
+    expect(fullTimePayAt({ scale: "AFC", band: "5", step: 1 }, financialYear(2027), without)).toEqual({ pay: dec(33035), basis: "projected" });
+
+    const s = resolved([AFC5_1_2027]);
+    expect(fullTimePayAt({ scale: "AFC", band: "5", step: 1 }, financialYear(2026), s)).toEqual({ pay: dec(32073), basis: "data" });
+    expect(fullTimePayAt({ scale: "AFC", band: "5", step: 1 }, financialYear(2027), s)).toEqual({ pay: dec(33450), basis: "data" });
+    // 2028/29: 33,450 × 1.03 = 34,453.50 -> £34,454.
+    expect(fullTimePayAt({ scale: "AFC", band: "5", step: 1 }, financialYear(2028), s)).toEqual({ pay: dec(34454), basis: "projected" });
+    // Step 2, not supplied: 2026/27's £34,592 × 1.03 = 35,629.76 -> £35,630.
+    expect(fullTimePayAt({ scale: "AFC", band: "5", step: 2 }, financialYear(2027), s)).toEqual({ pay: dec(35630), basis: "projected" });
+  });
+
+  it("refuses a year more than 10 after the data's last, and a figure the data holds as agreed", () => {
+    const problems = (sp: unknown) => checkBoardScenario(scenario({ suppliedPay: sp })).problems;
+    expect(problems([{ scale: "NJC", year: "2026/27", point: 10, pay: 28950 }])).toEqual([]);
+    expect(problems([{ scale: "AFC", year: "2027/28", band: "5", step: 1, pay: 33450 }])).toEqual([]);
+    // The data's last year is 2026/27 for both scales: 2036/37 is the furthest a figure can be given for.
+    expect(problems([{ scale: "AFC", year: "2036/37", band: "5", step: 1, pay: 45000 }])).toEqual([]);
+    expect(problems([{ scale: "AFC", year: "2037/38", band: "5", step: 1, pay: 45000 }])).toEqual([
+      "suppliedPay[0]: 2037/38 is more than 10 years after the last year in the data (2026/27): check the year. Figures can be given for years up to 2036/37.",
+    ]);
+    // AfC 2026/27 is agreed and in the data (band 5 step 1 £32,073): refused, as is NJC SCP 10 in 2025/26 (£27,694).
+    expect(problems([{ scale: "AFC", year: "2026/27", band: "5", step: 1, pay: 33000 }])).toEqual([
+      "suppliedPay[0]: The data already holds £32,073 for AfC band 5 step 1 in 2026/27 (from the published scale): remove this entry. A supplied figure only fills a point or year the data does not hold as agreed.",
+    ]);
+    expect(problems([{ scale: "NJC", year: "2025/26", point: 10, pay: 28000 }])[0]).toMatch(/^suppliedPay\[0\]: The data already holds £27,694 for NJC SCP 10 in 2025\/26/);
+  });
+
+  it("a board pack for the pending year: costed at the supplied figure, labelled supplied, and not counted as resting on the pending award", () => {
+    const table = [HEADER, ["C5", "Social work", "Northshire Council", "NJC", 10, 0.5, 5, "LGPS", "3"]];
+    const sc = (extra: Record<string, unknown>) => parseBoardScenario(scenario({ financialYear: "2026/27", ...extra }));
+    const pending = buildBoardPack({ table, scenario: sc({}), ...GEN });
+    expect(pending.report.confidence.some((l) => /NJC 2026\/27 pay award pending/.test(l.text))).toBe(true);
+
+    const pack = buildBoardPack({ table, scenario: sc({ suppliedPay: [{ scale: "NJC", year: "2026/27", point: 10, pay: 28950, note: "NJC 2026/27 as agreed" }] }), ...GEN });
+    expect(pack.issues).toEqual([]);
+    const c5 = pack.report.people[0];
+    // £28,950 × FTE 0.5 = £14,475.00 basic pay on current terms.
+    expect(c5.current.basicPay).toBe(1447500); // whole pence
+    expect(c5.suppliedPay).toEqual(["current"]);
+    expect(pack.report.confidence.some((l) => /pay award pending/.test(l.text))).toBe(false);
+    const line = pack.report.confidence.find((l) => /Pay supplied by you/.test(l.text))!;
+    expect(line.text).toContain("(SCP 10)");
+    expect(line.people).toBe(1);
+    expect(line.amount.toFixed(2)).toBe("14475.00");
+    expect(cellsOf(pack.workbook, "Detail")).toContain("NJC SCP 10 (pay supplied by you)");
+    expect(cellsOf(pack.workbook, "Assumptions and sources").join("\n")).toContain("NJC SCP 10 in 2026/27: £28,950 a year full-time (supplied by you: NJC 2026/27 as agreed");
+    expect(cellsOf(pack.workbook, "Board summary").join("\n")).toContain("Pay supplied by you (SCP 10)");
+  });
+
+  it("a board pack before the supplied year: the base year is the data's and unmarked; the supplied year has its own line", () => {
+    const table = [HEADER, ["C5", "Social work", "Northshire Council", "NJC", 10, 0.5, 5, "LGPS", "3"]];
+    const supplied = [{ scale: "NJC", year: "2026/27", point: 10, pay: 28950 }];
+    const pack = buildBoardPack({ table, scenario: parseBoardScenario(scenario({ projectionYears: 3, suppliedPay: supplied })), ...GEN });
+    const c5 = pack.report.people[0];
+    // 2025/26 from the data: £27,694 × 0.5 = £13,847.00, not marked as supplied.
+    expect(c5.current.basicPay).toBe(1384700);
+    expect(c5.suppliedPay).toEqual([]);
+    expect(cellsOf(pack.workbook, "Detail")).toContain("NJC SCP 10");
+    expect(pack.report.confidence.some((l) => /pay award pending/.test(l.text))).toBe(false);
+    const line = pack.report.confidence.find((l) => /^2026\/27 pay supplied by you/.test(l.text))!;
+    expect(line.text).toContain("(SCP 10)");
+    expect(line.people).toBe(1);
+    // 2026/27: £28,950 × 0.5 = £14,475.00.
+    expect(line.amount.toFixed(2)).toBe("14475.00");
+    expect(cellsOf(pack.workbook, "Board summary").join("\n")).toContain("2026/27 pay supplied by you (SCP 10)");
   });
 });

@@ -47,7 +47,7 @@ describe("reading the SuppliedPay table", () => {
         ["Gold", 44, "", "", 52805, ""], // row 6: no such scale
         ["NJC", 44, "", "2025/26", 52900, ""], // row 7: a second figure for SCP 44
         ["", "", "", "", "", ""], // row 8: blank, not counted
-        ["NJC", 46, "", "2031/32", 60000, ""], // row 9: after the data's last year
+        ["NJC", 46, "", "2037/38", 60000, ""], // row 9: more than 10 years after the data's last year
       ],
       1,
       Y2025,
@@ -67,7 +67,21 @@ describe("reading the SuppliedPay table", () => {
     expect(r.problems[2].message).toBe('"Step" is missing: give the AfC step (1 = entry). This figure was not used.');
     expect(r.problems[3].message).toBe('The scale "Gold" is not recognised. Use one of: NJC, AFC. This figure was not used.');
     expect(r.problems[4].message).toBe("A second figure for NJC SCP 44 in 2025/26: keep one. This figure was not used.");
-    expect(r.problems[5].message).toMatch(/^2031\/32 is after the last year in the data/);
+    expect(r.problems[5].message).toMatch(/^2037\/38 is more than 10 years after the last year in the data \(2026\/27\): check the year\./);
+  });
+
+  it("takes a whole year's scale the data does not hold as agreed: NJC 2026/27 (award pending) and AfC 2027/28 (after the data), one row a point", () => {
+    const r = suppliedPayFromTable(
+      [HEADINGS, ["NJC", 10, "", "2026/27", 28950, "NJC 2026/27 as agreed"], ["NJC", 11, "", "2026/27", 29420, ""], ["AFC", "5", 1, "2027/28", 33450, ""]],
+      4,
+      Y2025,
+    );
+    expect(r.problems).toEqual([]);
+    expect(r.figures.map((f) => `${f.scale} ${f.grade} ${f.step} ${f.year.label} ${f.pay.toString()}`)).toEqual([
+      "NJC 10 1 2026/27 28950",
+      "NJC 11 1 2026/27 29420",
+      "AFC 5 1 2027/28 33450",
+    ]);
   });
 
   it("an empty table (the one the pane creates has one blank row) supplies nothing and says nothing", () => {

@@ -9,7 +9,7 @@ import type { ByYear } from "../../data/types";
 import { invalidValue, notAvailable } from "../errors";
 import type { Decimal } from "../money";
 import { decimalOfPence, dividedBy, penceOf, ratioOf, roundRatio, times, whole, type Pence, type Ratio } from "../pence";
-import { afcBands, afcPay, afcProgression, stepAfterYears, localPay, njcPay, njcPoints, normaliseAfcBand, payOrSupplied, suppliedToCarry, type ScaleRef } from "../scales";
+import { afcBands, afcPay, afcProgression, stepAfterYears, localPay, njcPay, njcPoints, normaliseAfcBand, payOrSupplied, suppliedScaleFigure, suppliedToCarry, type ScaleRef } from "../scales";
 import { financialYear, latestYear, pendingYears, yearsIn, type FinancialYear } from "../years";
 import { awardFor, onePlusAward } from "./scenario";
 import type { Grade, PayBasis, PayScheme, Position, ResolvedScenario } from "./types";
@@ -173,12 +173,15 @@ const PENCE_A_POUND = whole(100);
 /**
  * Full-time annual pay at a position in a year. AfC and NJC: the data's figure for the year; for
  * a year after the latest in the data, the latest figure uplifted by each later year's assumed
- * award and rounded to the pound, as the national scales are published. A local scale is taken
+ * award and rounded to the pound, as the national scales are published; a figure the user
+ * supplied for a year the data holds no agreed scale for comes first (suppliedScaleAt). A local scale is taken
  * as the base year's and uplifted by the local award each later year, to the penny.
  */
 export function fullTimePayAt(pos: Position, fy: FinancialYear, s: ResolvedScenario): PayAt {
   switch (pos.scale) {
     case "AFC": {
+      const given = suppliedScaleAt("AFC", pos.band, pos.step, fy, s, `OA${pos.band}:${pos.step}:${fy.start}`);
+      if (given) return given;
       const y = tableYear(AFC_PAY, fy);
       const carried = suppliedToCarry(s.suppliedPay, "AFC", pos.band, pos.step, y);
       if (carried) return projected(s, `SA${pos.band}:${pos.step}:${fy.start}`, () => uplift(carried.pay, carried.year, fy, s, "AFC", "pound"));
@@ -186,6 +189,8 @@ export function fullTimePayAt(pos: Position, fy: FinancialYear, s: ResolvedScena
       return y.start === fy.start ? { pay: base, basis: "data" } : projected(s, `A${pos.band}:${pos.step}:${fy.start}`, () => uplift(base, y, fy, s, "AFC", "pound"));
     }
     case "NJC": {
+      const given = suppliedScaleAt("NJC", String(pos.point), 1, fy, s, `ON${pos.point}:${fy.start}`);
+      if (given) return given;
       const y = tableYear(NJC_SPINE, fy);
       // A point the data never holds (a local point): the latest figure supplied, uplifted by each later year's assumed award.
       const carried = suppliedToCarry(s.suppliedPay, "NJC", String(pos.point), 1, y);
@@ -203,6 +208,19 @@ export function fullTimePayAt(pos: Position, fy: FinancialYear, s: ResolvedScena
       return fy.start <= s.year.start ? { pay: base, basis: "data" } : projected(s, `L${pos.grade}\u0000${pos.step}:${fy.start}`, () => uplift(base, s.year, fy, s, "LOCAL", "penny"));
     }
   }
+}
+
+/**
+ * Pay at a point in a year the data holds no agreed scale for, where the user gave that year's
+ * figure (or an earlier such year's): the figure as given for its own year (not projected: no
+ * award is assumed), uplifted by each later year's assumed award and rounded to the pound, as the
+ * national scales are published. Undefined where no such figure is given.
+ */
+function suppliedScaleAt(scale: "AFC" | "NJC", grade: string, step: number, fy: FinancialYear, s: ResolvedScenario, key: string): PayAt | undefined {
+  const given = suppliedScaleFigure(s.suppliedPay, scale, grade, step, fy);
+  if (!given) return undefined;
+  if (given.year.start === fy.start) return { pay: given.pay, basis: "data" };
+  return projected(s, key, () => uplift(given.pay, given.year, fy, s, scale, "pound"));
 }
 
 /**
