@@ -472,6 +472,7 @@ export function* buildReportSteps(input: ReportInput, options: ReportStepOptions
   const projection: ProjectionYear[] = years!.map((y, t) => ({
     year: y.label,
     basis: all.projected[t] ? "projected" : "data",
+    ...((t === 0 ? lines!.some((p) => p.suppliedPay.length > 0) : suppliedReach!.reaches(t)) ? { supplied: true as const } : {}),
     protectedCount: all.protectedCount[t],
     current: current[t],
     target: target[t],

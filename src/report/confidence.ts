@@ -257,6 +257,11 @@ export class SuppliedYearsReach {
     }
   }
 
+  /** Whether anyone's pay in year `t` (of the projection) is a figure supplied for that year. */
+  reaches(t: number): boolean {
+    return this.entries.some((e) => e.t === t && e.people.size > 0);
+  }
+
   lines(): ConfidenceLine[] {
     return this.entries
       .filter((e) => e.people.size > 0)

@@ -95,6 +95,8 @@ export interface ProjectionYear {
   year: string;
   /** "data" when every scale figure is published; "projected" when uplifted by assumed awards. */
   basis: "data" | "projected";
+  /** Set when some pay that year is a figure the user supplied (for that year; in the base year, also an earlier one). */
+  supplied?: true;
   protectedCount: number;
   current: Decimal;
   target: Decimal;

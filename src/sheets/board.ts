@@ -410,7 +410,7 @@ export function projectionSheet(r: BoardReport): { sheet: SheetPlan; layout: Pro
     const row = first + i;
     return [
       y.year,
-      y.basis === "data" ? "published rates" : "projected",
+      `${y.basis === "data" ? "published rates" : "projected"}${y.supplied ? "; pay supplied by you" : ""}`,
       y.protectedCount,
       n(y.current),
       n(y.target),

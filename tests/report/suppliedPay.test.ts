@@ -227,6 +227,9 @@ describe("a whole year's scale supplied by you", () => {
     expect(cellsOf(pack.workbook, "Detail")).toContain("NJC SCP 10 (pay supplied by you)");
     expect(cellsOf(pack.workbook, "Assumptions and sources").join("\n")).toContain("NJC SCP 10 in 2026/27: £28,950 a year full-time (supplied by you: NJC 2026/27 as agreed");
     expect(cellsOf(pack.workbook, "Board summary").join("\n")).toContain("Pay supplied by you (SCP 10)");
+    expect(pack.report.projection[0].supplied).toBe(true);
+    expect(cellsOf(pack.workbook, "Projection")).toContain("published rates; pay supplied by you");
+    expect(pending.report.projection[0].supplied).toBeUndefined();
   });
 
   it("a board pack before the supplied year: the base year is the data's and unmarked; the supplied year has its own line", () => {
@@ -245,5 +248,12 @@ describe("a whole year's scale supplied by you", () => {
     // 2026/27: £28,950 × 0.5 = £14,475.00.
     expect(line.amount.toFixed(2)).toBe("14475.00");
     expect(cellsOf(pack.workbook, "Board summary").join("\n")).toContain("2026/27 pay supplied by you (SCP 10)");
+    // The Projection sheet's Basis: 2025/26 the data's; 2026/27 the supplied figure (AfC 2026/27 is in the data); 2027/28 uplifted from it.
+    expect(pack.report.projection.map((y) => [y.year, y.basis, y.supplied ?? false])).toEqual([
+      ["2025/26", "data", false],
+      ["2026/27", "data", true],
+      ["2027/28", "projected", false],
+    ]);
+    expect(cellsOf(pack.workbook, "Projection")).toEqual(expect.arrayContaining(["published rates", "published rates; pay supplied by you", "projected"]));
   });
 });
