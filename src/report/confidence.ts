@@ -211,12 +211,19 @@ export class PendingAwardReach {
   }
 }
 
-/** The points of supplied figures, each once: "SCP 44, band 5 step 1". */
+/** The points of supplied figures, each once: "SCP 44, band 5 step 1"; three or more NJC points in a row as "SCPs 3 to 43" (a whole year's spine). */
 function suppliedPoints(figures: readonly SuppliedPay[]): string {
-  return figures
-    .map((f) => (f.scale === "NJC" ? `SCP ${f.grade}` : `band ${f.grade} step ${f.step}`))
-    .filter((v, i, a) => a.indexOf(v) === i)
-    .join(", ");
+  const points = [...new Set(figures.filter((f) => f.scale === "NJC").map((f) => Number(f.grade.trim().replace(/^scp\s*/i, ""))))].sort((a, b) => a - b);
+  const runs: string[] = [];
+  for (let i = 0; i < points.length; ) {
+    let j = i;
+    while (j + 1 < points.length && points[j + 1] === points[j] + 1) j++;
+    if (j - i >= 2) runs.push(`SCPs ${points[i]} to ${points[j]}`);
+    else for (let k = i; k <= j; k++) runs.push(`SCP ${points[k]}`);
+    i = j + 1;
+  }
+  const afc = figures.filter((f) => f.scale === "AFC").map((f) => `band ${f.grade} step ${f.step}`);
+  return [...runs, ...afc.filter((v, i, a) => a.indexOf(v) === i)].join(", ");
 }
 
 /** The figure the user supplied for a position's own year, if any. */

@@ -256,4 +256,15 @@ describe("a whole year's scale supplied by you", () => {
     ]);
     expect(cellsOf(pack.workbook, "Projection")).toEqual(expect.arrayContaining(["published rates", "published rates; pay supplied by you", "projected"]));
   });
+
+  it("names a whole spine's points as a range on the summary", () => {
+    const table = [HEADER, ["C5", "Social work", "Northshire Council", "NJC", 10, 0.5, 5, "LGPS", "3"], ["C6", "Social work", "Northshire Council", "NJC", 12, 1, 5, "LGPS", "3"]];
+    const supplied = [10, 11, 12, 20].map((point) => ({ scale: "NJC", year: "2026/27", point, pay: 30000 + point }));
+    const pack = buildBoardPack({ table, scenario: parseBoardScenario(scenario({ projectionYears: 2, suppliedPay: supplied })), ...GEN });
+    const line = pack.report.confidence.find((l) => /^2026\/27 pay supplied by you/.test(l.text))!;
+    expect(line.text).toMatch(/^2026\/27 pay supplied by you \(SCPs 10 to 12, SCP 20\): used as given for 2026\/27/);
+    expect(line.people).toBe(2);
+    // C5: £30,010 × 0.5 = £15,005.00; C6: £30,012 × 1 = £30,012.00; together £45,017.00.
+    expect(line.amount.toFixed(2)).toBe("45017.00");
+  });
 });
