@@ -15,6 +15,7 @@ import { BoardPackCancelled, buildBoardPackAsync, type BoardPackResult, type Boa
 import { parseBoardScenario, ScenarioError } from "../report/scenario";
 import { SUPPLIED_PAY_TABLE, suppliedPayFromTable, type SuppliedPayTableResult } from "../report/suppliedPayTable";
 import type { WorkbookPlan } from "../sheets/plan";
+import { councilRateAdviceFor } from "./councilRates";
 import { byId, clear, nextPaint, setHidden, setText, textElement } from "./dom";
 import { checkScenarioForm, defaultYearLabel, fieldLabel, fieldWarnings, firstPerField, problemToField, syncDependentFields, yearsWithBothScales, type FieldProblem } from "./scenarioForm";
 import { PANE_PEOPLE_PER_STEP, timeSliced } from "./yieldToUi";
@@ -491,6 +492,7 @@ export class TaskPane {
     const why = intake.stops.length > 0 ? intake.stops : pack.issues.slice(0, 5);
     const items = why.map((i) => `${i.row ? `Row ${i.row}` : ""}${i.column ? `${i.row ? ", " : ""}${i.column}` : ""}${i.row || i.column ? ": " : ""}${i.message}`);
     if (intake.stops.length === 0 && pack.issues.length > why.length) items.push(`… and ${(pack.issues.length - why.length).toLocaleString("en-GB")} more problems.`);
+    if (intake.stops.length === 0) items.unshift(...councilRateAdviceFor(pack.issues));
     this.showError(new UserError(`No one in the staff list could be costed, so no board pack was written. Nothing was changed in the workbook. ${intake.stops.length > 0 ? "Change the table so that:" : "The first problems:"}`, items));
     renderIntake(byId("error-intake"), intake, true);
     setHidden("error-intake", false);
@@ -535,6 +537,12 @@ export class TaskPane {
       const renamed = s.name !== s.requestedName ? ` (named so because "${s.requestedName}" was taken)` : "";
       list.appendChild(textElement("li", `${s.name}${renamed}`));
     }
+
+    const rateList = byId("council-rates-needed-list");
+    clear(rateList);
+    const rateAdvice = councilRateAdviceFor(pack.issues);
+    for (const advice of rateAdvice) rateList.appendChild(textElement("li", advice));
+    setHidden("council-rates-needed", rateAdvice.length === 0);
 
     const warningList = byId("warnings-list");
     clear(warningList);

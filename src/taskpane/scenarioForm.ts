@@ -8,6 +8,7 @@ import { NJC_SPINE } from "../data/njc";
 import { defaultBaseYear } from "../engine/harmonise";
 import { parseFinancialYear, yearsIn } from "../engine/years";
 import { checkBoardScenario, type BoardScenarioInput } from "../report/scenario";
+import { addCouncilRates, COUNCIL_RATE_FIELDS, COUNCIL_RATE_PATHS } from "./councilRates";
 import { byId } from "./dom";
 
 export interface FieldProblem {
@@ -40,10 +41,12 @@ export const FIELD_LABELS: Record<string, string> = {
   "recommended-option": "Recommended option",
   "planning-years": "Planning years",
   "discount-rate": "Discount rate",
+  ...Object.fromEntries(COUNCIL_RATE_FIELDS.map((f) => [f.field, `Council ${f.label.toLowerCase()} rate`])),
 };
 
 /** Scenario checker paths -> the field they came from (first match wins). */
 const PATH_FIELDS: [RegExp, string][] = [
+  ...COUNCIL_RATE_PATHS,
   [/^financialYear/, "financial-year"],
   [/^targetTerms/, "target-terms"],
   [/^protection\.years/, "protection-years"],
@@ -181,6 +184,8 @@ export function readScenarioForm(): FormResult {
   const afc = percent("award-afc", problems, "The AfC pay award");
   const njc = percent("award-njc", problems, "The NJC pay award");
   if (afc !== undefined || njc !== undefined) json.payAwards = { ...(afc !== undefined ? { AFC: afc } : {}), ...(njc !== undefined ? { NJC: njc } : {}) };
+
+  addCouncilRates(json, Object.fromEntries(COUNCIL_RATE_FIELDS.map((f) => [f.key, value(f.field)])));
 
   const lgps = percent("lgps-rate", problems, "The LGPS employer rate");
   if (lgps !== undefined) json.lgpsEmployerRate = lgps;
