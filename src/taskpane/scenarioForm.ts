@@ -41,7 +41,7 @@ export const FIELD_LABELS: Record<string, string> = {
   "recommended-option": "Recommended option",
   "planning-years": "Planning years",
   "discount-rate": "Discount rate",
-  ...Object.fromEntries(COUNCIL_RATE_FIELDS.map((f) => [f.field, `Council ${f.label.toLowerCase()} rate`])),
+  ...Object.fromEntries(COUNCIL_RATE_FIELDS.map((f) => [f.field, `Council unsocial-hours rates: ${f.label}`])),
 };
 
 /** Scenario checker paths -> the field they came from (first match wins). */

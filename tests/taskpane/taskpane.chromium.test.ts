@@ -242,6 +242,17 @@ describe("task pane in Chromium against a stand-in Office", () => {
     expect(await page.getAttribute("#award-afc", "aria-invalid")).toBe("true");
     expect(await page.$$eval("#error-list li", (lis) => lis.map((li) => li.textContent))).toEqual(['AfC pay award: The AfC pay award should be a percentage such as 3 or 19.5; got "three".']);
     await page.fill("#award-afc", "3");
+
+    // A council unsocial-hours rate is read by the scenario reader (as a scenario file's is) and refused beside its box.
+    await page.fill("#rate-saturdays", "half");
+    await page.click("#generate");
+    await page.waitForSelector("#rate-saturdays-error", { state: "visible" });
+    expect(await page.textContent("#rate-saturdays-error")).toBe('The Saturday rate should be a fraction such as 0.195 or a percentage such as "19.5%"; got "half".');
+    expect(await page.getAttribute("#rate-saturdays", "aria-invalid")).toBe("true");
+    expect(await page.$$eval("#error-list li", (lis) => lis.map((li) => li.textContent))).toEqual([
+      'Council unsocial-hours rates: Saturdays: The Saturday rate should be a fraction such as 0.195 or a percentage such as "19.5%"; got "half".',
+    ]);
+    await page.fill("#rate-saturdays", "");
   });
 
   test("a large table is costed a step at a time: the pane says how far it has got and the page stays responsive", async () => {
