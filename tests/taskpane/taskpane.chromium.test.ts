@@ -403,6 +403,45 @@ describe("task pane in Chromium against a stand-in Office", () => {
     expect(consoleErrors).toEqual([]);
   }, 120_000);
 
+  test("council staff with Saturday hours: the outcome names the box to fill, and the rate given there costs them", async () => {
+    await page.evaluate(() => {
+      const w = window as any;
+      // 6 staff from the sample generator (3 AfC, 3 council), with a "Saturday hours" column: 5 a week for each council row, blank for the others (and no AfC-grouped nights-and-Saturdays hours).
+      const t = w.__staffTable(6);
+      const terms = t[0].indexOf("Current terms");
+      const grouped = t[0].findIndex((h: string) => /nights and saturdays/i.test(h));
+      t[0].push("Saturday hours");
+      for (let r = 1; r < t.length; r++) {
+        t[r].push(t[r][terms] === "NJC" ? 5 : "");
+        if (grouped >= 0) t[r][grouped] = ""; // the Saturday column alone holds the hours on nights and Saturdays
+      }
+      if (!w.__fake.workbook.findSheet("Weekend")) w.__fake.workbook.seedTable("Weekend", "WeekendStaff", "A1", t);
+    });
+    await page.click("#refresh-tables");
+    await page.waitForSelector('#table option[value="WeekendStaff"]', { state: "attached" });
+    await page.selectOption("#table", "WeekendStaff");
+    await page.check("#target-afc");
+    await page.fill("#financial-year", "2025/26");
+    await page.fill("#lgps-rate", "19.5");
+    await page.fill("#rate-saturdays", "");
+    await page.click("#generate");
+    await page.waitForSelector("#results", { state: "visible", timeout: 90_000 });
+    expect(await page.textContent("#results-title")).toBe("Board pack written, but 3 rows of 6 left out");
+    expect(await page.$$eval("#council-rates-needed-list li", (lis) => lis.map((li) => li.textContent))).toEqual([
+      '3 rows need the Saturday rate on the current council (NJC) terms: fill "Saturdays" under Council unsocial-hours rates (time plus a fraction: 0.5 is time and a half, 1/3 time and a third).',
+    ]);
+
+    await page.fill("#rate-saturdays", "0.5");
+    await page.click("#generate");
+    await page.waitForFunction(() => !/3 rows of 6/.test(document.getElementById("results-title")?.textContent ?? ""), null, { timeout: 90_000 });
+    // Every row costed (the title may still say "with parts left out": the SuppliedPay table the test before added has rows to correct).
+    expect(await page.textContent("#results-title")).toMatch(/^Board pack written(, with parts left out)?$/);
+    expect(await page.isHidden("#council-rates-needed")).toBe(true);
+    expect(await page.textContent("#results-summary")).toMatch(/all 6 rows read and costed/);
+    await page.fill("#rate-saturdays", "");
+    expect(pageErrors).toEqual([]);
+  });
+
   test("nothing was requested from anywhere but 127.0.0.1 and the routed office.js URL", () => {
     const elsewhere = requests.filter((u) => u !== OFFICE_JS_URL && !u.startsWith(`${origin}/`));
     expect(elsewhere).toEqual([]);
