@@ -19,6 +19,7 @@ import { readStaffFile } from "../intake/readers";
 import { readStaffTable } from "../intake";
 import { zipBytes } from "../testSupport/zipBytes";
 import type { RawCell } from "../intake/rawTable";
+import { columnLetters } from "../engine/columnLetters";
 
 export interface ReaderCase {
   name: string;
@@ -59,16 +60,6 @@ function csvText(rows: readonly unknown[][]): string {
 const NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
-function letters(i: number): string {
-  let n = i + 1;
-  let s = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
 
 function xmlText(s: string): string {
   return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
@@ -82,7 +73,7 @@ function sheetRowsXml(rows: readonly unknown[][], first: number): string {
     out += `<row r="${r}">`;
     row.forEach((c, k) => {
       if (c === null || c === undefined || c === "") return;
-      out += typeof c === "number" ? `<c r="${letters(k)}${r}"><v>${c}</v></c>` : `<c r="${letters(k)}${r}" t="inlineStr"><is><t>${xmlText(String(c))}</t></is></c>`;
+      out += typeof c === "number" ? `<c r="${columnLetters(k)}${r}"><v>${c}</v></c>` : `<c r="${columnLetters(k)}${r}" t="inlineStr"><is><t>${xmlText(String(c))}</t></is></c>`;
     });
     out += "</row>";
   });

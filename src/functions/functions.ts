@@ -181,14 +181,22 @@ export function levy(pay: any, year?: any): number {
  */
 export function cost(pay: any, scheme: any, year?: any, employerRate?: any): number {
   return excelCall(() => {
-    // Checked in this order (pay, scheme, year, rate) on either path, so the same message comes first.
-    const pence = roundedPenceArg(pay);
-    const p = pence === null ? num(pay, "pay", { min: 0 }) : null;
-    const s = schemeArg(scheme, "scheme");
-    const fy = yearArg(year);
-    const rate = employerRatePenceArg(employerRate);
+    const { pence, p, s, fy, rate } = costArgs(pay, scheme, year, employerRate);
     return pence !== null ? outPence(employerCostPence(pence, s, fy, rate).total) : out(employerCost(p as Decimal, s, fy, rate).total);
   });
+}
+
+/**
+ * COST's and COSTBREAKDOWN's arguments, checked in this order (pay, scheme, year, rate) on either
+ * path, so the same message comes first: a number pay straight to pence, anything else as a Decimal.
+ */
+function costArgs(pay: unknown, scheme: unknown, year: unknown, employerRate: unknown) {
+  const pence = roundedPenceArg(pay);
+  const p = pence === null ? num(pay, "pay", { min: 0 }) : null;
+  const s = schemeArg(scheme, "scheme");
+  const fy = yearArg(year);
+  const rate = employerRatePenceArg(employerRate);
+  return { pence, p, s, fy, rate };
 }
 
 /**
@@ -203,11 +211,7 @@ export function cost(pay: any, scheme: any, year?: any, employerRate?: any): num
  */
 export function costBreakdown(pay: any, scheme: any, year?: any, employerRate?: any): number[][] {
   return excelCall(() => {
-    const pence = roundedPenceArg(pay);
-    const p = pence === null ? num(pay, "pay", { min: 0 }) : null;
-    const s = schemeArg(scheme, "scheme");
-    const fy = yearArg(year);
-    const rate = employerRatePenceArg(employerRate);
+    const { pence, p, s, fy, rate } = costArgs(pay, scheme, year, employerRate);
     if (pence !== null) {
       const c = employerCostPence(pence, s, fy, rate);
       return [[c.pay, c.employerNi, c.employerPension, c.apprenticeshipLevy, c.total].map(outPence)];

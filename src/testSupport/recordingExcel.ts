@@ -30,6 +30,7 @@
  * Self-contained (no imports, no Node APIs) so the Chromium test can transpile it and run it in the
  * page as the stand-in `Excel`.
  */
+import { columnLetters } from "../engine/columnLetters";
 
 export type CellKind = "text" | "number" | "boolean" | "formula";
 
@@ -148,16 +149,9 @@ export function officeError(code: string, message: string): FakeError {
 // ---------------------------------------------------------------------------------------------
 // Addresses
 
-export function colLetters(col: number): string {
-  let n = col + 1;
-  let s = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+/** Column letters from a 0-based index (the one rule, src/engine/columnLetters.ts). */
+export const colLetters = columnLetters;
+
 
 function colIndex(letters: string): number {
   let n = 0;
