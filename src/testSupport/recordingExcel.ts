@@ -30,7 +30,6 @@
  * Self-contained (no imports, no Node APIs) so the Chromium test can transpile it and run it in the
  * page as the stand-in `Excel`.
  */
-import { columnLetters } from "../engine/columnLetters";
 
 export type CellKind = "text" | "number" | "boolean" | "formula";
 
@@ -149,8 +148,21 @@ export function officeError(code: string, message: string): FakeError {
 // ---------------------------------------------------------------------------------------------
 // Addresses
 
-/** Column letters from a 0-based index (the one rule, src/engine/columnLetters.ts). */
-export const colLetters = columnLetters;
+/**
+ * Column letters from a 0-based index: src/engine/columnLetters.ts's rule, written again here
+ * because this file has no imports: the Chromium tests transpile it alone into the page
+ * (tests/taskpane/standIn.ts).
+ */
+export function colLetters(col: number): string {
+  let n = col + 1;
+  let s = "";
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
 
 
 function colIndex(letters: string): number {
